@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "incident",
+    products: [
+        .executable(name: "incident", targets: ["incident"]),
+        .library(name: "IncidentKit", targets: ["IncidentKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "IncidentKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "incident",
+            dependencies: [
+                "IncidentKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit"]),
+        .testTarget(name: "incidentTests", dependencies: ["incident", "IncidentKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

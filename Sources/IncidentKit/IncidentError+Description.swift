@@ -1,0 +1,96 @@
+import Foundation
+
+extension IncidentError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .missingSeverity:
+            "Missing severity. Pass one of --p0 (worst) … --p4, e.g. `incident new --p1 \"API returns 503\"`."
+        case .unknownSeverity(let text):
+            "Unknown severity \(quoted(text)). Use P0 (worst), P1, P2, P3 or P4."
+        case .unknownStatus(let text):
+            "Unknown status \(quoted(text)). Use one of: \(Status.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .unknownTimelineKind(let text):
+            "Unknown timeline kind \(quoted(text)). Use one of: \(TimelineKind.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .unknownHorizon(let text):
+            "Unknown horizon \(quoted(text)). Use immediate, medium-term or long-term."
+        case .unknownPhase(let text):
+            "Unknown phase \(quoted(text)). Use immediate or short-term."
+        case .emptyText(let field):
+            "The \(field) is empty. Type some text for it."
+        case .multilineText(let field):
+            "The \(field) must be one line. Remove the line breaks, or put longer text in a section or details."
+        case .invalidText(let field, let reason):
+            "The \(field) \(reason)."
+        case .invalidReference(let text):
+            "\(quoted(text)) is not an incident reference. Write it as INC-12 (or 12)."
+        case .invalidItemNumber(let text):
+            "\(quoted(text)) is not an item number. Use the numbers `incident action list` shows, e.g. 3."
+        case .unknownIncident(let number):
+            "No incident \(IncidentReference.format(number)). `incident list --all` shows every incident."
+        case .noCurrentIncident:
+            "No current incident. Name one (e.g. INC-3), or pick one with `incident use INC-3`."
+        case .itemOutOfRange(let kind, let number, let incident, let count):
+            "\(IncidentReference.format(incident)) has no \(kind.displayName) \(number) (it has \(count)). `incident \(kind.rawValue) list` shows them."
+        case .unparseableTime(let text):
+            "Can't read the time \(quoted(text)). Use 2025-09-15T19:17:00-08:00, \"2025-09-15 19:17 PST\", 19:17, or -15m / -2h."
+        case .unknownTimeZone(let text):
+            "Unknown time zone \(quoted(text)). Use an abbreviation like PST or UTC, an offset like -08:00, or a name like America/Los_Angeles."
+        case .disallowedTransition(let from, let to):
+            "Can't go from \(from.rawValue) back to \(to.rawValue). Use `incident reopen --status \(to.rawValue)` to move backwards."
+        case .closeThroughCloseCommand:
+            "Close an incident with `incident close`, which checks that immediate work is done."
+        case .notReopenable(let status):
+            "The incident is \(status.rawValue), the start of the lifecycle; there is nothing to reopen. `incident status STATUS` moves it forward."
+        case .milestoneOutOfOrder(let kind, let at, let conflicting, let conflictingAt):
+            "\(kind.rawValue) at \(TimeFormat.utc(at)) would be \(kind.milestoneOrder(relativeTo: conflicting)) \(conflicting.rawValue) at \(TimeFormat.utc(conflictingAt)). Give a time with --at that keeps milestones in order."
+        case .closeRefused(let incident, let openActions, let unmetCriteria):
+            "\(IncidentReference.format(incident)) still has \(Self.describe(openActions, "open immediate action"))\(openActions.isEmpty || unmetCriteria.isEmpty ? "" : " and ")\(Self.describe(unmetCriteria, "unmet immediate criterion", plural: "unmet immediate criteria")). Check them off, or close anyway with `incident close --force`."
+        case .nothingToChange:
+            "Nothing to change. Pass at least one option; `incident set --help` lists them."
+        case .noDatabase(let path):
+            "No incident database at \(path). `incident new --p2 \"TITLE\"` creates one, or pass --db PATH."
+        case .notADatabase(let path):
+            "\(path) is not an SQLite database. Point --db (or INCIDENT_DB) at an incident database; the file was left untouched."
+        case .notAnIncidentDatabase(let path):
+            "\(path) is an SQLite database, but not an incident database. Pass --db with another path; the file was left untouched."
+        case .newerSchema(let path, let unknown):
+            "\(path) was written by a newer incident (schema \(unknown.joined(separator: ", "))). Upgrade incident to use it; the file was left untouched."
+        case .unwritableLocation(let path, let reason):
+            "Can't write \(path): \(reason). Pass --db with a writable path."
+        case .unreadableFile(let path, let reason):
+            "Can't read \(path): \(reason)."
+        case .storageFailure(let message):
+            "The database refused the change: \(message). Nothing was saved; run the command again."
+        }
+    }
+}
+
+private func quoted(_ text: String) -> String {
+    let short = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
+    return "\"\(short)\""
+}
+
+private extension IncidentError {
+    static func describe(_ numbers: [Int], _ noun: String, plural: String? = nil) -> String {
+        guard !numbers.isEmpty else { return "" }
+        let name = numbers.count == 1 ? noun : (plural ?? noun + "s")
+        return "\(numbers.count) \(name) (\(numbers.map(String.init).joined(separator: ", ")))"
+    }
+}
+
+private extension ItemKind {
+    var displayName: String {
+        switch self {
+        case .action: "action"
+        case .criterion: "success criterion"
+        case .why: "why"
+        }
+    }
+}
+
+private extension TimelineKind {
+    func milestoneOrder(relativeTo other: TimelineKind) -> String {
+        guard let mine = milestoneRank, let theirs = other.milestoneRank else { return "before" }
+        return mine < theirs ? "after" : "before"
+    }
+}

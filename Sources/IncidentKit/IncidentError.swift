@@ -1,0 +1,65 @@
+import Foundation
+
+/// Every way an `incident` command can fail, each with one sentence that says what to do.
+public enum IncidentError: Error, Equatable, Sendable {
+    case missingSeverity
+    case unknownSeverity(String)
+    case unknownStatus(String)
+    case unknownTimelineKind(String)
+    case unknownHorizon(String)
+    case unknownPhase(String)
+    case emptyText(field: String)
+    case multilineText(field: String)
+    case invalidText(field: String, reason: String)
+    case invalidReference(String)
+    case invalidItemNumber(String)
+    case unknownIncident(Int)
+    case noCurrentIncident
+    case itemOutOfRange(ItemKind, number: Int, incident: Int, count: Int)
+    case unparseableTime(String)
+    case unknownTimeZone(String)
+    case disallowedTransition(from: Status, to: Status)
+    case closeThroughCloseCommand
+    case notReopenable(Status)
+    case milestoneOutOfOrder(kind: TimelineKind, at: Date, conflicting: TimelineKind, conflictingAt: Date)
+    case closeRefused(incident: Int, openActions: [Int], unmetCriteria: [Int])
+    case nothingToChange
+    case noDatabase(path: String)
+    case notADatabase(path: String)
+    case notAnIncidentDatabase(path: String)
+    case newerSchema(path: String, unknownMigrations: [String])
+    case unwritableLocation(path: String, reason: String)
+    case unreadableFile(path: String, reason: String)
+    case storageFailure(String)
+}
+
+extension IncidentError {
+    /// The broad kind of failure; the command line turns it into an exit code.
+    public enum Category: Sendable {
+        /// The command was typed wrong: bad value, missing argument.
+        case usage
+        /// The command named something that doesn't exist.
+        case notFound
+        /// The command was understood but the record's rules refuse it.
+        case refused
+        /// The database or a file couldn't be used.
+        case storage
+    }
+
+    public var category: Category {
+        switch self {
+        case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
+             .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
+             .unparseableTime, .unknownTimeZone, .nothingToChange:
+            .usage
+        case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
+            .notFound
+        case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
+             .closeRefused:
+            .refused
+        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unreadableFile,
+             .storageFailure:
+            .storage
+        }
+    }
+}

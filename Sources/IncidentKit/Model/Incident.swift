@@ -1,0 +1,72 @@
+import Foundation
+
+/// A service the incident touches.
+public struct AffectedService: Equatable, Sendable {
+    public var name: String
+    public var url: String?
+    public var note: String?
+
+    public init(name: String, url: String? = nil, note: String? = nil) {
+        self.name = name
+        self.url = url
+        self.note = note
+    }
+
+    /// Reads `NAME`, `NAME|URL` or `NAME|URL|NOTE` (either part may be empty).
+    public init(parsing text: String) throws(IncidentError) {
+        let parts = text.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let name = parts[0]
+        guard !name.isEmpty else { throw .emptyText(field: "service name") }
+        self.init(name: name,
+                  url: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil,
+                  note: parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil)
+    }
+}
+
+/// A titled block of Markdown for whatever the typed fields don't capture.
+public struct FreeSection: Equatable, Sendable {
+    public var title: String
+    public var markdown: String
+
+    public init(title: String, markdown: String) {
+        self.title = title
+        self.markdown = markdown
+    }
+}
+
+/// An incident and everything recorded about it.
+public struct Incident: Equatable, Sendable {
+    public var number: Int
+    public var title: String
+    public var severity: Severity
+    public var status: Status
+    public var labels: [String] = []
+    public var assignees: [String] = []
+    public var services: [AffectedService] = []
+    public var impact: String?
+    public var summary: String?
+    public var rootCause: String?
+    public var resolution: String?
+    public var declaredAt: Date
+    public var updatedAt: Date
+    public var closedAt: Date?
+    public var sections: [FreeSection] = []
+    public var whys: [Why] = []
+    public var timeline: [TimelineEntry] = []
+    public var actions: [ActionItem] = []
+    public var criteria: [SuccessCriterion] = []
+
+    /// The reference users type and see, such as `INC-12`.
+    public var id: String { IncidentReference.format(number) }
+
+    public init(number: Int, title: String, severity: Severity, status: Status = .investigating,
+                declaredAt: Date, updatedAt: Date? = nil) {
+        self.number = number
+        self.title = title
+        self.severity = severity
+        self.status = status
+        self.declaredAt = declaredAt
+        self.updatedAt = updatedAt ?? declaredAt
+    }
+}

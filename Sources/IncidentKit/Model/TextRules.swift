@@ -1,0 +1,37 @@
+import Foundation
+
+/// Checks typed text before it is stored: never silently changed, refused with a reason instead.
+public enum TextRules {
+    /// A one-line field (title, item text, label): trimmed, non-empty, no line breaks or control characters.
+    public static func line(_ text: String, field: String) throws(IncidentError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .emptyText(field: field) }
+        if trimmed.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw .multilineText(field: field)
+        }
+        try refuseControlCharacters(trimmed, field: field)
+        return trimmed
+    }
+
+    /// A Markdown field (impact, summary, details): may span lines; surrounding blank lines are dropped.
+    public static func block(_ text: String, field: String) throws(IncidentError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .emptyText(field: field) }
+        try refuseControlCharacters(trimmed.replacingOccurrences(of: "\r\n", with: "\n"), field: field, allowing: ["\n", "\t"])
+        return trimmed
+    }
+
+    /// An optional Markdown field, where empty text clears it.
+    public static func optionalBlock(_ text: String?, field: String) throws(IncidentError) -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try block(text, field: field)
+    }
+
+    private static func refuseControlCharacters(_ text: String, field: String,
+                                                allowing allowed: Set<Unicode.Scalar> = ["\t"]) throws(IncidentError) {
+        for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control && !allowed.contains(scalar) {
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            throw .invalidText(field: field, reason: "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); remove it")
+        }
+    }
+}

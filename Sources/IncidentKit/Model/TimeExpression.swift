@@ -1,0 +1,180 @@
+import Foundation
+
+/// Reads the times responders type: ISO 8601, `YYYY-MM-DD HH:MM [ZONE]`, `HH:MM`, `-15m`, `now`.
+public enum TimeExpression {
+    /// Parses `text` relative to `now`; times without a zone are read in `zone`.
+    public static func parse(_ text: String, now: Date = Date(), zone: TimeZone = .current) throws(IncidentError) -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "now" { return now }
+        if let offset = relativeOffset(trimmed) { return now.addingTimeInterval(offset) }
+        var scanner = TimeScanner(trimmed)
+        guard let fields = scanner.fields() else { throw .unparseableTime(text) }
+        let zoneText = scanner.rest.trimmingCharacters(in: .whitespaces)
+        let day: (Int, Int, Int)
+        if let date = fields.date {
+            day = date
+        } else {
+            // A bare clock time means today where the zone is.
+            let todayZone = try zoneText.isEmpty ? .zone(zone) : TimeZoneName.resolve(zoneText)
+            let local = CivilTime(seconds: Int64(now.timeIntervalSince1970) + Int64(todayZone.offset(at: now)))
+            day = (local.year, local.month, local.day)
+        }
+        guard (1...12).contains(day.1), (1...31).contains(day.2), fields.hour < 24, fields.minute < 60,
+              fields.second < 61 else { throw .unparseableTime(text) }
+        let wall = Int64(CivilTime.days(year: day.0, month: day.1, day: day.2)) * 86_400
+            + Int64(fields.hour * 3600 + fields.minute * 60 + fields.second)
+        let resolved: TimeZoneName = try zoneText.isEmpty ? .zone(zone) : TimeZoneName.resolve(zoneText)
+        return Date(timeIntervalSince1970: TimeInterval(wall - Int64(resolved.offset(forWallClock: wall))) + fields.fraction)
+    }
+
+    /// `-15m`, `-2h`, `-1d`, `-90s`, `-1h30m`, or the same with `ago` instead of the minus.
+    static func relativeOffset(_ text: String) -> TimeInterval? {
+        var body = Substring(text.lowercased())
+        if body.hasPrefix("-") {
+            body = body.dropFirst()
+        } else if body.hasSuffix(" ago") {
+            body = body.dropLast(4)
+        } else {
+            return nil
+        }
+        var total: TimeInterval = 0
+        var digits = ""
+        var sawUnit = false
+        for character in body where character != " " {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
+            let unit: TimeInterval
+            switch character {
+            case "s": unit = 1
+            case "m": unit = 60
+            case "h": unit = 3600
+            case "d": unit = 86_400
+            default: return nil
+            }
+            guard let value = Double(digits) else { return nil }
+            total += value * unit
+            digits = ""
+            sawUnit = true
+        }
+        return sawUnit && digits.isEmpty ? -total : nil
+    }
+}
+
+/// A zone as written after a time: a fixed offset, or a named zone that follows daylight saving.
+enum TimeZoneName {
+    case fixed(Int)
+    case zone(TimeZone)
+
+    /// Abbreviations are fixed offsets as written: PST is UTC−8 even in September.
+    static let abbreviations: [String: Int] = [
+        "UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
+        "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4,
+        "AKST": -9, "AKDT": -8, "HST": -10,
+        "BST": 1, "CET": 1, "CEST": 2, "WEST": 1, "EET": 2, "EEST": 3, "MSK": 3,
+        "IST": 5, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+    ]
+
+    static func resolve(_ text: String) throws(IncidentError) -> TimeZoneName {
+        let upper = text.uppercased()
+        if upper == "IST" { return .fixed(5 * 3600 + 1800) }
+        if let hours = abbreviations[upper] { return .fixed(hours * 3600) }
+        if let offset = parseOffset(upper.hasPrefix("UTC") || upper.hasPrefix("GMT") ? String(upper.dropFirst(3)) : upper) {
+            return .fixed(offset)
+        }
+        if text.contains("/"), let zone = TimeZone(identifier: text) { return .zone(zone) }
+        throw .unknownTimeZone(text)
+    }
+
+    /// `+05:30`, `-0800`, `+5`.
+    static func parseOffset(_ text: String) -> Int? {
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let digits = text.dropFirst().filter { $0 != ":" }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let hours = digits.count <= 2 ? Int(digits)! : Int(digits.prefix(digits.count - 2))!
+        let minutes = digits.count <= 2 ? 0 : Int(digits.suffix(2))!
+        guard hours <= 14, minutes < 60 else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+
+    func offset(at date: Date) -> Int {
+        switch self {
+        case .fixed(let seconds): seconds
+        case .zone(let zone): zone.secondsFromGMT(for: date)
+        }
+    }
+
+    /// The offset in force at a local wall-clock time, given as seconds since 1970 read as if UTC.
+    func offset(forWallClock wall: Int64) -> Int {
+        switch self {
+        case .fixed(let seconds):
+            return seconds
+        case .zone(let zone):
+            // Guess with the offset at the wall time read as UTC, then correct once for a DST edge.
+            let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall)))
+            return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall - Int64(guess))))
+        }
+    }
+}
+
+/// Scans `[YYYY-MM-DD[T| ]]HH:MM[:SS[.fff]]` or a date alone, leaving any zone in `rest`.
+private struct TimeScanner {
+    struct Fields {
+        var date: (Int, Int, Int)?
+        var hour = 0, minute = 0, second = 0
+        var fraction: TimeInterval = 0
+    }
+
+    private var characters: [Character]
+    private var index = 0
+
+    init(_ text: String) { characters = Array(text) }
+
+    var rest: String { String(characters[index...]) }
+
+    mutating func fields() -> Fields? {
+        var fields = Fields()
+        let start = index
+        if let year = number(digits: 4), take("-"), let month = number(digits: 2), take("-"), let day = number(digits: 2) {
+            fields.date = (year, month, day)
+            if index == characters.count { return fields }
+            guard take("T") || take("t") || take(" ") else { return nil }
+        } else {
+            index = start
+        }
+        guard let hour = number(digits: 2, allowShorter: true), take(":"), let minute = number(digits: 2) else { return nil }
+        fields.hour = hour
+        fields.minute = minute
+        if take(":") {
+            guard let second = number(digits: 2) else { return nil }
+            fields.second = second
+            if take(".") || take(",") {
+                var digits = "0."
+                while index < characters.count, characters[index].isASCII, characters[index].isNumber {
+                    digits.append(characters[index])
+                    index += 1
+                }
+                fields.fraction = TimeInterval(digits) ?? 0
+            }
+        }
+        return fields
+    }
+
+    private mutating func take(_ character: Character) -> Bool {
+        guard index < characters.count, characters[index] == character else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func number(digits: Int, allowShorter: Bool = false) -> Int? {
+        var value = 0
+        var count = 0
+        while count < digits, index < characters.count, characters[index].isASCII, let digit = characters[index].wholeNumberValue {
+            value = value * 10 + digit
+            count += 1
+            index += 1
+        }
+        return count == digits || (allowShorter && count > 0) ? value : nil
+    }
+}

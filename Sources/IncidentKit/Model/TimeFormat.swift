@@ -1,0 +1,113 @@
+import Foundation
+
+/// Formats instants without DateFormatter, whose start-up costs milliseconds on every command.
+public enum TimeFormat {
+    /// ISO 8601 in UTC, e.g. `2025-09-16T03:17:00Z`.
+    public static func utc(_ date: Date) -> String {
+        let c = CivilTime(seconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        return "\(c.datePart)T\(c.timePart(seconds: true))Z"
+    }
+
+    /// Date, minutes and zone abbreviation, e.g. `2025-09-15 20:17 PDT`: in `zone`, or where `TZ` says.
+    public static func local(_ date: Date, in zone: TimeZone? = nil) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let offset: Int
+        let name: String
+        if let zone {
+            offset = zone.secondsFromGMT(for: date)
+            name = abbreviation(of: zone, at: date, offset: offset)
+        } else {
+            // The C library knows the abbreviations (PDT, CET) that Foundation on Linux spells GMT-7.
+            (offset, name) = systemZone(at: seconds)
+        }
+        let c = CivilTime(seconds: seconds + Int64(offset))
+        return "\(c.datePart) \(c.timePart(seconds: false)) \(name)"
+    }
+
+    private static func systemZone(at seconds: Int64) -> (Int, String) {
+        var time = time_t(seconds)
+        var fields = tm()
+        tzset()
+        guard localtime_r(&time, &fields) != nil else { return (0, "UTC") }
+        let offset = Int(fields.tm_gmtoff)
+        var name = fields.tm_zone.map { String(cString: $0) } ?? ""
+        if name.isEmpty || name.first == "+" || name.first == "-" { name = CivilTime.offsetText(offset) }
+        return (offset, name == "GMT" && offset == 0 ? "UTC" : name)
+    }
+
+    /// A short zone name for display; UTC is spelled UTC.
+    static func abbreviation(of zone: TimeZone, at date: Date, offset: Int) -> String {
+        if offset == 0, ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Universal", "Zulu"].contains(zone.identifier) {
+            return "UTC"
+        }
+        if let name = zone.abbreviation(for: date), !name.hasPrefix("GMT") { return name }
+        return CivilTime.offsetText(offset)
+    }
+
+    /// A duration such as `1h 05m` or `3d 2h`.
+    public static func duration(_ interval: TimeInterval) -> String {
+        let minutes = Int((interval / 60).rounded(.down))
+        if minutes < 60 { return "\(minutes)m" }
+        let hours = minutes / 60
+        if hours < 48 { return "\(hours)h \(pad(minutes % 60))m" }
+        return "\(hours / 24)d \(hours % 24)h"
+    }
+}
+
+/// Calendar fields of a count of seconds since 1970, by Howard Hinnant's days-from-civil algorithm.
+struct CivilTime {
+    var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+
+    init(seconds: Int64) {
+        let days = Int(seconds.floorDivided(by: 86_400))
+        let rest = Int(seconds - Int64(days) * 86_400)
+        (year, month, day) = CivilTime.civil(fromDays: days)
+        hour = rest / 3600
+        minute = rest % 3600 / 60
+        second = rest % 60
+    }
+
+    var datePart: String { "\(year)-\(pad(month))-\(pad(day))" }
+
+    func timePart(seconds showSeconds: Bool) -> String {
+        showSeconds ? "\(pad(hour)):\(pad(minute)):\(pad(second))" : "\(pad(hour)):\(pad(minute))"
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func offsetText(_ offset: Int) -> String {
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        return "\(sign)\(pad(minutes / 60)):\(pad(minutes % 60))"
+    }
+}
+
+private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+private extension Int64 {
+    func floorDivided(by divisor: Int64) -> Int64 {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The stable JSON shape of `list --json` and `show --json` (documented in README).
+public struct IncidentJSON: Encodable, Sendable {
+    struct Service: Encodable { var name: String; @Nullable var url: String?; @Nullable var note: String? }
+    struct Why: Encodable { var number: Int; var text: String; var rootCause: Bool; @Nullable var parent: Int? }
+    struct Entry: Encodable { var at: String; var kind: String; var text: String; var recorded: Bool }
+    struct Action: Encodable {
+        var number: Int; var horizon: String; var text: String; @Nullable var details: String?
+        var done: Bool; @Nullable var doneAt: String?; @Nullable var doneBy: String?; @Nullable var owner: String?; @Nullable var due: String?
+    }
+    struct Criterion: Encodable { var number: Int; var phase: String; var text: String; var met: Bool; @Nullable var metAt: String? }
+    struct Section: Encodable { var title: String; var markdown: String }
+
+    var id: String
+    var number: Int
+    var title: String
+    var severity: String
+    var status: String
+    var labels: [String]
+    var assignees: [String]
+    var services: [Service]
+    @Nullable var impact: String?
+    @Nullable var summary: String?
+    @Nullable var rootCause: String?
+    @Nullable var resolution: String?
+    var whys: [Why]
+    var timeline: [Entry]
+    var actions: [Action]
+    var criteria: [Criterion]
+    var sections: [Section]
+    var createdAt: String
+    var updatedAt: String
+    @Nullable var closedAt: String?
+
+    public init(_ incident: Incident) {
+        id = incident.id
+        number = incident.number
+        title = incident.title
+        severity = incident.severity.label
+        status = incident.status.rawValue
+        labels = incident.labels
+        assignees = incident.assignees
+        services = incident.services.map { Service(name: $0.name, url: $0.url, note: $0.note) }
+        impact = incident.impact
+        summary = incident.summary
+        rootCause = incident.rootCause
+        resolution = incident.resolution
+        whys = incident.whys.map { Why(number: $0.number, text: $0.text, rootCause: $0.isRootCause, parent: $0.parent) }
+        timeline = incident.timeline.map {
+            Entry(at: TimeFormat.utc($0.at), kind: $0.kind.rawValue, text: $0.text, recorded: !$0.isManual)
+        }
+        actions = incident.actions.map {
+            Action(number: $0.number, horizon: $0.horizon.rawValue, text: $0.text, details: $0.details, done: $0.isDone,
+                   doneAt: $0.doneAt.map(TimeFormat.utc), doneBy: $0.doneBy, owner: $0.owner, due: $0.due.map(TimeFormat.utc))
+        }
+        criteria = incident.criteria.map {
+            Criterion(number: $0.number, phase: $0.phase.rawValue, text: $0.text, met: $0.isMet, metAt: $0.metAt.map(TimeFormat.utc))
+        }
+        sections = incident.sections.map { Section(title: $0.title, markdown: $0.markdown) }
+        createdAt = TimeFormat.utc(incident.declaredAt)
+        updatedAt = TimeFormat.utc(incident.updatedAt)
+        closedAt = incident.closedAt.map(TimeFormat.utc)
+    }
+
+    /// One incident as a pretty-printed JSON object with sorted keys; absent values are `null`.
+    public static func encode(_ incident: Incident) throws(IncidentError) -> String {
+        try encodeValue(IncidentJSON(incident))
+    }
+
+    /// A JSON array of incidents.
+    public static func encode(_ incidents: [Incident]) throws(IncidentError) -> String {
+        try encodeValue(incidents.map(IncidentJSON.init))
+    }
+
+    private static func encodeValue(_ value: some Encodable) throws(IncidentError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw .storageFailure("JSON encoding failed: \(error)")
+        }
+    }
+}
+
+/// Encodes nil as `null` instead of leaving the key out, so every key is always present.
+@propertyWrapper
+struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}

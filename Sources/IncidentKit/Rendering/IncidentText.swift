@@ -1,0 +1,133 @@
+import Foundation
+
+/// Plain-text views of incidents for the terminal; times are shown in `zone` with the zone printed.
+public enum IncidentText {
+    /// One line per incident: reference, severity, status, age, title.
+    public static func list(_ incidents: [Incident], current: Int?, zone: TimeZone? = nil) -> String {
+        incidents.map { incident in
+            let marker = incident.number == current ? "*" : " "
+            let columns = [incident.id.padding(7), incident.severity.label, incident.status.rawValue.padding(13),
+                           TimeFormat.local(incident.declaredAt, in: zone), incident.title]
+            return "\(marker) " + columns.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// The whole record.
+    public static func show(_ incident: Incident, zone: TimeZone? = nil) -> String {
+        var lines = ["\(incident.id)  \(incident.severity.label)  \(incident.status.rawValue)  \(incident.title)"]
+        var dates = "Declared \(TimeFormat.local(incident.declaredAt, in: zone)) · updated \(TimeFormat.local(incident.updatedAt, in: zone))"
+        if let closedAt = incident.closedAt { dates += " · closed \(TimeFormat.local(closedAt, in: zone))" }
+        lines.append(dates)
+        if !incident.labels.isEmpty { lines.append("Labels: \(incident.labels.joined(separator: ", "))") }
+        if !incident.assignees.isEmpty { lines.append("Assignees: \(incident.assignees.joined(separator: ", "))") }
+        if !incident.services.isEmpty {
+            lines.append("Services:")
+            lines += incident.services.map { service in
+                "  - " + [service.name, service.url, service.note.map { "— \($0)" }].compactMap { $0 }.joined(separator: "  ")
+            }
+        }
+        for (title, text) in [("Impact", incident.impact), ("Summary", incident.summary),
+                              ("Root cause", incident.rootCause), ("Resolution", incident.resolution)] {
+            guard let text else { continue }
+            lines.append(text.contains("\n") ? "\(title):\n\(indent(text))" : "\(title): \(text)")
+        }
+        if !incident.whys.isEmpty { lines += ["", "Five whys", whys(incident.whys)] }
+        if !incident.timeline.isEmpty { lines += ["", "Timeline", timeline(incident.timeline, zone: zone)] }
+        if !incident.actions.isEmpty { lines += ["", actionProgress(incident), actions(incident.actions, zone: zone)] }
+        if !incident.criteria.isEmpty { lines += ["", criteriaProgress(incident), criteria(incident.criteria)] }
+        if !incident.sections.isEmpty { lines += ["", sections(incident.sections)] }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func whys(_ whys: [Why]) -> String {
+        guard !whys.isEmpty else { return "No whys yet. `incident why add TEXT` adds one." }
+        return whys.map { why in
+            let branch = why.parent.map { $0 == why.number - 1 ? "" : " (answers #\($0))" } ?? ""
+            return "  \(why.number). \(why.text)\(branch)\(why.isRootCause ? "  [root cause]" : "")"
+        }.joined(separator: "\n")
+    }
+
+    public static func timeline(_ entries: [TimelineEntry], zone: TimeZone? = nil) -> String {
+        guard !entries.isEmpty else { return "No timeline entries yet." }
+        let width = entries.map(\.kind.rawValue.count).max() ?? 0
+        return entries.map { entry in
+            "  \(TimeFormat.local(entry.at, in: zone))  \(entry.kind.rawValue.padding(width))  \(entry.text)\(entry.isManual ? "" : "  (recorded)")"
+        }.joined(separator: "\n")
+    }
+
+    public static func actions(_ actions: [ActionItem], zone: TimeZone? = nil) -> String {
+        guard !actions.isEmpty else { return "No action items. `incident action add TEXT` adds one." }
+        var lines: [String] = []
+        for horizon in Horizon.allCases {
+            let group = actions.filter { $0.horizon == horizon }
+            guard !group.isEmpty else { continue }
+            lines.append("  \(horizon.rawValue) (\(group.filter(\.isDone).count)/\(group.count) done)")
+            for action in group {
+                var extras: [String] = []
+                if let owner = action.owner { extras.append("owner: \(owner)") }
+                if let due = action.due { extras.append("due: \(TimeFormat.local(due, in: zone))") }
+                if let doneBy = action.doneBy, let doneAt = action.doneAt {
+                    extras.append("done by \(doneBy) \(TimeFormat.local(doneAt, in: zone))")
+                }
+                let suffix = extras.isEmpty ? "" : "  (\(extras.joined(separator: ", ")))"
+                lines.append("    [\(action.isDone ? "x" : " ")] \(String(action.number).padding(3)) \(action.text)\(suffix)")
+                if let details = action.details { lines.append(indent(details, by: 10)) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func criteria(_ criteria: [SuccessCriterion]) -> String {
+        guard !criteria.isEmpty else { return "No success criteria. `incident criterion add TEXT` adds one." }
+        var lines: [String] = []
+        for phase in Phase.allCases {
+            let group = criteria.filter { $0.phase == phase }
+            guard !group.isEmpty else { continue }
+            lines.append("  \(phase.rawValue) (\(group.filter(\.isMet).count)/\(group.count) met)")
+            lines += group.map { "    [\($0.isMet ? "x" : " ")] \(String($0.number).padding(3)) \($0.text)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func sections(_ sections: [FreeSection]) -> String {
+        guard !sections.isEmpty else { return "No free sections. `incident section add TITLE --file F` adds one." }
+        return sections.map { "## \($0.title)\n\($0.markdown)" }.joined(separator: "\n\n")
+    }
+
+    /// `Actions: 4/11 done (immediate 3/3, medium-term 1/4, long-term 0/4)`.
+    public static func actionProgress(_ incident: Incident) -> String {
+        let parts = Horizon.allCases.compactMap { horizon -> String? in
+            let group = incident.actions.filter { $0.horizon == horizon }
+            return group.isEmpty ? nil : "\(horizon.rawValue) \(group.filter(\.isDone).count)/\(group.count)"
+        }
+        return "Actions: \(incident.actions.filter(\.isDone).count)/\(incident.actions.count) done (\(parts.joined(separator: ", ")))"
+    }
+
+    /// `Success criteria: 2/8 met (immediate 2/4, short-term 0/4)`.
+    public static func criteriaProgress(_ incident: Incident) -> String {
+        let parts = Phase.allCases.compactMap { phase -> String? in
+            let group = incident.criteria.filter { $0.phase == phase }
+            return group.isEmpty ? nil : "\(phase.rawValue) \(group.filter(\.isMet).count)/\(group.count)"
+        }
+        return "Success criteria: \(incident.criteria.filter(\.isMet).count)/\(incident.criteria.count) met (\(parts.joined(separator: ", ")))"
+    }
+
+    public static func changeLog(_ entries: [ChangeLogEntry], zone: TimeZone? = nil) -> String {
+        guard !entries.isEmpty else { return "No changes recorded." }
+        return entries.map { entry in
+            let reference = entry.incidentNumber.map(IncidentReference.format) ?? "-"
+            return "\(TimeFormat.local(entry.at, in: zone))  \(entry.actor)  \(reference)  \(entry.change)"
+        }.joined(separator: "\n")
+    }
+}
+
+private func indent(_ text: String, by width: Int = 2) -> String {
+    let prefix = String(repeating: " ", count: width)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+}
+
+private extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

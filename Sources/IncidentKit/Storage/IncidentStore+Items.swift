@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// The result of checking or unchecking one item.
+public struct ItemToggle: Equatable, Sendable {
+    public var number: Int
+    public var text: String
+    /// False when the item already had the requested state.
+    public var changed: Bool
+}
+
+extension IncidentStore {
+    /// Adds a why; it answers the previous why unless `parent` names another. Returns it.
+    public func addWhy(_ number: Int, text: String, parent: Int? = nil, isRootCause: Bool = false) throws(IncidentError) -> Why {
+        try write { db in
+            let incident = try loadIncident(number, db)
+            if let parent, !incident.whys.contains(where: { $0.number == parent }) {
+                throw IncidentError.itemOutOfRange(.why, number: parent, incident: number, count: incident.whys.count)
+            }
+            let why = Why(number: (incident.whys.last?.number ?? 0) + 1, text: text,
+                          parent: parent ?? incident.whys.last?.number, isRootCause: isRootCause)
+            try db.execute(sql: "INSERT INTO why (incidentNumber, number, text, parentNumber, isRootCause) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [number, why.number, why.text, why.parent, why.isRootCause])
+            try touch(number, db)
+            try log("added why \(why.number)\(isRootCause ? " (root cause)" : "") \"\(text)\"", for: number, db)
+            return why
+        }
+    }
+
+    /// Adds a timeline entry a person typed, keeping milestones in order.
+    public func addTimelineEntry(_ number: Int, text: String, kind: TimelineKind = .note, at: Date) throws(IncidentError) -> TimelineEntry {
+        try write { db in
+            let incident = try loadIncident(number, db)
+            try Lifecycle.checkOrder(of: kind, at: at, isTransition: false, among: incident.timeline)
+            var entry = TimelineEntry(at: at, kind: kind, text: text, isManual: true)
+            entry.id = try insertTimelineEntry(entry, for: number, db)
+            try touch(number, db)
+            try log("added timeline \(kind.rawValue) at \(TimeFormat.utc(at)) \"\(text)\"", for: number, db)
+            return entry
+        }
+    }
+
+    /// Adds an action item and returns it with its number.
+    public func addAction(_ number: Int, text: String, horizon: Horizon = .immediate, details: String? = nil,
+                          owner: String? = nil, due: Date? = nil) throws(IncidentError) -> ActionItem {
+        try write { db in
+            try requireIncident(number, db)
+            let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM actionItem WHERE incidentNumber = ?",
+                                        arguments: [number]) ?? 1
+            let action = ActionItem(number: next, horizon: horizon, text: text, details: details, owner: owner, due: due)
+            try db.execute(sql: """
+                INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [number, next, horizon.rawValue, text, details, owner, due?.unixTime])
+            try touch(number, db)
+            try log("added \(horizon.rawValue) action \(next) \"\(text)\"", for: number, db)
+            return action
+        }
+    }
+
+    /// Checks (or unchecks) actions; items already in that state are reported unchanged.
+    public func setActions(_ numbers: [Int], done: Bool, in number: Int) throws(IncidentError) -> [ItemToggle] {
+        try toggle(numbers, on: done, in: number, kind: .action, table: "actionItem",
+                   columns: ("doneAt", "doneBy"), verbs: ("checked", "unchecked"))
+    }
+
+    /// Adds a success criterion and returns it with its number.
+    public func addCriterion(_ number: Int, text: String, phase: Phase = .immediate) throws(IncidentError) -> SuccessCriterion {
+        try write { db in
+            try requireIncident(number, db)
+            let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM criterion WHERE incidentNumber = ?",
+                                        arguments: [number]) ?? 1
+            try db.execute(sql: "INSERT INTO criterion (incidentNumber, number, phase, text) VALUES (?, ?, ?, ?)",
+                           arguments: [number, next, phase.rawValue, text])
+            try touch(number, db)
+            try log("added \(phase.rawValue) criterion \(next) \"\(text)\"", for: number, db)
+            return SuccessCriterion(number: next, phase: phase, text: text)
+        }
+    }
+
+    /// Marks criteria met (or unmet); criteria already in that state are reported unchanged.
+    public func setCriteria(_ numbers: [Int], met: Bool, in number: Int) throws(IncidentError) -> [ItemToggle] {
+        try toggle(numbers, on: met, in: number, kind: .criterion, table: "criterion",
+                   columns: ("metAt", "metBy"), verbs: ("met", "unmet"))
+    }
+
+    /// Appends a free section (a title and Markdown) after the existing ones.
+    public func addSection(_ number: Int, _ section: FreeSection) throws(IncidentError) {
+        try write { db in
+            try requireIncident(number, db)
+            let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM section WHERE incidentNumber = ?",
+                                        arguments: [number]) ?? 1
+            try db.execute(sql: "INSERT INTO section (incidentNumber, position, title, markdown) VALUES (?, ?, ?, ?)",
+                           arguments: [number, next, section.title, section.markdown])
+            try touch(number, db)
+            try log("added section \(next) \"\(section.title)\"", for: number, db)
+        }
+    }
+
+    @discardableResult
+    func insertTimelineEntry(_ entry: TimelineEntry, for number: Int, _ db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO timelineEntry (incidentNumber, at, kind, text, isManual, fromStatus, toStatus) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [number, entry.at.unixTime, entry.kind.rawValue, entry.text, entry.isManual,
+                             entry.transition?.from.rawValue, entry.transition?.to.rawValue])
+        return db.lastInsertedRowID
+    }
+
+    private func toggle(_ numbers: [Int], on: Bool, in number: Int, kind: ItemKind, table: String,
+                        columns: (at: String, by: String), verbs: (on: String, off: String)) throws(IncidentError) -> [ItemToggle] {
+        try write { db in
+            try requireIncident(number, db)
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE incidentNumber = ?", arguments: [number]) ?? 0
+            var results: [ItemToggle] = []
+            for item in numbers {
+                guard let row = try Row.fetchOne(db, sql: "SELECT text, \(columns.at) FROM \(table) WHERE incidentNumber = ? AND number = ?",
+                                                 arguments: [number, item]) else {
+                    throw IncidentError.itemOutOfRange(kind, number: item, incident: number, count: count)
+                }
+                let text: String = row["text"]
+                let isOn = (row[columns.at] as Double?) != nil
+                guard isOn != on else {
+                    results.append(ItemToggle(number: item, text: text, changed: false))
+                    continue
+                }
+                try db.execute(sql: "UPDATE \(table) SET \(columns.at) = ?, \(columns.by) = ? WHERE incidentNumber = ? AND number = ?",
+                               arguments: [on ? clock().unixTime : nil, on ? actor : nil, number, item])
+                try log("\(on ? verbs.on : verbs.off) \(kind.rawValue) \(item) \"\(text)\"", for: number, db)
+                results.append(ItemToggle(number: item, text: text, changed: true))
+            }
+            if results.contains(where: \.changed) { try touch(number, db) }
+            return results
+        }
+    }
+}

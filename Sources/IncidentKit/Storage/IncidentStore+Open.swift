@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+extension IncidentStore {
+    static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.foreignKeysEnabled = true
+        // Several responders' terminals write at once: wait for the lock instead of failing.
+        configuration.busyMode = .timeout(30)
+        configuration.label = "incident"
+        return configuration
+    }
+
+    /// Opens the file without letting SQLite create or touch anything it shouldn't.
+    static func openFile(at path: String, readOnly: Bool) throws(IncidentError) -> DatabaseQueue {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = files.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw .unwritableLocation(path: path, reason: "it is a folder") }
+        if exists {
+            try checkHeader(of: path)
+        } else if readOnly {
+            throw .noDatabase(path: path)
+        } else {
+            try createFolder(for: path)
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+            if !readOnly {
+                try queue.writeWithoutTransaction { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    }
+                }
+            }
+            return queue
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: throw .notADatabase(path: path)
+            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+                throw .unwritableLocation(path: path, reason: error.message ?? "permission denied")
+            default: throw .storageFailure(error.message ?? "\(error.resultCode)")
+            }
+        } catch {
+            throw .storageFailure(String(describing: error))
+        }
+    }
+
+    /// An SQLite file starts with a fixed 16-byte header; an empty file is a database not yet written.
+    private static func checkHeader(of path: String) throws(IncidentError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadableFile(path: path, reason: "permission denied; check its owner and mode")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
+    }
+
+    private static func createFolder(for path: String) throws(IncidentError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .unwritableLocation(path: path, reason: "the folder \(folder) can't be created")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw .unwritableLocation(path: path, reason: "the folder \(folder) is not writable")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+extension IncidentStore {
+    /// Numbered migrations; a database that has applied one not listed here is from a newer binary.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-incidents", migrate: createIncidentTables)
+        return migrator
+    }()
+
+    /// Refuses foreign and newer databases, then brings an older one up to date (when writable).
+    func prepareSchema(readOnly: Bool) throws(IncidentError) {
+        let location = path ?? ":memory:"
+        let known = Set(Self.migrator.migrations)
+        let (tables, applied) = try read { db -> (Set<String>, [String]) in
+            let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            guard tables.contains("grdb_migrations") else { return (tables, []) }
+            return (tables, try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        }
+        if !tables.isEmpty, !tables.contains("grdb_migrations") { throw .notAnIncidentDatabase(path: location) }
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw .newerSchema(path: location, unknownMigrations: unknown) }
+        guard applied.count < known.count, !readOnly else { return }
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw mapError(error)
+        }
+    }
+
+    /// Version 1: incidents and everything recorded about them.
+    private static func createIncidentTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE incident (
+                number INTEGER PRIMARY KEY AUTOINCREMENT,
+                title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 4),
+                status TEXT NOT NULL CHECK (status IN ('investigating', 'identified', 'mitigated', 'monitoring', 'resolved', 'closed', 'cancelled')),
+                impact TEXT,
+                summary TEXT,
+                rootCause TEXT,
+                resolution TEXT,
+                declaredAt REAL NOT NULL,
+                updatedAt REAL NOT NULL,
+                closedAt REAL,
+                closedForced INTEGER NOT NULL DEFAULT 0 CHECK (closedForced IN (0, 1)),
+                CHECK ((status = 'closed') = (closedAt IS NOT NULL))
+            );
+            CREATE TABLE label (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                PRIMARY KEY (incidentNumber, name)
+            ) WITHOUT ROWID;
+            CREATE TABLE assignee (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                PRIMARY KEY (incidentNumber, name)
+            ) WITHOUT ROWID;
+            CREATE TABLE service (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                url TEXT,
+                note TEXT,
+                PRIMARY KEY (incidentNumber, name)
+            ) WITHOUT ROWID;
+            CREATE TABLE section (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position > 0),
+                title TEXT NOT NULL CHECK (length(title) > 0),
+                markdown TEXT NOT NULL,
+                PRIMARY KEY (incidentNumber, position)
+            ) WITHOUT ROWID;
+            CREATE TABLE why (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                number INTEGER NOT NULL CHECK (number > 0),
+                text TEXT NOT NULL CHECK (length(text) > 0),
+                parentNumber INTEGER CHECK (parentNumber < number),
+                isRootCause INTEGER NOT NULL DEFAULT 0 CHECK (isRootCause IN (0, 1)),
+                PRIMARY KEY (incidentNumber, number),
+                FOREIGN KEY (incidentNumber, parentNumber) REFERENCES why(incidentNumber, number)
+            ) WITHOUT ROWID;
+            CREATE TABLE timelineEntry (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                at REAL NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('impact-started', 'detected', 'acknowledged', 'declared', 'root-cause-identified', 'fix-deployed', 'mitigated', 'resolved', 'closed', 'status-changed', 'note')),
+                text TEXT NOT NULL,
+                isManual INTEGER NOT NULL CHECK (isManual IN (0, 1)),
+                fromStatus TEXT,
+                toStatus TEXT,
+                CHECK ((fromStatus IS NULL) = (toStatus IS NULL))
+            );
+            CREATE INDEX timelineEntryByIncident ON timelineEntry(incidentNumber, at);
+            CREATE TABLE actionItem (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                number INTEGER NOT NULL CHECK (number > 0),
+                horizon TEXT NOT NULL CHECK (horizon IN ('immediate', 'medium-term', 'long-term')),
+                text TEXT NOT NULL CHECK (length(text) > 0),
+                details TEXT,
+                owner TEXT,
+                dueAt REAL,
+                doneAt REAL,
+                doneBy TEXT,
+                CHECK ((doneAt IS NULL) = (doneBy IS NULL)),
+                PRIMARY KEY (incidentNumber, number)
+            ) WITHOUT ROWID;
+            CREATE TABLE criterion (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                number INTEGER NOT NULL CHECK (number > 0),
+                phase TEXT NOT NULL CHECK (phase IN ('immediate', 'short-term')),
+                text TEXT NOT NULL CHECK (length(text) > 0),
+                metAt REAL,
+                metBy TEXT,
+                CHECK ((metAt IS NULL) = (metBy IS NULL)),
+                PRIMARY KEY (incidentNumber, number)
+            ) WITHOUT ROWID;
+            CREATE TABLE changeLog (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at REAL NOT NULL,
+                actor TEXT NOT NULL,
+                incidentNumber INTEGER REFERENCES incident(number),
+                change TEXT NOT NULL CHECK (length(change) > 0)
+            );
+            CREATE INDEX changeLogByIncident ON changeLog(incidentNumber, id);
+            CREATE TRIGGER changeLogIsAppendOnlyOnUpdate BEFORE UPDATE ON changeLog
+                BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+            CREATE TRIGGER changeLogIsAppendOnlyOnDelete BEFORE DELETE ON changeLog
+                BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+            CREATE TABLE setting (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// The only way into the incident database: every read and write goes through here.
+public final class IncidentStore: Sendable {
+    let writer: any DatabaseWriter
+    /// Who the change log names for writes made through this store.
+    public let actor: String
+    /// Where the database lives, or nil for an in-memory store.
+    public let path: String?
+    let clock: @Sendable () -> Date
+
+    /// Opens the database at `path`; a missing file is created only when `readOnly` is false.
+    public convenience init(path: String, readOnly: Bool, actor: String,
+                            clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) {
+        let writer = try Self.openFile(at: path, readOnly: readOnly)
+        try self.init(writer: writer, path: path, readOnly: readOnly, actor: actor, clock: clock)
+    }
+
+    /// A fresh store that lives in memory, for tests and dry runs.
+    public static func inMemory(actor: String = "tester",
+                                clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) -> IncidentStore {
+        do {
+            let queue = try DatabaseQueue(configuration: Self.configuration(readOnly: false))
+            return try IncidentStore(writer: queue, path: nil, readOnly: false, actor: actor, clock: clock)
+        } catch let error as IncidentError {
+            throw error
+        } catch {
+            throw .storageFailure(String(describing: error))
+        }
+    }
+
+    private init(writer: any DatabaseWriter, path: String?, readOnly: Bool, actor: String,
+                 clock: @escaping @Sendable () -> Date) throws(IncidentError) {
+        self.writer = writer
+        self.path = path
+        self.actor = actor
+        self.clock = clock
+        try prepareSchema(readOnly: readOnly)
+    }
+
+    /// Runs `body` in one immediate transaction, so concurrent writers queue instead of failing.
+    func write<T>(_ body: (Database) throws -> T) throws(IncidentError) -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw mapError(error)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot of the database.
+    func read<T>(_ body: (Database) throws -> T) throws(IncidentError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw mapError(error)
+        }
+    }
+
+    /// Turns GRDB and SQLite failures into the sentences users see.
+    func mapError(_ error: any Error) -> IncidentError {
+        if let error = error as? IncidentError { return error }
+        guard let error = error as? DatabaseError else { return .storageFailure(String(describing: error)) }
+        let location = path ?? ":memory:"
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: location)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return .unwritableLocation(path: location, reason: error.message ?? "permission denied")
+        case .SQLITE_FULL: return .unwritableLocation(path: location, reason: "the disk is full")
+        case .SQLITE_CORRUPT:
+            return .storageFailure("\(location) is damaged (\(error.message ?? "corrupt")); restore it from a backup")
+        case .SQLITE_IOERR: return .unwritableLocation(path: location, reason: error.message ?? "I/O error")
+        default: return .storageFailure(error.message ?? "\(error.resultCode)")
+        }
+    }
+}

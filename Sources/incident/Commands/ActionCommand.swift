@@ -1,0 +1,86 @@
+import ArgumentParser
+import IncidentKit
+
+struct ActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action",
+        abstract: "Track action items by horizon: immediate, medium-term, long-term.",
+        subcommands: [Add.self, CheckItems.self, UncheckItems.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an action item; prints its number.",
+            discussion: "Example: incident action add \"Fix VPC connector\" --horizon medium-term --owner infra --due \"2025-09-16 09:00 PST\""
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
+        @Option(help: "immediate (default), medium-term or long-term.") var horizon: String = "immediate"
+        @Option(help: "Who owns it.") var owner: String?
+        @Option(help: "When it is due (same forms as --at).") var due: String?
+        @Option(help: "Markdown nested under the item: commands, sub-bullets.") var details: String?
+
+        func run() throws {
+            let (reference, text) = try Arguments.referenceAndText(words, what: "action text")
+            let line = try TextRules.line(text, field: "action text")
+            let horizon = try Horizon(parsing: horizon)
+            let owner = try owner.map { name throws(IncidentError) in try TextRules.line(name, field: "owner") }
+            let due = try due.map { text throws(IncidentError) in try TimeExpression.parse(text) }
+            let details = try TextRules.optionalBlock(details, field: "details")
+            let store = try store.openForWriting()
+            let action = try store.addAction(store.resolve(reference), text: line, horizon: horizon, details: details,
+                                             owner: owner, due: due)
+            say("\(action.number)")
+        }
+    }
+
+    struct CheckItems: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Mark actions done (same as `incident check`).")
+        @OptionGroup var toggle: ToggleOptions
+        func run() throws { try toggle.run(kind: .action, on: true) }
+    }
+
+    struct UncheckItems: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "uncheck", abstract: "Mark actions not done.")
+        @OptionGroup var toggle: ToggleOptions
+        func run() throws { try toggle.run(kind: .action, on: false) }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List action items by horizon.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+        @Flag(help: "Only the ones not done.") var open = false
+
+        func run() throws {
+            let store = try store.openForReading()
+            let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+            say(IncidentText.actions(incident.actions.filter { !open || !$0.isDone }))
+        }
+    }
+}
+
+/// `[INC-<n>] N…` for the check and uncheck commands of actions and criteria.
+struct ToggleOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
+    var words: [String]
+
+    func run(kind: ItemKind, on: Bool) throws {
+        let (reference, numbers) = try Arguments.referenceAndNumbers(words)
+        let store = try store.openForWriting()
+        let number = try store.resolve(reference)
+        let results = kind == .action
+            ? try store.setActions(numbers, done: on, in: number)
+            : try store.setCriteria(numbers, met: on, in: number)
+        let (done, already) = kind == .action ? (on ? ("Checked", "already done") : ("Unchecked", "already open"))
+            : (on ? ("Met", "already met") : ("Unmet", "already unmet"))
+        for result in results {
+            say(result.changed ? "\(done) \(kind.rawValue) \(result.number): \(result.text)"
+                : "\(kind == .action ? "Action" : "Criterion") \(result.number) is \(already); nothing changed: \(result.text)")
+        }
+        let incident = try store.incident(number)
+        say(kind == .action ? IncidentText.actionProgress(incident) : IncidentText.criteriaProgress(incident))
+    }
+}

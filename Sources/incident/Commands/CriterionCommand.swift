@@ -1,0 +1,54 @@
+import ArgumentParser
+import IncidentKit
+
+struct CriterionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "criterion",
+        abstract: "Track success criteria by phase: immediate, short-term.",
+        subcommands: [Add.self, CheckItems.self, UncheckItems.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a success criterion; prints its number.",
+            discussion: "Example: incident criterion add \"Health endpoints return HTTP 200\" --phase immediate"
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
+        @Option(help: "immediate (default) or short-term.") var phase: String = "immediate"
+
+        func run() throws {
+            let (reference, text) = try Arguments.referenceAndText(words, what: "criterion text")
+            let line = try TextRules.line(text, field: "criterion text")
+            let phase = try Phase(parsing: phase)
+            let store = try store.openForWriting()
+            let criterion = try store.addCriterion(store.resolve(reference), text: line, phase: phase)
+            say("\(criterion.number)")
+        }
+    }
+
+    struct CheckItems: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Mark criteria met.")
+        @OptionGroup var toggle: ToggleOptions
+        func run() throws { try toggle.run(kind: .criterion, on: true) }
+    }
+
+    struct UncheckItems: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "uncheck", abstract: "Mark criteria not met.")
+        @OptionGroup var toggle: ToggleOptions
+        func run() throws { try toggle.run(kind: .criterion, on: false) }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List success criteria by phase.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+
+        func run() throws {
+            let store = try store.openForReading()
+            let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+            say(IncidentText.criteria(incident.criteria))
+        }
+    }
+}

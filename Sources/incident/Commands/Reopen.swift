@@ -1,0 +1,22 @@
+import ArgumentParser
+import IncidentKit
+
+struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Move an incident back to an earlier status (default: investigating).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+    @Option(help: "The status to go back to.") var status: String = "investigating"
+    @Option(help: "Why it is reopened (goes into the timeline).") var note: String?
+    @Option(help: "When (default: now).") var at: String?
+
+    func run() throws {
+        let status = try Status(parsing: status)
+        let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
+        let at = try parseTime(at)
+        let store = try store.openForWriting()
+        let number = try store.resolve(Arguments.reference(reference))
+        try store.reopen(number, to: status, at: at, note: note)
+        say("Reopened \(IncidentReference.format(number)); it is now \(status.rawValue).")
+    }
+}

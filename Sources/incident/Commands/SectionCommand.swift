@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct SectionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "section",
+        abstract: "Keep free Markdown sections (risk assessment, fix notes) in order.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append a section; the Markdown comes from --markdown, --file, or standard input.",
+            discussion: "Example: incident section add \"Risk Assessment\" --file risk.md"
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] TITLE", valueName: "ref-and-title")) var words: [String]
+        @Option(help: "The section's Markdown.") var markdown: String?
+        @Option(help: "Read the Markdown from a file (- for standard input).") var file: String?
+
+        func run() throws {
+            let (reference, title) = try Arguments.referenceAndText(words, what: "section title")
+            let line = try TextRules.line(title, field: "section title")
+            let body = try TextRules.block(try readBody(), field: "section Markdown")
+            let store = try store.openForWriting()
+            let number = try store.resolve(reference)
+            try store.addSection(number, FreeSection(title: line, markdown: body))
+            say("Added section \"\(line)\" to \(IncidentReference.format(number)).")
+        }
+
+        private func readBody() throws(IncidentError) -> String {
+            if let markdown { return markdown }
+            let path = file ?? "-"
+            let data: Data?
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                data = FileManager.default.contents(atPath: path)
+            }
+            guard let data else { throw .unreadableFile(path: path, reason: "no such file, or not readable") }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
+            }
+            return text
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the free sections.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+
+        func run() throws {
+            let store = try store.openForReading()
+            let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+            say(IncidentText.sections(incident.sections))
+        }
+    }
+}

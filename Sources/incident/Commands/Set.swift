@@ -1,0 +1,53 @@
+import ArgumentParser
+import IncidentKit
+
+struct Set: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Change an incident's fields, labels, assignees and services.",
+        discussion: "Example: incident set --severity P0 --add-label database --root-cause \"VPC connector down\""
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+
+    @Option(help: "New one-line title.") var title: String?
+    @Option(help: "New severity, P0 (worst) … P4.") var severity: String?
+    @Option(help: "Who and what is affected (Markdown; empty clears).") var impact: String?
+    @Option(help: "Short summary (Markdown; empty clears).") var summary: String?
+    @Option(help: "The root cause (Markdown; empty clears).") var rootCause: String?
+    @Option(help: "How it was resolved (Markdown; empty clears).") var resolution: String?
+    @Option(name: .customLong("add-label"), help: ArgumentHelp("Add a label (repeatable).", valueName: "label")) var addLabels: [String] = []
+    @Option(name: .customLong("remove-label"), help: ArgumentHelp("Remove a label (repeatable).", valueName: "label")) var removeLabels: [String] = []
+    @Option(name: .customLong("add-assignee"), help: ArgumentHelp("Add an assignee (repeatable).", valueName: "name")) var addAssignees: [String] = []
+    @Option(name: .customLong("remove-assignee"), help: ArgumentHelp("Remove an assignee (repeatable).", valueName: "name")) var removeAssignees: [String] = []
+    @Option(name: .customLong("add-service"), help: ArgumentHelp("Add or update a service: NAME, NAME|URL or NAME|URL|NOTE (repeatable).", valueName: "service")) var addServices: [String] = []
+    @Option(name: .customLong("remove-service"), help: ArgumentHelp("Remove a service by name (repeatable).", valueName: "name")) var removeServices: [String] = []
+
+    func run() throws {
+        var changes = IncidentChanges()
+        changes.title = try title.map { text throws(IncidentError) in try TextRules.line(text, field: "title") }
+        changes.severity = try severity.map { text throws(IncidentError) in try Severity(parsing: text) }
+        // Empty text clears a Markdown field; it is stored as "" only to say "clear" and read back as nil.
+        changes.impact = try impact.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "impact") ?? "" }
+        changes.summary = try summary.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "summary") ?? "" }
+        changes.rootCause = try rootCause.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "root cause") ?? "" }
+        changes.resolution = try resolution.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "resolution") ?? "" }
+        changes.addLabels = try lines(addLabels, "label")
+        changes.removeLabels = try lines(removeLabels, "label")
+        changes.addAssignees = try lines(addAssignees, "assignee")
+        changes.removeAssignees = try lines(removeAssignees, "assignee")
+        changes.addServices = try lines(addServices, "service").map { text throws(IncidentError) in try AffectedService(parsing: text) }
+        changes.removeServices = try lines(removeServices, "service")
+        if changes.isEmpty { throw IncidentError.nothingToChange }
+        let store = try store.openForWriting()
+        let number = try store.resolve(Arguments.reference(reference))
+        let described = try store.update(number, with: changes)
+        say(described.isEmpty ? "\(IncidentReference.format(number)): nothing changed (already so)."
+            : described.map { "\(IncidentReference.format(number)): \($0)" }.joined(separator: "\n"))
+    }
+
+    private func lines(_ values: [String], _ field: String) throws(IncidentError) -> [String] {
+        try values.map { text throws(IncidentError) in try TextRules.line(text, field: field) }
+    }
+}

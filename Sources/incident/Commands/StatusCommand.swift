@@ -1,0 +1,30 @@
+import ArgumentParser
+import IncidentKit
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Move an incident forward: investigating → identified → mitigated → monitoring → resolved, or cancelled.",
+        discussion: "Skipping forward is allowed; `incident reopen` moves backwards and `incident close` closes."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("[INC-<n>] STATUS", valueName: "ref-and-status")) var words: [String]
+
+    @Option(help: "When it happened (default: now); milestones must stay in order.") var at: String?
+
+    @Option(help: "A note for the timeline entry.") var note: String?
+
+    func run() throws {
+        let (reference, statusText) = try Arguments.referenceAndText(words, what: "status")
+        let status = try Status(parsing: statusText)
+        let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
+        let at = try parseTime(at)
+        let store = try store.openForWriting()
+        let number = try store.resolve(reference)
+        let changed = try store.changeStatus(number, to: status, at: at, note: note)
+        say(changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
+            : "\(IncidentReference.format(number)) is already \(status.rawValue); nothing changed.")
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import IncidentKit
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Record and read what happened when.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a timeline entry.",
+            discussion: "Example: incident timeline add \"E2E tests fail\" --kind detected --at \"2025-09-15 19:17 PST\""
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
+        @Option(help: "When (default: now): ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m.") var at: String?
+        @Option(help: "impact-started, detected, acknowledged, declared, root-cause-identified, fix-deployed, mitigated, resolved, closed, status-changed or note (default).")
+        var kind: String = "note"
+
+        func run() throws {
+            let (reference, text) = try Arguments.referenceAndText(words, what: "timeline text")
+            let line = try TextRules.line(text, field: "timeline text")
+            let kind = try TimelineKind(parsing: kind)
+            let at = try parseTime(at)
+            let store = try store.openForWriting()
+            let entry = try store.addTimelineEntry(store.resolve(reference), text: line, kind: kind, at: at)
+            say("Added \(entry.kind.rawValue) at \(TimeFormat.local(entry.at)).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the timeline in time order, in your zone (TZ).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+
+        func run() throws {
+            let store = try store.openForReading()
+            let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+            say(IncidentText.timeline(incident.timeline))
+        }
+    }
+}

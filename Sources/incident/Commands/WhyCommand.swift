@@ -1,0 +1,42 @@
+import ArgumentParser
+import IncidentKit
+
+struct WhyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "why",
+        abstract: "Record the five-whys chain.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add the next why; it answers the previous one unless --parent says otherwise.",
+            discussion: "Example: incident why add \"Database connection fails: VPC connector cannot reach Cloud SQL\""
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
+        @Flag(help: "Mark this why as the root cause.") var rootCause = false
+        @Option(help: "The number of the why this one answers (to branch the chain).") var parent: Int?
+
+        func run() throws {
+            let (reference, text) = try Arguments.referenceAndText(words, what: "why")
+            let line = try TextRules.line(text, field: "why")
+            let store = try store.openForWriting()
+            let why = try store.addWhy(store.resolve(reference), text: line, parent: parent, isRootCause: rootCause)
+            say("Why #\(why.number)\(why.isRootCause ? " (root cause)" : "")")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the whys.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+
+        func run() throws {
+            let store = try store.openForReading()
+            let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+            say(IncidentText.whys(incident.whys))
+        }
+    }
+}

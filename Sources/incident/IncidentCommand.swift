@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+@main
+struct IncidentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incident",
+        abstract: "Declare, track and close incidents from the terminal.",
+        discussion: """
+            Records live in SQLite: --db PATH, else $INCIDENT_DB, else incidents/incidents.sqlite in the \
+            nearest folder above that has an incidents/ folder. Commands act on the current incident \
+            (the last declared, or the one picked with `incident use`) unless given INC-<n>.
+            """,
+        subcommands: [
+            New.self, List.self, Show.self, Use.self, Set.self, StatusCommand.self,
+            WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
+            SectionCommand.self, Close.self, Reopen.self, Log.self,
+        ]
+    )
+
+    /// Runs the command and turns library errors into one line on stderr and an exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as IncidentError {
+            FileHandle.standardError.write(Data("incident: \(error)\n".utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+extension IncidentError {
+    /// 64 usage (as argument-parser), 66 not found, 1 refused by the record's rules, 74 storage.
+    var exitCode: Int32 {
+        switch category {
+        case .usage: 64
+        case .notFound: 66
+        case .refused: 1
+        case .storage: 74
+        }
+    }
+}

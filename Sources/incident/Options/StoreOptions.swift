@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+/// Where the database is and who is writing; every command takes these.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("The incident database file.", valueName: "path"))
+    var databasePath: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Name recorded in the change log (default: $USER).", valueName: "name"))
+    var actor: String?
+
+    /// Opens the store for reading; never creates a file.
+    func openForReading() throws(IncidentError) -> IncidentStore {
+        try IncidentStore(path: DatabaseLocation.resolve(explicit: databasePath), readOnly: true, actor: resolvedActor())
+    }
+
+    /// Opens the store for writing; only `creating` commands (declaring an incident) may create the file.
+    func openForWriting(creating: Bool = false) throws(IncidentError) -> IncidentStore {
+        let path = DatabaseLocation.resolve(explicit: databasePath)
+        if !creating, !FileManager.default.fileExists(atPath: path) { throw .noDatabase(path: path) }
+        return try IncidentStore(path: path, readOnly: false, actor: resolvedActor())
+    }
+
+    private func resolvedActor() throws(IncidentError) -> String {
+        let name = actor ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        return try TextRules.line(name, field: "--as name")
+    }
+}
