@@ -31,7 +31,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit"]),
+        .testTarget(
+            name: "IncidentKitTests",
+            dependencies: ["IncidentKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "incidentTests", dependencies: ["incident", "IncidentKit"]),
     ],
     swiftLanguageModes: [.v6]
