@@ -30,7 +30,7 @@ i why add "$ref" "Health checks timeout → Container starts but application fai
 i why add "$ref" "Application startup >10s → 7-phase deterministic startup requires database" >/dev/null
 i why add "$ref" "Startup slow → Database connectivity issues during Phase 3" >/dev/null
 i why add "$ref" "Database connection fails → VPC connector cannot reach Cloud SQL" >/dev/null
-i why add "$ref" '**SSOT ROOT CAUSE:** VPC Connector `staging-connector` connectivity failure' --root-cause >/dev/null
+i why add "$ref" 'VPC Connector `staging-connector` connectivity failure' --root-cause >/dev/null
 
 i action add "$ref" "**VPC Connector Diagnosis:**" --details '```bash
 gcloud compute networks vpc-access connectors describe staging-connector --region=us-central1 --project=netra-staging

@@ -17,9 +17,9 @@ struct ActionCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
         @Option(help: "immediate (default), medium-term or long-term.") var horizon: String = "immediate"
-        @Option(help: "Who owns it.") var owner: String?
-        @Option(help: "When it is due (same forms as --at).") var due: String?
-        @Option(help: "Markdown nested under the item: commands, sub-bullets.") var details: String?
+        @Option(parsing: .unconditional, help: "Who owns it.") var owner: String?
+        @Option(parsing: .unconditional, help: "When it is due (same forms as --at).") var due: String?
+        @Option(parsing: .unconditional, help: "Markdown nested under the item: commands, sub-bullets.") var details: String?
 
         func run() throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "action text")

@@ -9,9 +9,9 @@ struct Close: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
-    @Option(help: "How it was resolved (Markdown).") var resolution: String?
+    @Option(parsing: .unconditional, help: "How it was resolved (Markdown).") var resolution: String?
     @Flag(help: "Close even with open immediate work.") var force = false
-    @Option(help: "When it closed (default: now).") var at: String?
+    @Option(parsing: .unconditional, help: "When it closed (default: now).") var at: String?
 
     func run() throws {
         let resolution = try TextRules.optionalBlock(resolution, field: "resolution")

@@ -40,11 +40,11 @@ struct New: ParsableCommand {
     @Option(name: .customLong("service"), help: ArgumentHelp("An affected service: NAME, NAME|URL or NAME|URL|NOTE (repeatable).", valueName: "service"))
     var services: [String] = []
 
-    @Option(help: "Who and what is affected (Markdown).") var impact: String?
+    @Option(parsing: .unconditional, help: "Who and what is affected (Markdown).") var impact: String?
 
-    @Option(help: "Short summary (Markdown).") var summary: String?
+    @Option(parsing: .unconditional, help: "Short summary (Markdown).") var summary: String?
 
-    @Option(help: "When it was declared: ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m (default: now).")
+    @Option(parsing: .unconditional, help: "When it was declared: ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m (default: now).")
     var at: String?
 
     func run() throws {

@@ -7,8 +7,8 @@ struct Reopen: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Option(help: "The status to go back to.") var status: String = "investigating"
-    @Option(help: "Why it is reopened (goes into the timeline).") var note: String?
-    @Option(help: "When (default: now).") var at: String?
+    @Option(parsing: .unconditional, help: "Why it is reopened (goes into the timeline).") var note: String?
+    @Option(parsing: .unconditional, help: "When (default: now).") var at: String?
 
     func run() throws {
         let status = try Status(parsing: status)

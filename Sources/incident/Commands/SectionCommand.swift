@@ -17,7 +17,7 @@ struct SectionCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] TITLE", valueName: "ref-and-title")) var words: [String]
-        @Option(help: "The section's Markdown.") var markdown: String?
+        @Option(parsing: .unconditional, help: "The section's Markdown.") var markdown: String?
         @Option(help: "Read the Markdown from a file (- for standard input).") var file: String?
 
         func run() throws {

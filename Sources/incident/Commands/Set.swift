@@ -11,12 +11,12 @@ struct Set: ParsableCommand {
 
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
 
-    @Option(help: "New one-line title.") var title: String?
+    @Option(parsing: .unconditional, help: "New one-line title.") var title: String?
     @Option(help: "New severity, P0 (worst) … P4.") var severity: String?
-    @Option(help: "Who and what is affected (Markdown; empty clears).") var impact: String?
-    @Option(help: "Short summary (Markdown; empty clears).") var summary: String?
-    @Option(help: "The root cause (Markdown; empty clears).") var rootCause: String?
-    @Option(help: "How it was resolved (Markdown; empty clears).") var resolution: String?
+    @Option(parsing: .unconditional, help: "Who and what is affected (Markdown; empty clears).") var impact: String?
+    @Option(parsing: .unconditional, help: "Short summary (Markdown; empty clears).") var summary: String?
+    @Option(parsing: .unconditional, help: "The root cause (Markdown; empty clears).") var rootCause: String?
+    @Option(parsing: .unconditional, help: "How it was resolved (Markdown; empty clears).") var resolution: String?
     @Option(name: .customLong("add-label"), help: ArgumentHelp("Add a label (repeatable).", valueName: "label")) var addLabels: [String] = []
     @Option(name: .customLong("remove-label"), help: ArgumentHelp("Remove a label (repeatable).", valueName: "label")) var removeLabels: [String] = []
     @Option(name: .customLong("add-assignee"), help: ArgumentHelp("Add an assignee (repeatable).", valueName: "name")) var addAssignees: [String] = []

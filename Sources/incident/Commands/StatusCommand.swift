@@ -12,9 +12,9 @@ struct StatusCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("[INC-<n>] STATUS", valueName: "ref-and-status")) var words: [String]
 
-    @Option(help: "When it happened (default: now); milestones must stay in order.") var at: String?
+    @Option(parsing: .unconditional, help: "When it happened (default: now); milestones must stay in order.") var at: String?
 
-    @Option(help: "A note for the timeline entry.") var note: String?
+    @Option(parsing: .unconditional, help: "A note for the timeline entry.") var note: String?
 
     func run() throws {
         let (reference, statusText) = try Arguments.referenceAndText(words, what: "status")

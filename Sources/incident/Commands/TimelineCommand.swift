@@ -16,7 +16,7 @@ struct TimelineCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
-        @Option(help: "When (default: now): ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m.") var at: String?
+        @Option(parsing: .unconditional, help: "When (default: now): ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m.") var at: String?
         @Option(help: "impact-started, detected, acknowledged, declared, root-cause-identified, fix-deployed, mitigated, resolved, closed, status-changed or note (default).")
         var kind: String = "note"
 
