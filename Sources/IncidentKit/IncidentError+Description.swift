@@ -59,6 +59,12 @@ extension IncidentError: CustomStringConvertible {
             "Can't write \(path): \(reason). Pass --db with a writable path."
         case .unreadableFile(let path, let reason):
             "Can't read \(path): \(reason)."
+        case .fileExists(let path):
+            "\(path) already exists. Pass --force to overwrite it, or choose another path."
+        case .templateSyntax(let file, let line, let column, let reason):
+            "\(file):\(line):\(column): template syntax error (\(reason)). Fix the template, or delete it to use the built-in one."
+        case .unknownTemplate(let name):
+            "No template named \(name). `incident templates export DIR` writes the built-in ones."
         case .storageFailure(let message):
             "The database refused the change: \(message). Nothing was saved; run the command again."
         }

@@ -30,6 +30,9 @@ public enum IncidentError: Error, Equatable, Sendable {
     case newerSchema(path: String, unknownMigrations: [String])
     case unwritableLocation(path: String, reason: String)
     case unreadableFile(path: String, reason: String)
+    case fileExists(path: String)
+    case templateSyntax(file: String, line: Int, column: Int, reason: String)
+    case unknownTemplate(String)
     case storageFailure(String)
 }
 
@@ -50,7 +53,7 @@ extension IncidentError {
         switch self {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
-             .unparseableTime, .unknownTimeZone, .nothingToChange:
+             .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
@@ -58,7 +61,7 @@ extension IncidentError {
              .closeRefused:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unreadableFile,
-             .storageFailure:
+             .storageFailure, .templateSyntax, .unknownTemplate:
             .storage
         }
     }

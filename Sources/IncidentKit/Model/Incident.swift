@@ -56,6 +56,7 @@ public struct Incident: Equatable, Sendable {
     public var timeline: [TimelineEntry] = []
     public var actions: [ActionItem] = []
     public var criteria: [SuccessCriterion] = []
+    public var lessons: [Lesson] = []
 
     /// The reference users type and see, such as `INC-12`.
     public var id: String { IncidentReference.format(number) }

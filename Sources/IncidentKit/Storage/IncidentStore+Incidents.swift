@@ -152,6 +152,9 @@ extension IncidentStore {
         incident.timeline = try TimelineEntry.fetchAll(db, sql: "SELECT * FROM timelineEntry WHERE incidentNumber = ? ORDER BY at, id", arguments: key)
         incident.actions = try ActionItem.fetchAll(db, sql: "SELECT * FROM actionItem WHERE incidentNumber = ? ORDER BY number", arguments: key)
         incident.criteria = try SuccessCriterion.fetchAll(db, sql: "SELECT * FROM criterion WHERE incidentNumber = ? ORDER BY number", arguments: key)
+        if try db.tableExists("lesson") {
+            incident.lessons = try Lesson.fetchAll(db, sql: "SELECT * FROM lesson WHERE incidentNumber = ? ORDER BY number", arguments: key)
+        }
         return incident
     }
 

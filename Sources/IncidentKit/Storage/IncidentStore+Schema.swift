@@ -6,6 +6,7 @@ extension IncidentStore {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-incidents", migrate: createIncidentTables)
+        migrator.registerMigration("v2-lessons-and-updates", migrate: createLessonAndUpdateTables)
         return migrator
     }()
 
@@ -134,6 +135,28 @@ extension IncidentStore {
                 key TEXT PRIMARY KEY NOT NULL,
                 value TEXT NOT NULL
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Version 2: lessons learned for the postmortem, and the checklist state at each posted update.
+    private static func createLessonAndUpdateTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE lesson (
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                number INTEGER NOT NULL CHECK (number > 0),
+                kind TEXT NOT NULL CHECK (kind IN ('went-well', 'went-wrong', 'lucky')),
+                text TEXT NOT NULL CHECK (length(text) > 0),
+                PRIMARY KEY (incidentNumber, number)
+            ) WITHOUT ROWID;
+            CREATE TABLE checklistUpdate (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                incidentNumber INTEGER NOT NULL REFERENCES incident(number) ON DELETE CASCADE,
+                at REAL NOT NULL,
+                doneActions TEXT NOT NULL,
+                metCriteria TEXT NOT NULL,
+                lastTimelineEntryId INTEGER NOT NULL
+            );
+            CREATE INDEX checklistUpdateByIncident ON checklistUpdate(incidentNumber, id);
             """)
     }
 }

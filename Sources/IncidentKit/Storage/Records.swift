@@ -75,3 +75,19 @@ extension ChangeLogEntry: FetchableRecord {
                   change: row["change"])
     }
 }
+
+extension Lesson: FetchableRecord {
+    public init(row: Row) {
+        self.init(number: row["number"], kind: LessonKind(rawValue: row["kind"]) ?? .wentWell, text: row["text"])
+    }
+}
+
+extension ChecklistSnapshot: FetchableRecord {
+    public init(row: Row) {
+        func numbers(_ column: String) -> Set<Int> {
+            Set((row[column] as String).split(separator: ",").compactMap { Int($0) })
+        }
+        self.init(at: date(row, "at")!, doneActions: numbers("doneActions"), metCriteria: numbers("metCriteria"),
+                  lastTimelineEntryID: row["lastTimelineEntryId"])
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The output a context is prepared for: text is escaped for Markdown, or pre-rendered for HTML.
+public enum RenderFormat: String, Sendable, CaseIterable {
+    case markdown = "md"
+    case html
+}
+
+/// Turns an incident into the plain, pre-formatted values templates see (dictionaries, strings, counts).
+public struct RenderContext {
+    public var format: RenderFormat
+    /// The zone times are shown in; nil means the user's zone (`TZ`).
+    public var zone: TimeZone?
+
+    public init(format: RenderFormat, zone: TimeZone? = nil) {
+        self.format = format
+        self.zone = zone
+    }
+
+    /// Everything the issue body and the postmortem show about `incident`.
+    public func values(for incident: Incident) -> [String: Any] {
+        var values: [String: Any] = [
+            "id": incident.id, "number": incident.number, "title": line(incident.title),
+            "severity": incident.severity.label, "status": incident.status.rawValue,
+            "labelsText": incident.labels.map(line).joined(separator: ", "),
+            "assigneesText": incident.assignees.map(line).joined(separator: ", "),
+            "declaredAt": time(incident.declaredAt), "updatedAt": time(incident.updatedAt),
+            "hasSummary": incident.summary != nil || incident.rootCause != nil || incident.resolution != nil,
+            "hasWhys": !incident.whys.isEmpty, "whys": incident.whys.map(why),
+            "hasServices": !incident.services.isEmpty, "services": incident.services.map(service),
+            "hasTimeline": !incident.timeline.isEmpty, "timeline": incident.timeline.map(entry),
+            "hasMermaid": incident.timeline.count >= 2, "mermaid": MermaidTimeline.render(incident, zone: zone),
+            "sections": incident.sections.map { ["title": line($0.title), "markdown": block($0.markdown)] },
+        ]
+        values["closedAt"] = incident.closedAt.map(time)
+        values["impact"] = incident.impact.map(block)
+        values["summary"] = incident.summary.map(block)
+        values["rootCause"] = incident.rootCause.map(block)
+        values["resolution"] = incident.resolution.map(block)
+        values.merge(checklist(incident)) { $1 }
+        return values
+    }
+
+    /// Action items grouped by horizon and criteria by phase, with progress counts.
+    func checklist(_ incident: Incident) -> [String: Any] {
+        let actionGroups: [[String: Any]] = Horizon.allCases.compactMap { horizon in
+            let items = incident.actions.filter { $0.horizon == horizon }
+            guard !items.isEmpty else { return nil }
+            return ["heading": horizon.heading, "horizon": horizon.rawValue, "done": items.filter(\.isDone).count,
+                    "total": items.count, "items": items.map(action)]
+        }
+        let criteriaGroups: [[String: Any]] = Phase.allCases.compactMap { phase in
+            let items = incident.criteria.filter { $0.phase == phase }
+            guard !items.isEmpty else { return nil }
+            return ["heading": phase.heading, "phase": phase.rawValue, "done": items.filter(\.isMet).count,
+                    "total": items.count, "items": items.map(criterion)]
+        }
+        return [
+            "hasActions": !incident.actions.isEmpty, "actionGroups": actionGroups,
+            "actionsDone": incident.actions.filter(\.isDone).count, "actionsTotal": incident.actions.count,
+            "hasCriteria": !incident.criteria.isEmpty, "criteriaGroups": criteriaGroups,
+            "criteriaMet": incident.criteria.filter(\.isMet).count, "criteriaTotal": incident.criteria.count,
+        ]
+    }
+
+    func action(_ item: ActionItem) -> [String: Any] {
+        var meta: [String] = []
+        if let owner = item.owner { meta.append("owner: \(line(owner))") }
+        if let due = item.due { meta.append("due: \(time(due))") }
+        var values: [String: Any] = [
+            "kind": "action", "number": item.number, "box": item.isDone ? "x" : " ", "done": item.isDone,
+            "text": line(item.text), "meta": meta.isEmpty ? "" : " _(\(meta.joined(separator: ", ")))_",
+            "horizon": item.horizon.rawValue, "ownerText": item.owner.map(line) ?? "—",
+            "dueText": item.due.map(time) ?? "—", "doneText": item.isDone ? "yes" : "no",
+        ]
+        values["details"] = item.details.map { format == .markdown ? MarkdownEscaping.indent(block($0), by: 2) : block($0) }
+        return values
+    }
+
+    func criterion(_ item: SuccessCriterion) -> [String: Any] {
+        ["kind": "criterion", "number": item.number, "box": item.isMet ? "x" : " ", "done": item.isMet,
+         "text": line(item.text), "meta": "", "phase": item.phase.rawValue]
+    }
+
+    func why(_ item: Why) -> [String: Any] {
+        var values: [String: Any] = ["number": item.number, "text": line(item.text), "isRootCause": item.isRootCause]
+        if let parent = item.parent, parent != item.number - 1 { values["answers"] = parent }
+        return values
+    }
+
+    func service(_ item: AffectedService) -> [String: Any] {
+        var values: [String: Any] = ["name": line(item.name)]
+        values["url"] = item.url.map(line)
+        values["note"] = item.note.map(line)
+        // "URL (note)", or whichever of the two there is.
+        values["detail"] = [item.url.map(line), item.note.map { item.url == nil ? line($0) : "(\(line($0)))" }]
+            .compactMap { $0 }.joined(separator: " ")
+        return values
+    }
+
+    func entry(_ item: TimelineEntry) -> [String: Any] {
+        ["at": time(item.at), "atUTC": TimeFormat.utc(item.at), "kind": item.kind.rawValue, "text": line(item.text),
+         "cellText": format == .markdown ? MarkdownEscaping.tableCell(item.text) : line(item.text),
+         "recorded": !item.isManual]
+    }
+
+    /// One-line user text: escaped Markdown, or inline HTML through libcmark's safe renderer.
+    func line(_ text: String) -> String {
+        format == .markdown ? MarkdownEscaping.inline(text) : MarkdownHTML.inline(text)
+    }
+
+    /// User Markdown: kept as Markdown but unable to swallow what follows, or rendered to safe HTML.
+    func block(_ markdown: String) -> String {
+        format == .markdown ? MarkdownEscaping.block(markdown) : MarkdownHTML.render(markdown)
+    }
+
+    func time(_ date: Date) -> String { TimeFormat.local(date, in: zone) }
+}
+
+extension Horizon {
+    /// The heading a rendered checklist gives this horizon.
+    public var heading: String {
+        switch self {
+        case .immediate: "IMMEDIATE"
+        case .mediumTerm: "MEDIUM-TERM"
+        case .longTerm: "LONG-TERM"
+        }
+    }
+}
+
+extension Phase {
+    /// The heading a rendered checklist gives this phase.
+    public var heading: String {
+        switch self {
+        case .immediate: "Immediate Success"
+        case .shortTerm: "Short-term Success"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import IncidentKit
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the incident as a GitHub issue body.",
+        discussion: """
+            Create the issue with: gh issue create --title "$(incident render --title-only)" \
+            --label "$(incident render --labels-only)" --body-file <(incident render)
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rendering: RenderOptions
+    @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+    @Flag(help: "Print only the title (for gh issue create --title).") var titleOnly = false
+    @Flag(help: "Print only the labels, comma-separated (for gh issue create --label).") var labelsOnly = false
+
+    func run() throws {
+        let store = try store.openForReading()
+        let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+        if titleOnly { return say(incident.title) }
+        let renderer = try rendering.renderer(databasePath: store.path ?? "")
+        if labelsOnly { return say(renderer.labelsLine(incident)) }
+        try rendering.emit(renderer.issueBody(incident))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+/// Where templates and output go, for the commands that render.
+struct RenderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A folder of templates that override the built-in ones file by file (default: incidents/templates/ beside the database).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// The templates: built-in, overridden by `--templates` or by `templates/` beside the database.
+    func renderer(databasePath: String) throws(IncidentError) -> IncidentRenderer {
+        var folder = templates
+        if folder == nil {
+            let beside = ((databasePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("templates")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory), isDirectory.boolValue { folder = beside }
+        }
+        return IncidentRenderer(templates: try TemplateSet(overridesIn: folder))
+    }
+
+    /// Prints `text`, or writes it to `--output`.
+    func emit(_ text: String) throws(IncidentError) {
+        guard let output, output != "-" else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw .unwritableLocation(path: output, reason: "the file can't be written")
+        }
+    }
+}
