@@ -21,3 +21,16 @@ public struct IncidentRenderer: Sendable {
         incident.labels.joined(separator: ",")
     }
 }
+
+extension IncidentRenderer {
+    /// A checklist update comment (`update.md`): what changed since `previous`, and what is still open.
+    public func update(_ incident: Incident, since previous: ChecklistSnapshot?, at now: Date) throws(IncidentError) -> String {
+        try templates.render("update.md", RenderContext(format: .markdown, zone: zone).updateValues(for: incident, since: previous, at: now))
+    }
+
+    /// The postmortem (`postmortem.md` or `postmortem.html`).
+    public func postmortem(_ incident: Incident, format: RenderFormat, at now: Date) throws(IncidentError) -> String {
+        let context = RenderContext(format: format, zone: zone)
+        return try templates.render("postmortem.\(format.rawValue)", context.postmortemValues(for: incident, at: now))
+    }
+}

@@ -70,7 +70,7 @@ public struct RenderContext {
         var values: [String: Any] = [
             "kind": "action", "number": item.number, "box": item.isDone ? "x" : " ", "done": item.isDone,
             "text": line(item.text), "meta": meta.isEmpty ? "" : " _(\(meta.joined(separator: ", ")))_",
-            "horizon": item.horizon.rawValue, "ownerText": item.owner.map(line) ?? "—",
+            "cellText": cell(item.text), "horizon": item.horizon.rawValue, "ownerText": item.owner.map(cell) ?? "—",
             "dueText": item.due.map(time) ?? "—", "doneText": item.isDone ? "yes" : "no",
         ]
         values["details"] = item.details.map { format == .markdown ? MarkdownEscaping.indent(block($0), by: 2) : block($0) }
@@ -100,13 +100,18 @@ public struct RenderContext {
 
     func entry(_ item: TimelineEntry) -> [String: Any] {
         ["at": time(item.at), "atUTC": TimeFormat.utc(item.at), "kind": item.kind.rawValue, "text": line(item.text),
-         "cellText": format == .markdown ? MarkdownEscaping.tableCell(item.text) : line(item.text),
+         "cellText": cell(item.text),
          "recorded": !item.isManual]
     }
 
     /// One-line user text: escaped Markdown, or inline HTML through libcmark's safe renderer.
     func line(_ text: String) -> String {
         format == .markdown ? MarkdownEscaping.inline(text) : MarkdownHTML.inline(text)
+    }
+
+    /// One-line user text inside a table cell, where `|` would end the cell.
+    func cell(_ text: String) -> String {
+        format == .markdown ? MarkdownEscaping.tableCell(text) : MarkdownHTML.inline(text)
     }
 
     /// User Markdown: kept as Markdown but unable to swallow what follows, or rendered to safe HTML.

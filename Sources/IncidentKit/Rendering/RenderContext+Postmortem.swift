@@ -1,0 +1,62 @@
+import Foundation
+
+extension RenderContext {
+    /// The issue values plus what a postmortem adds: duration, people, response times, lessons, tables.
+    public func postmortemValues(for incident: Incident, at now: Date) -> [String: Any] {
+        var values = values(for: incident)
+        let milestones = Milestones(incident.timeline)
+        let start = milestones.first(.impactStarted) ?? incident.declaredAt
+        let end = milestones.first(.resolved) ?? incident.closedAt
+        values["generatedAt"] = time(now)
+        values["startedAt"] = time(start)
+        values["endedAt"] = end.map(time) ?? "ongoing"
+        values["duration"] = end.map { TimeFormat.duration($0.timeIntervalSince(start)) } ?? "ongoing (\(TimeFormat.duration(now.timeIntervalSince(start))) so far)"
+        values["peopleText"] = people(in: incident).map(line).joined(separator: ", ")
+        values["responseTimes"] = [
+            response("Time to detect", "impact started → detected", from: milestones.first(.impactStarted), to: milestones.first(.detected)),
+            response("Time to acknowledge", "detected → acknowledged", from: milestones.first(.detected), to: milestones.first(.acknowledged)),
+            response("Time to mitigate", "impact started → mitigated", from: milestones.first(.impactStarted), to: milestones.first(.mitigated)),
+            response("Time to resolve", "impact started → resolved", from: milestones.first(.impactStarted), to: milestones.first(.resolved)),
+        ]
+        values["lessonGroups"] = LessonKind.allCases.map { kind -> [String: Any] in
+            let lessons = incident.lessons.filter { $0.kind == kind }
+            return ["heading": kind.heading, "hasLessons": !lessons.isEmpty, "lessons": lessons.map { ["text": line($0.text)] }]
+        }
+        values["hasLessons"] = !incident.lessons.isEmpty
+        values["actionRows"] = incident.actions.map(action)
+        values["criteriaRows"] = incident.criteria.map(criterion)
+        values["milestoneStrip"] = format == .html ? MilestoneStrip.svg(incident.timeline, zone: zone) : ""
+        return values
+    }
+
+    private func response(_ name: String, _ span: String, from start: Date?, to end: Date?) -> [String: Any] {
+        let value: String
+        if let start, let end {
+            value = TimeFormat.duration(end.timeIntervalSince(start))
+        } else {
+            value = "not recorded"
+        }
+        return ["name": name, "span": span, "value": value]
+    }
+
+    /// Assignees, then action owners and whoever ticked items, each once.
+    private func people(in incident: Incident) -> [String] {
+        var seen = Set<String>()
+        let everyone = incident.assignees + incident.actions.compactMap(\.owner) + incident.actions.compactMap(\.doneBy)
+            + incident.criteria.compactMap(\.metBy)
+        return everyone.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The first time each milestone was reached.
+struct Milestones {
+    private var firsts: [TimelineKind: Date] = [:]
+
+    init(_ timeline: [TimelineEntry]) {
+        for entry in timeline where firsts[entry.kind].map({ entry.at < $0 }) ?? true {
+            firsts[entry.kind] = entry.at
+        }
+    }
+
+    func first(_ kind: TimelineKind) -> Date? { firsts[kind] }
+}

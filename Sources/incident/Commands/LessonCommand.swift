@@ -1,0 +1,53 @@
+import ArgumentParser
+import IncidentKit
+
+/// The three kinds of lesson, as flags.
+enum LessonFlag: String, EnumerableFlag {
+    case wentWell, wentWrong, lucky
+
+    var kind: LessonKind {
+        switch self {
+        case .wentWell: .wentWell
+        case .wentWrong: .wentWrong
+        case .lucky: .lucky
+        }
+    }
+
+    static func help(for value: LessonFlag) -> ArgumentHelp? {
+        switch value {
+        case .wentWell: "Something that went well."
+        case .wentWrong: "Something that went wrong."
+        case .lucky: "Where we got lucky."
+        }
+    }
+}
+
+struct LessonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson",
+        abstract: "Record lessons learned for the postmortem.",
+        subcommands: [Add.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a lesson: --went-well, --went-wrong or --lucky.",
+            discussion: "Example: incident lesson add --went-wrong \"The bypass ended startup early\""
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "The kind of lesson (one is required).") var kind: LessonFlag?
+        @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
+
+        func run() throws {
+            guard let kind else {
+                throw IncidentError.invalidText(field: "lesson", reason: "needs a kind; pass --went-well, --went-wrong or --lucky")
+            }
+            let (reference, text) = try Arguments.referenceAndText(words, what: "lesson")
+            let line = try TextRules.line(text, field: "lesson")
+            let store = try store.openForWriting()
+            let lesson = try store.addLesson(store.resolve(reference), kind: kind.kind, text: line)
+            say("Lesson \(lesson.number) (\(lesson.kind.rawValue))")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import IncidentKit
+
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "Work with the Mustache templates that render issues, updates and postmortems.",
+        subcommands: [ExportDefaults.self]
+    )
+
+    struct ExportDefaults: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write the built-in templates to DIR to start editing them.",
+            discussion: "Put them in incidents/templates/ (beside the database) or pass --templates DIR to render with them."
+        )
+
+        @Argument(help: "The folder to write to.") var folder: String
+        @Flag(help: "Overwrite templates already there.") var force = false
+
+        func run() throws {
+            for path in try TemplateSet.exportDefaults(to: folder, overwrite: force) { say(path) }
+        }
+    }
+}

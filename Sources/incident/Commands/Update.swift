@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct Update: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a checklist update comment: progress, items checked since the last update, what is still open.",
+        discussion: """
+            Records the update so the next one reports only what changed since; --dry-run records nothing.
+            Post it with: incident update | gh issue comment NUMBER --body-file -
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rendering: RenderOptions
+    @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+    @Flag(help: "Print the update without recording it.") var dryRun = false
+
+    func run() throws {
+        let store = try dryRun ? store.openForReading() : store.openForWriting()
+        let number = try store.resolve(Arguments.reference(reference))
+        let incident = try store.incident(number)
+        let now = Date()
+        let text = try rendering.renderer(databasePath: store.path ?? "")
+            .update(incident, since: store.lastUpdate(of: number), at: now)
+        try rendering.emit(text)
+        if !dryRun { try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number) }
+    }
+}
