@@ -11,7 +11,7 @@ extension RenderContext {
         values["startedAt"] = time(start)
         values["endedAt"] = end.map(time) ?? "ongoing"
         values["duration"] = end.map { TimeFormat.duration($0.timeIntervalSince(start)) } ?? "ongoing (\(TimeFormat.duration(now.timeIntervalSince(start))) so far)"
-        values["peopleText"] = people(in: incident).map(line).joined(separator: ", ")
+        values["peopleText"] = nonEmpty(people(in: incident).map(line).joined(separator: ", "))
         values["responseTimes"] = [
             response("Time to detect", "impact started → detected", from: milestones.first(.impactStarted), to: milestones.first(.detected)),
             response("Time to acknowledge", "detected → acknowledged", from: milestones.first(.detected), to: milestones.first(.acknowledged)),
@@ -25,7 +25,7 @@ extension RenderContext {
         values["hasLessons"] = !incident.lessons.isEmpty
         values["actionRows"] = incident.actions.map(action)
         values["criteriaRows"] = incident.criteria.map(criterion)
-        values["milestoneStrip"] = format == .html ? MilestoneStrip.svg(incident.timeline, zone: zone) : ""
+        values["milestoneStrip"] = format == .html ? nonEmpty(MilestoneStrip.svg(incident.timeline, zone: zone)) : nil
         return values
     }
 

@@ -22,8 +22,6 @@ public struct RenderContext {
         var values: [String: Any] = [
             "id": incident.id, "number": incident.number, "title": line(incident.title),
             "severity": incident.severity.label, "status": incident.status.rawValue,
-            "labelsText": incident.labels.map(line).joined(separator: ", "),
-            "assigneesText": incident.assignees.map(line).joined(separator: ", "),
             "declaredAt": time(incident.declaredAt), "updatedAt": time(incident.updatedAt),
             "hasSummary": incident.summary != nil || incident.rootCause != nil || incident.resolution != nil,
             "hasWhys": !incident.whys.isEmpty, "whys": incident.whys.map(why),
@@ -32,6 +30,9 @@ public struct RenderContext {
             "hasMermaid": incident.timeline.count >= 2, "mermaid": MermaidTimeline.render(incident, zone: zone),
             "sections": incident.sections.map { ["title": line($0.title), "markdown": block($0.markdown)] },
         ]
+        // Absent keys (not empty strings) are what Mustache's inverted sections treat as missing.
+        values["labelsText"] = nonEmpty(incident.labels.map(line).joined(separator: ", "))
+        values["assigneesText"] = nonEmpty(incident.assignees.map(line).joined(separator: ", "))
         values["closedAt"] = incident.closedAt.map(time)
         values["impact"] = incident.impact.map(block)
         values["summary"] = incident.summary.map(block)
@@ -120,6 +121,8 @@ public struct RenderContext {
     }
 
     func time(_ date: Date) -> String { TimeFormat.local(date, in: zone) }
+
+    func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 }
 
 extension Horizon {
