@@ -28,7 +28,15 @@ struct IncidentCommand: ParsableCommand {
             FileHandle.standardError.write(Data("incident: \(error)\n".utf8))
             Foundation.exit(error.exitCode)
         } catch {
-            exit(withError: error)
+            // --help and --version exit 0 with their text; real parse errors become one line like ours.
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            let hint = fullMessage(for: error).split(separator: "\n").first { $0.contains("--help") }
+                .map { " " + $0.trimmingCharacters(in: .whitespaces) } ?? " See 'incident --help'."
+            var text = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.hasSuffix(".") { text += "." }
+            FileHandle.standardError.write(Data("incident: \(text)\(hint)\n".utf8))
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -23,6 +23,11 @@ extension IncidentStore {
                            arguments: [number, why.number, why.text, why.parent, why.isRootCause])
             try touch(number, db)
             try log("added why \(why.number)\(isRootCause ? " (root cause)" : "") \"\(text)\"", for: number, db)
+            // The root-cause why is the incident's root cause until someone writes a fuller one.
+            if isRootCause, incident.rootCause == nil {
+                try db.execute(sql: "UPDATE incident SET rootCause = ? WHERE number = ?", arguments: [text, number])
+                try log("set root cause to \"\(text)\"", for: number, db)
+            }
             return why
         }
     }

@@ -26,15 +26,9 @@ extension IncidentStore {
             try createFolder(for: path)
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
-            if !readOnly {
-                try queue.writeWithoutTransaction { db in
-                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                        try db.execute(sql: "PRAGMA journal_mode = WAL")
-                    }
-                }
-            }
-            return queue
+            // Readers of an existing file open it read-write too (and only read), because a read-only
+            // connection can't remove the -wal and -shm files it makes beside a WAL database.
+            return try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly && !exists))
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB: throw .notADatabase(path: path)
@@ -48,6 +42,19 @@ extension IncidentStore {
     }
 
     /// An SQLite file starts with a fixed 16-byte header; an empty file is a database not yet written.
+    /// WAL lets readers and writers in several terminals work at once; set only once the file is known to be ours.
+    func enableWriteAheadLog() throws(IncidentError) {
+        do {
+            try writer.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+        } catch {
+            throw mapError(error)
+        }
+    }
+
     private static func checkHeader(of path: String) throws(IncidentError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadableFile(path: path, reason: "permission denied; check its owner and mode")

@@ -15,6 +15,7 @@ public final class IncidentStore: Sendable {
                             clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) {
         let writer = try Self.openFile(at: path, readOnly: readOnly)
         try self.init(writer: writer, path: path, readOnly: readOnly, actor: actor, clock: clock)
+        if !readOnly { try enableWriteAheadLog() }
     }
 
     /// A fresh store that lives in memory, for tests and dry runs.

@@ -56,7 +56,11 @@ struct ActionCommand: ParsableCommand {
         func run() throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            say(IncidentText.actions(incident.actions.filter { !open || !$0.isDone }))
+            let shown = incident.actions.filter { !open || !$0.isDone }
+            if shown.isEmpty, !incident.actions.isEmpty {
+                return say("All \(incident.actions.count) action items are done.")
+            }
+            say(IncidentText.actions(shown))
         }
     }
 }
