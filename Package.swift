@@ -28,6 +28,7 @@ let package = Package(
             plugins: ["EmbedTemplates"]
         ),
         .executableTarget(name: "TemplateEmbedder"),
+        .executableTarget(name: "IncidentBench", dependencies: ["IncidentKit"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .executableTarget(
             name: "incident",

@@ -18,7 +18,15 @@ public enum MarkdownEscaping {
 
     /// Text for a table cell: inline rules plus escaped pipes.
     public static func tableCell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|")
+        let escaped = inline(text)
+        guard escaped.utf8.contains(UInt8(ascii: "|")) else { return escaped }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(escaped.utf8.count + 8)
+        for byte in escaped.utf8 {
+            if byte == UInt8(ascii: "|") { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A Markdown block the user wrote (details, sections): its structure is kept, but it can't swallow
@@ -54,32 +62,48 @@ public enum MarkdownEscaping {
 
     /// `<` outside code spans becomes `&lt;`, so no raw HTML or comment reaches the document.
     static func escapeAngleBrackets(_ text: String) -> String {
-        guard text.contains("<") else { return text }
-        var result = ""
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        // Bytes, not characters: every replacement is ASCII, so multi-byte UTF-8 passes through intact.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
         var inCode = false
         var ticks = 0
-        for character in text {
-            if character == "`" {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "`") {
                 ticks += 1
-                result.append(character)
+                bytes.append(byte)
                 continue
             }
             if ticks > 0 {
                 inCode.toggle()
                 ticks = 0
             }
-            result += (character == "<" && !inCode) ? "&lt;" : String(character)
+            if byte == UInt8(ascii: "<") && !inCode {
+                bytes.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "l"), UInt8(ascii: "t"), UInt8(ascii: ";")])
+            } else {
+                bytes.append(byte)
+            }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func startsBlock(_ text: String) -> Bool {
-        guard let first = text.first else { return false }
-        if "#>|=".contains(first) { return true }
-        if text.hasPrefix("```") || text.hasPrefix("~~~") || text.hasPrefix("[ ]") || text.hasPrefix("[x]") || text.hasPrefix("[X]") {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        let second = bytes.next(), third = bytes.next()
+        switch first {
+        case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "="):
             return true
+        case UInt8(ascii: "`"), UInt8(ascii: "~"):
+            return second == first && third == first
+        case UInt8(ascii: "["):
+            // "[ ]", "[x]" and "[X]" would read as a task box.
+            return third == UInt8(ascii: "]") && (second == UInt8(ascii: " ") || second == UInt8(ascii: "x") || second == UInt8(ascii: "X"))
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "_"):
+            // A list marker, or a thematic break such as "---" or "***".
+            return second == nil || second == UInt8(ascii: " ") || (second == first && third == first && first != UInt8(ascii: "+"))
+        default:
+            return false
         }
-        if "-+*".contains(first), text.count == 1 || text.dropFirst().first == " " { return true }
-        return text.hasPrefix("***") || text.hasPrefix("---") || text.hasPrefix("___")
     }
 }

@@ -12,15 +12,29 @@ enum MermaidTimeline {
 
     /// Mermaid reads `:` as an event separator and `#`/`;` as entity and statement syntax: keep words only.
     private static func clean(_ text: String) -> String {
-        let kept = text.unicodeScalars.map { scalar -> String in
-            switch scalar {
-            case ":": return "∶"
-            case "#", ";", "`", "<", ">", "{", "}", "\"": return " "
-            default: return String(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: ";"), UInt8(ascii: "`"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\""):
+                pendingSpace = !bytes.isEmpty
+                continue
+            default:
+                break
             }
-        }.joined()
-        let words = kept.split(whereSeparator: \.isWhitespace)
-        let joined = words.joined(separator: " ")
-        return joined.count > 120 ? String(joined.prefix(119)) + "…" : joined
+            if pendingSpace {
+                bytes.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            if byte == UInt8(ascii: ":") {
+                bytes.append(contentsOf: "∶".utf8)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        let cleaned = String(decoding: bytes, as: UTF8.self)
+        return cleaned.count > 120 ? String(cleaned.prefix(119)) + "…" : cleaned
     }
 }
