@@ -4,12 +4,12 @@ import Foundation
 public enum TextRules {
     /// A one-line field (title, item text, label): trimmed, non-empty, no line breaks or control characters.
     public static func line(_ text: String, field: String) throws(IncidentError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmed(text)
         guard !trimmed.isEmpty else { throw .emptyText(field: field) }
         if trimmed.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             throw .multilineText(field: field)
         }
-        try refuseControlCharacters(trimmed, field: field)
+        try refuseControlCharacters(trimmed, field: field, allowing: [])
         return trimmed
     }
 
@@ -17,7 +17,7 @@ public enum TextRules {
     public static func block(_ text: String, field: String) throws(IncidentError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyText(field: field) }
-        try refuseControlCharacters(trimmed.replacingOccurrences(of: "\r\n", with: "\n"), field: field, allowing: ["\n", "\t"])
+        try refuseControlCharacters(trimmed, field: field, allowing: ["\n", "\r"])
         return trimmed
     }
 
@@ -27,9 +27,22 @@ public enum TextRules {
         return try block(text, field: field)
     }
 
-    private static func refuseControlCharacters(_ text: String, field: String,
-                                                allowing allowed: Set<Unicode.Scalar> = ["\t"]) throws(IncidentError) {
-        for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control && !allowed.contains(scalar) {
+    /// Spaces and tabs trimmed from both ends, without Foundation's CharacterSet (costly at start-up).
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(scalars[first...last])
+    }
+
+    /// Tabs are always allowed; `allowed` adds line breaks for Markdown fields.
+    private static func refuseControlCharacters(_ text: String, field: String, allowing allowed: [Unicode.Scalar]) throws(IncidentError) {
+        for scalar in text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            guard scalar != "\t", !allowed.contains(scalar) else { continue }
             let code = String(scalar.value, radix: 16, uppercase: true)
             throw .invalidText(field: field, reason: "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); remove it")
         }

@@ -112,6 +112,13 @@ public enum IncidentText {
         return "Success criteria: \(incident.criteria.filter(\.isMet).count)/\(incident.criteria.count) met (\(parts.joined(separator: ", ")))"
     }
 
+    /// `Actions: 4/11 done (immediate 3/3, medium-term 1/4)` from counts, as a check reports them.
+    public static func progress(_ kind: ItemKind, _ groups: [GroupProgress]) -> String {
+        let done = groups.reduce(0) { $0 + $1.done }, total = groups.reduce(0) { $0 + $1.total }
+        let parts = groups.map { "\($0.group) \($0.done)/\($0.total)" }.joined(separator: ", ")
+        return kind == .action ? "Actions: \(done)/\(total) done (\(parts))" : "Success criteria: \(done)/\(total) met (\(parts))"
+    }
+
     public static func changeLog(_ entries: [ChangeLogEntry], zone: TimeZone? = nil) -> String {
         guard !entries.isEmpty else { return "No changes recorded." }
         return entries.map { entry in

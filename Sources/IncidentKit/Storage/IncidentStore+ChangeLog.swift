@@ -5,7 +5,7 @@ extension IncidentStore {
     /// The change history, oldest first: of one incident, or of every incident when `number` is nil.
     public func changeLog(for number: Int?) throws(IncidentError) -> [ChangeLogEntry] {
         try read { db in
-            guard try db.tableExists("changeLog") else { return [] }
+            guard hasSchema else { return [] }
             if let number {
                 return try ChangeLogEntry.fetchAll(db, sql: "SELECT * FROM changeLog WHERE incidentNumber = ? ORDER BY id",
                                                    arguments: [number])

@@ -5,7 +5,9 @@ extension IncidentStore {
     /// Declares a new incident, records its `declared` entry and makes it the current incident.
     public func declare(_ draft: IncidentDraft) throws(IncidentError) -> Incident {
         let now = clock()
-        let number = try write { db -> Int in
+        let declared = TimelineEntry(at: draft.declaredAt, kind: .declared,
+                                     text: "Declared \(draft.severity.label): \(draft.title)", isManual: false)
+        let (number, entryID) = try write { db -> (Int, Int64) in
             try db.execute(sql: """
                 INSERT INTO incident (title, severity, status, impact, summary, declaredAt, updatedAt)
                 VALUES (?, ?, 'investigating', ?, ?, ?, ?)
@@ -15,14 +17,21 @@ extension IncidentStore {
             try insertNames(draft.labels, into: "label", for: number, db)
             try insertNames(draft.assignees, into: "assignee", for: number, db)
             try insertServices(draft.services, for: number, db)
-            try insertTimelineEntry(TimelineEntry(at: draft.declaredAt, kind: .declared,
-                                                  text: "Declared \(draft.severity.label): \(draft.title)", isManual: false),
-                                    for: number, db)
+            let entryID = try insertTimelineEntry(declared, for: number, db)
             try setCurrent(number, db)
             try log("declared \(draft.severity.label) \"\(draft.title)\"", for: number, db)
-            return number
+            return (number, entryID)
         }
-        return try incident(number)
+        // Built from what was written rather than read back: `new` is on the hot path.
+        var incident = Incident(number: number, title: draft.title, severity: draft.severity, declaredAt: draft.declaredAt,
+                                updatedAt: now)
+        incident.labels = draft.labels.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        incident.assignees = draft.assignees.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        incident.services = draft.services
+        incident.impact = draft.impact
+        incident.summary = draft.summary
+        incident.timeline = [TimelineEntry(id: entryID, at: declared.at, kind: declared.kind, text: declared.text, isManual: false)]
+        return incident
     }
 
     /// The whole record of incident `number`.
@@ -34,7 +43,7 @@ extension IncidentStore {
     public func incidents(includeEnded: Bool = false, status: Status? = nil,
                           severity: Severity? = nil) throws(IncidentError) -> [Incident] {
         try read { db in
-            guard try db.tableExists("incident") else { return [] }
+            guard hasSchema else { return [] }
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if let status {
@@ -57,7 +66,7 @@ extension IncidentStore {
     /// The incident commands use when no reference is given, if one was chosen.
     public func currentIncidentNumber() throws(IncidentError) -> Int? {
         try read { db in
-            guard try db.tableExists("setting") else { return nil }
+            guard hasSchema else { return nil }
             return try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'current'").flatMap { Int($0) }
         }
     }
@@ -73,7 +82,7 @@ extension IncidentStore {
             throw .noCurrentIncident
         }
         let exists = try read { db in
-            try db.tableExists("incident")
+            try hasSchema
                 && Bool.fetchOne(db, sql: "SELECT 1 FROM incident WHERE number = ?", arguments: [number]) == true
         }
         guard exists else { throw reference == nil ? .noCurrentIncident : .unknownIncident(number) }
@@ -135,7 +144,7 @@ extension IncidentStore {
     }
 
     func loadIncident(_ number: Int, _ db: Database) throws -> Incident {
-        guard try db.tableExists("incident"),
+        guard hasSchema,
               let header = try Incident.fetchOne(db, sql: "SELECT * FROM incident WHERE number = ?", arguments: [number])
         else { throw IncidentError.unknownIncident(number) }
         return try loadChildren(of: header, db)
@@ -152,7 +161,7 @@ extension IncidentStore {
         incident.timeline = try TimelineEntry.fetchAll(db, sql: "SELECT * FROM timelineEntry WHERE incidentNumber = ? ORDER BY at, id", arguments: key)
         incident.actions = try ActionItem.fetchAll(db, sql: "SELECT * FROM actionItem WHERE incidentNumber = ? ORDER BY number", arguments: key)
         incident.criteria = try SuccessCriterion.fetchAll(db, sql: "SELECT * FROM criterion WHERE incidentNumber = ? ORDER BY number", arguments: key)
-        if try db.tableExists("lesson") {
+        if appliedMigrations.contains("v2-lessons-and-updates") {
             incident.lessons = try Lesson.fetchAll(db, sql: "SELECT * FROM lesson WHERE incidentNumber = ? ORDER BY number", arguments: key)
         }
         return incident

@@ -9,6 +9,20 @@ public struct ItemToggle: Equatable, Sendable {
     public var changed: Bool
 }
 
+/// What a check or uncheck did, and the checklist's progress right after it.
+public struct ToggleOutcome: Equatable, Sendable {
+    public var items: [ItemToggle]
+    /// Done and total per horizon (actions) or phase (criteria), in lifecycle order, empty groups left out.
+    public var progress: [GroupProgress]
+}
+
+/// How many items of one group (a horizon or a phase) are done.
+public struct GroupProgress: Equatable, Sendable {
+    public var group: String
+    public var done: Int
+    public var total: Int
+}
+
 extension IncidentStore {
     /// Adds a why; it answers the previous why unless `parent` names another. Returns it.
     public func addWhy(_ number: Int, text: String, parent: Int? = nil, isRootCause: Bool = false) throws(IncidentError) -> Why {
@@ -63,8 +77,8 @@ extension IncidentStore {
     }
 
     /// Checks (or unchecks) actions; items already in that state are reported unchanged.
-    public func setActions(_ numbers: [Int], done: Bool, in number: Int) throws(IncidentError) -> [ItemToggle] {
-        try toggle(numbers, on: done, in: number, kind: .action, table: "actionItem",
+    public func setActions(_ numbers: [Int], done: Bool, in number: Int) throws(IncidentError) -> ToggleOutcome {
+        try toggle(numbers, on: done, in: number, kind: .action, table: "actionItem", group: ("horizon", Horizon.allCases.map(\.rawValue)),
                    columns: ("doneAt", "doneBy"), verbs: ("checked", "unchecked"))
     }
 
@@ -83,8 +97,8 @@ extension IncidentStore {
     }
 
     /// Marks criteria met (or unmet); criteria already in that state are reported unchanged.
-    public func setCriteria(_ numbers: [Int], met: Bool, in number: Int) throws(IncidentError) -> [ItemToggle] {
-        try toggle(numbers, on: met, in: number, kind: .criterion, table: "criterion",
+    public func setCriteria(_ numbers: [Int], met: Bool, in number: Int) throws(IncidentError) -> ToggleOutcome {
+        try toggle(numbers, on: met, in: number, kind: .criterion, table: "criterion", group: ("phase", Phase.allCases.map(\.rawValue)),
                    columns: ("metAt", "metBy"), verbs: ("met", "unmet"))
     }
 
@@ -110,8 +124,8 @@ extension IncidentStore {
         return db.lastInsertedRowID
     }
 
-    private func toggle(_ numbers: [Int], on: Bool, in number: Int, kind: ItemKind, table: String,
-                        columns: (at: String, by: String), verbs: (on: String, off: String)) throws(IncidentError) -> [ItemToggle] {
+    private func toggle(_ numbers: [Int], on: Bool, in number: Int, kind: ItemKind, table: String, group: (column: String, order: [String]),
+                        columns: (at: String, by: String), verbs: (on: String, off: String)) throws(IncidentError) -> ToggleOutcome {
         try write { db in
             try requireIncident(number, db)
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE incidentNumber = ?", arguments: [number]) ?? 0
@@ -133,7 +147,14 @@ extension IncidentStore {
                 results.append(ItemToggle(number: item, text: text, changed: true))
             }
             if results.contains(where: \.changed) { try touch(number, db) }
-            return results
+            // Progress is counted in the same transaction, so it matches what this command wrote.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(group.column) AS name, COUNT(\(columns.at)) AS done, COUNT(*) AS total FROM \(table)
+                WHERE incidentNumber = ? GROUP BY \(group.column)
+                """, arguments: [number])
+            let progress = rows.map { GroupProgress(group: $0["name"], done: $0["done"], total: $0["total"]) }
+                .sorted { (group.order.firstIndex(of: $0.group) ?? 0) < (group.order.firstIndex(of: $1.group) ?? 0) }
+            return ToggleOutcome(items: results, progress: progress)
         }
     }
 }

@@ -19,7 +19,7 @@ extension IncidentStore {
     /// The checklist state at the last posted update, if any.
     public func lastUpdate(of number: Int) throws(IncidentError) -> ChecklistSnapshot? {
         try read { db in
-            guard try db.tableExists("checklistUpdate") else { return nil }
+            guard appliedMigrations.contains("v2-lessons-and-updates") else { return nil }
             return try ChecklistSnapshot.fetchOne(db, sql: "SELECT * FROM checklistUpdate WHERE incidentNumber = ? ORDER BY id DESC LIMIT 1",
                                                   arguments: [number])
         }

@@ -11,23 +11,32 @@ extension IncidentStore {
     }()
 
     /// Refuses foreign and newer databases, then brings an older one up to date (when writable).
-    func prepareSchema(readOnly: Bool) throws(IncidentError) {
+    /// Returns the migrations applied and the journal mode, read in one transaction.
+    static func prepareSchema(of writer: any DatabaseWriter, at path: String?,
+                              readOnly: Bool) throws(IncidentError) -> (applied: Set<String>, journalMode: String) {
         let location = path ?? ":memory:"
-        let known = Set(Self.migrator.migrations)
-        let (tables, applied) = try read { db -> (Set<String>, [String]) in
-            let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-            guard tables.contains("grdb_migrations") else { return (tables, []) }
-            return (tables, try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        }
-        if !tables.isEmpty, !tables.contains("grdb_migrations") { throw .notAnIncidentDatabase(path: location) }
-        let unknown = applied.filter { !known.contains($0) }
-        if !unknown.isEmpty { throw .newerSchema(path: location, unknownMigrations: unknown) }
-        guard applied.count < known.count, !readOnly else { return }
+        let known = Set(migrator.migrations)
+        let state: (tables: Set<String>, applied: Set<String>, journalMode: String)
         do {
-            try Self.migrator.migrate(writer)
+            state = try writer.read { db in
+                let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                let applied = tables.contains("grdb_migrations")
+                    ? try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+                return (tables, applied, try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "")
+            }
         } catch {
-            throw mapError(error)
+            throw mapError(error, path: path)
         }
+        if !state.tables.isEmpty, !state.tables.contains("grdb_migrations") { throw .notAnIncidentDatabase(path: location) }
+        let unknown = state.applied.subtracting(known).sorted()
+        if !unknown.isEmpty { throw .newerSchema(path: location, unknownMigrations: unknown) }
+        guard state.applied.count < known.count, !readOnly else { return (state.applied, state.journalMode) }
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            throw mapError(error, path: path)
+        }
+        return (known, state.journalMode)
     }
 
     /// Version 1: incidents and everything recorded about them.

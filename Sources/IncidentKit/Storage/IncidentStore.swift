@@ -9,13 +9,14 @@ public final class IncidentStore: Sendable {
     /// Where the database lives, or nil for an in-memory store.
     public let path: String?
     let clock: @Sendable () -> Date
+    /// The migrations this database has applied; empty for a file that is not yet written.
+    let appliedMigrations: Set<String>
 
     /// Opens the database at `path`; a missing file is created only when `readOnly` is false.
     public convenience init(path: String, readOnly: Bool, actor: String,
                             clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) {
         let writer = try Self.openFile(at: path, readOnly: readOnly)
         try self.init(writer: writer, path: path, readOnly: readOnly, actor: actor, clock: clock)
-        if !readOnly { try enableWriteAheadLog() }
     }
 
     /// A fresh store that lives in memory, for tests and dry runs.
@@ -33,11 +34,14 @@ public final class IncidentStore: Sendable {
 
     private init(writer: any DatabaseWriter, path: String?, readOnly: Bool, actor: String,
                  clock: @escaping @Sendable () -> Date) throws(IncidentError) {
+        let schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly)
         self.writer = writer
         self.path = path
         self.actor = actor
         self.clock = clock
-        try prepareSchema(readOnly: readOnly)
+        appliedMigrations = schema.applied
+        // WAL lets several terminals read and write at once; it is set only once the file is known to be ours.
+        if !readOnly, path != nil, schema.journalMode != "wal" { try enableWriteAheadLog() }
     }
 
     /// Runs `body` in one immediate transaction, so concurrent writers queue instead of failing.
@@ -65,8 +69,15 @@ public final class IncidentStore: Sendable {
         }
     }
 
+    /// True once the database has tables; a new, empty file has none and reads find nothing.
+    var hasSchema: Bool { !appliedMigrations.isEmpty }
+
     /// Turns GRDB and SQLite failures into the sentences users see.
     func mapError(_ error: any Error) -> IncidentError {
+        Self.mapError(error, path: path)
+    }
+
+    static func mapError(_ error: any Error, path: String?) -> IncidentError {
         if let error = error as? IncidentError { return error }
         guard let error = error as? DatabaseError else { return .storageFailure(String(describing: error)) }
         let location = path ?? ":memory:"

@@ -10,6 +10,7 @@ struct ActionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an action item; prints its number.",
             discussion: "Example: incident action add \"Fix VPC connector\" --horizon medium-term --owner infra --due \"2025-09-16 09:00 PST\""
         )
@@ -48,7 +49,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List action items by horizon.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List action items by horizon.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
         @Flag(help: "Only the ones not done.") var open = false
@@ -75,16 +76,15 @@ struct ToggleOptions: ParsableArguments {
         let (reference, numbers) = try Arguments.referenceAndNumbers(words)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
-        let results = kind == .action
+        let outcome = kind == .action
             ? try store.setActions(numbers, done: on, in: number)
             : try store.setCriteria(numbers, met: on, in: number)
         let (done, already) = kind == .action ? (on ? ("Checked", "already done") : ("Unchecked", "already open"))
             : (on ? ("Met", "already met") : ("Unmet", "already unmet"))
-        for result in results {
+        for result in outcome.items {
             say(result.changed ? "\(done) \(kind.rawValue) \(result.number): \(result.text)"
                 : "\(kind == .action ? "Action" : "Criterion") \(result.number) is \(already); nothing changed: \(result.text)")
         }
-        let incident = try store.incident(number)
-        say(kind == .action ? IncidentText.actionProgress(incident) : IncidentText.criteriaProgress(incident))
+        say(IncidentText.progress(kind, outcome.progress))
     }
 }

@@ -10,6 +10,7 @@ struct CriterionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a success criterion; prints its number.",
             discussion: "Example: incident criterion add \"Health endpoints return HTTP 200\" --phase immediate"
         )
@@ -41,7 +42,7 @@ struct CriterionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List success criteria by phase.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List success criteria by phase.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
 

@@ -4,6 +4,7 @@ import IncidentKit
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Print the postmortem: header, summary, impact, timeline, response times, causes, lessons, action items.",
         discussion: "Example: incident export --format html -o postmortem.html"
     )

@@ -31,6 +31,7 @@ struct LessonCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a lesson: --went-well, --went-wrong or --lucky.",
             discussion: "Example: incident lesson add --went-wrong \"The bypass ended startup early\""
         )

@@ -4,6 +4,7 @@ import IncidentKit
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List incidents, newest first (open ones unless --all).",
         aliases: ["ls"]
     )

@@ -11,6 +11,7 @@ struct SectionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Append a section; the Markdown comes from --markdown, --file, or standard input.",
             discussion: "Example: incident section add \"Risk Assessment\" --file risk.md"
         )
@@ -48,7 +49,7 @@ struct SectionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the free sections.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the free sections.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
 

@@ -3,6 +3,7 @@ import IncidentKit
 
 struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "set",
         abstract: "Change an incident's fields, labels, assignees and services.",
         discussion: "Example: incident set --severity P0 --add-label database --root-cause \"VPC connector down\""
     )

@@ -10,6 +10,7 @@ struct TimelineCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a timeline entry.",
             discussion: "Example: incident timeline add \"E2E tests fail\" --kind detected --at \"2025-09-15 19:17 PST\""
         )
@@ -32,7 +33,7 @@ struct TimelineCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the timeline in time order, in your zone (TZ).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the timeline in time order, in your zone (TZ).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
 

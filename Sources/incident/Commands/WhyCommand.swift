@@ -10,6 +10,7 @@ struct WhyCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add the next why; it answers the previous one unless --parent says otherwise.",
             discussion: "Example: incident why add \"Database connection fails: VPC connector cannot reach Cloud SQL\""
         )
@@ -29,7 +30,7 @@ struct WhyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the whys.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the whys.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
 

@@ -24,8 +24,7 @@ struct RenderOptions: ParsableArguments {
     /// Prints `text`, or writes it to `--output`.
     func emit(_ text: String) throws(IncidentError) {
         guard let output, output != "-" else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-            return
+            return say(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
