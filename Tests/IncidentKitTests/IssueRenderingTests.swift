@@ -11,8 +11,8 @@ import Testing
         let done = tasks.enumerated().filter { $0.element.task == .done }.map(\.offset)
         // Actions 1, 2, 4 and criterion 1 (the 12th task) are done.
         #expect(done == [0, 1, 3, 11])
-        #expect(tasks[0].children.first?.markdown == "[x] **VPC Connector Diagnosis:** <!-- incident:action:1 -->")
-        #expect(tasks[11].children.first?.markdown == "[x] Health endpoints return HTTP 200 <!-- incident:criterion:1 -->")
+        #expect(tasks[0].children.first?.markdown == "[x] **VPC Connector Diagnosis:** <!-- incident:action:1 done -->")
+        #expect(tasks[11].children.first?.markdown == "[x] Health endpoints return HTTP 200 <!-- incident:criterion:1 done -->")
     }
 
     @Test func actionDetailsAreNestedUnderTheirItem() throws {
@@ -51,12 +51,15 @@ import Testing
         let headings = document.root.descendants.filter { if case .heading = $0.kind { true } else { false } }
         // Title, description, summary, whys, actions + 2 horizons, criteria + 1 phase, services, timeline, one section.
         #expect(headings.count == 12)
-        // The only HTML block is the tool's own header comment.
-        #expect(document.root.descendants.filter { $0.kind == .html }.map(\.lines) == [1...1])
+        // The only HTML blocks are the tool's own comments: the header and the field markers.
+        let htmlBlocks = document.root.descendants.filter { $0.kind == .html }.map { $0.text.trimmingCharacters(in: .newlines) }
+        #expect(htmlBlocks.first?.hasPrefix("<!-- incident:INC-") == true)
+        #expect(Array(htmlBlocks.dropFirst()) == ["<!-- incident:impact -->", "<!-- /incident:impact -->",
+                                                   "<!-- incident:summary -->", "<!-- /incident:summary -->"])
         #expect(!body.contains("<script>"))
         #expect(!body.contains("<!-- comment"))
         let markers = body.components(separatedBy: "<!-- incident:").count - 1
-        #expect(markers == 4) // the header comment and one per task item
+        #expect(markers == 6) // the header comment, one per task item, and the impact and summary markers
         // The unclosed fence in the impact is closed before the next section.
         #expect(headings.contains { $0.text == "Executive Summary" })
     }

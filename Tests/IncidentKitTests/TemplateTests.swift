@@ -24,6 +24,7 @@ import Testing
         _ = try store.close(number, at: ExampleIncident.time("2025-09-15 21:30 PST"), resolution: "Connector recreated", force: true)
         _ = try store.addLesson(number, kind: .wentWell, text: "Bypass bought time")
         _ = try store.addWhy(number, text: "Startup has no degraded mode", parent: 2)
+        _ = try store.addAction(number, text: "Write the runbook", horizon: .longTerm, details: "Plain text details need a blank line.")
         _ = try store.addLesson(number, kind: .lucky, text: "Staging, not production")
         let incident = try store.incident(number)
         var values: [String: Any] = [:]

@@ -5,9 +5,10 @@ public enum MarkdownEscaping {
     /// One-line text placed inside a line (a heading, list item or bold label).
     ///
     /// Raw HTML (`<script>`, `<!-- … -->`) is shown as text, and a leading `#`, `>`, list marker, fence,
-    /// table pipe or `[ ]` box is backslash-escaped so it can't start a block of its own.
+    /// table pipe or `[ ]` box is backslash-escaped so it can't start a block of its own. Backslashes and
+    /// `&` are escaped too, so `unescapeInline` gives back exactly what was typed.
     public static func inline(_ text: String) -> String {
-        let result = escapeAngleBrackets(text)
+        let result = escapeAngleBrackets(text, backslashes: true)
         // A backslash only escapes punctuation, so an ordered-list number is escaped at its dot.
         let digits = result.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count < 10, let next = result.dropFirst(digits.count).first, next == "." || next == ")" {
@@ -45,7 +46,7 @@ public enum MarkdownEscaping {
                 openFence = String(trimmed.prefix(while: { $0 == trimmed.first }))
                 lines.append(line)
             } else {
-                lines.append(escapeAngleBrackets(line))
+                lines.append(escapeAngleBrackets(line, backslashes: false))
             }
         }
         if let openFence { lines.append(openFence) }
@@ -60,15 +61,18 @@ public enum MarkdownEscaping {
             .joined(separator: "\n")
     }
 
-    /// `<` outside code spans becomes `&lt;`, so no raw HTML or comment reaches the document.
-    static func escapeAngleBrackets(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+    /// Outside code spans `<` becomes `&lt;` and `&` becomes `&amp;` (and, for one-line text, `\\` becomes
+    /// `\\\\`), so no raw HTML or comment reaches the document and the text can be read back exactly.
+    static func escapeAngleBrackets(_ text: String, backslashes: Bool) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || (backslashes && $0 == UInt8(ascii: "\\")) })
+        else { return text }
         // Bytes, not characters: every replacement is ASCII, so multi-byte UTF-8 passes through intact.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
+        bytes.reserveCapacity(utf8.count + 16)
         var inCode = false
         var ticks = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             if byte == UInt8(ascii: "`") {
                 ticks += 1
                 bytes.append(byte)
@@ -78,13 +82,102 @@ public enum MarkdownEscaping {
                 inCode.toggle()
                 ticks = 0
             }
-            if byte == UInt8(ascii: "<") && !inCode {
-                bytes.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "l"), UInt8(ascii: "t"), UInt8(ascii: ";")])
-            } else {
-                bytes.append(byte)
+            switch byte {
+            case UInt8(ascii: "<") where !inCode: bytes.append(contentsOf: Array("&lt;".utf8))
+            case UInt8(ascii: "&") where !inCode: bytes.append(contentsOf: Array("&amp;".utf8))
+            case UInt8(ascii: "\\") where !inCode && backslashes: bytes.append(contentsOf: [byte, byte])
+            default: bytes.append(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The inverse of `inline` and `tableCell`: backslash escapes of punctuation and `&lt;`/`&amp;` undone outside code spans.
+    public static func unescapeInline(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) else { return text }
+        var bytes: [UInt8] = []
+        let source = Array(text.utf8)
+        bytes.reserveCapacity(source.count)
+        var inCode = false
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "`") {
+                var run = 0
+                while index < source.count, source[index] == UInt8(ascii: "`") { bytes.append(source[index]); index += 1; run += 1 }
+                inCode.toggle()
+                continue
+            }
+            if !inCode, byte == UInt8(ascii: "\\"), index + 1 < source.count, isASCIIPunctuation(source[index + 1]) {
+                bytes.append(source[index + 1])
+                index += 2
+                continue
+            }
+            if !inCode, byte == UInt8(ascii: "&"), let (replacement, length) = entity(at: index, in: source) {
+                bytes.append(replacement)
+                index += length
+                continue
+            }
+            bytes.append(byte)
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The inverse of `block` for text that had no unclosed fence: `&lt;` and `&amp;` undone outside code.
+    public static func unescapeBlock(_ markdown: String) -> String {
+        guard markdown.contains("&") else { return markdown }
+        var lines: [String] = []
+        var openFence: String?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.drop { $0 == " " }
+            if let fence = openFence {
+                if trimmed.hasPrefix(fence) { openFence = nil }
+                lines.append(line)
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                openFence = String(trimmed.prefix(while: { $0 == trimmed.first }))
+                lines.append(line)
+            } else {
+                lines.append(unescapeEntities(line))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func unescapeEntities(_ line: String) -> String {
+        let source = Array(line.utf8)
+        var bytes: [UInt8] = []
+        var inCode = false
+        var index = 0
+        while index < source.count {
+            if source[index] == UInt8(ascii: "`") {
+                while index < source.count, source[index] == UInt8(ascii: "`") { bytes.append(source[index]); index += 1 }
+                inCode.toggle()
+                continue
+            }
+            if !inCode, source[index] == UInt8(ascii: "&"), let (replacement, length) = entity(at: index, in: source) {
+                bytes.append(replacement)
+                index += length
+                continue
+            }
+            bytes.append(source[index])
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func entity(at index: Int, in source: [UInt8]) -> (UInt8, Int)? {
+        for (name, byte) in [("&lt;", UInt8(ascii: "<")), ("&amp;", UInt8(ascii: "&"))] {
+            let pattern = Array(name.utf8)
+            if index + pattern.count <= source.count, Array(source[index..<index + pattern.count]) == pattern {
+                return (byte, pattern.count)
+            }
+        }
+        return nil
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
     private static func startsBlock(_ text: String) -> Bool {

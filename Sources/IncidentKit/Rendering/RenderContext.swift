@@ -75,6 +75,8 @@ public struct RenderContext {
             "dueText": item.due.map(time) ?? "—", "doneText": item.isDone ? "yes" : "no",
         ]
         values["details"] = item.details.map { format == .markdown ? MarkdownEscaping.indent(block($0), by: 2) : block($0) }
+        // Details that start with plain text would continue the item's first line unless a blank line separates them.
+        values["detailsNeedBlankLine"] = item.details.map { !Self.interruptsParagraph($0) } ?? false
         return values
     }
 
@@ -123,6 +125,11 @@ public struct RenderContext {
     func time(_ date: Date) -> String { TimeFormat.local(date, in: zone) }
 
     func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    /// Fences, bullet lists, headings and quotes may follow a list item's first line directly.
+    static func interruptsParagraph(_ markdown: String) -> Bool {
+        ["```", "~~~", "- ", "* ", "+ ", "#", ">"].contains { markdown.hasPrefix($0) }
+    }
 }
 
 extension Horizon {
