@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -39,7 +40,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IncidentKitTests",
-            dependencies: ["IncidentKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "IncidentKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "incidentTests", dependencies: ["incident", "IncidentKit"]),
     ],

@@ -57,10 +57,18 @@ extension IncidentError: CustomStringConvertible {
             "\(path) was written by a newer incident (schema \(unknown.joined(separator: ", "))). Upgrade incident to use it; the file was left untouched."
         case .unwritableLocation(let path, let reason):
             "Can't write \(path): \(reason). Pass --db with a writable path."
+        case .unwritableOutput(let path, let reason):
+            "Can't write \(path): \(reason). Choose a path in a folder that exists and is writable."
         case .unreadableFile(let path, let reason):
             "Can't read \(path): \(reason)."
         case .fileExists(let path):
             "\(path) already exists. Pass --force to overwrite it, or choose another path."
+        case .backupOntoItself(let path):
+            "\(path) is the database being backed up. Name another file, e.g. `incident backup incidents-backup.sqlite`."
+        case .backupFailed(let path, let reason):
+            "Can't write the backup \(path): \(reason). Nothing was left there."
+        case .unhealthyStore(let path, let problems):
+            "\(path) has \(problems == 1 ? "1 problem" : "\(problems) problems"), listed above with the repair for each. Run it, or restore a backup."
         case .templateSyntax(let file, let line, let column, let reason):
             "\(file):\(line):\(column): template syntax error (\(reason)). Fix the template, or delete it to use the built-in one."
         case .unknownTemplate(let name):

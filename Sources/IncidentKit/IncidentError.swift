@@ -29,8 +29,12 @@ public enum IncidentError: Error, Equatable, Sendable {
     case notAnIncidentDatabase(path: String)
     case newerSchema(path: String, unknownMigrations: [String])
     case unwritableLocation(path: String, reason: String)
+    case unwritableOutput(path: String, reason: String)
     case unreadableFile(path: String, reason: String)
     case fileExists(path: String)
+    case backupOntoItself(path: String)
+    case backupFailed(path: String, reason: String)
+    case unhealthyStore(path: String, problems: Int)
     case templateSyntax(file: String, line: Int, column: Int, reason: String)
     case unknownTemplate(String)
     case storageFailure(String)
@@ -53,15 +57,15 @@ extension IncidentError {
         switch self {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
-             .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists:
+             .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused:
             .refused
-        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unreadableFile,
-             .storageFailure, .templateSyntax, .unknownTemplate:
+        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .unreadableFile,
+             .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore:
             .storage
         }
     }

@@ -138,3 +138,23 @@ private extension String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
+
+extension IncidentText {
+    /// What an import found, one line per kind, then the importer's notes.
+    public static func importSummary(_ incident: Incident, notes: [String]) -> String {
+        let horizons = Horizon.allCases.map { horizon in "\(incident.actions.filter { $0.horizon == horizon }.count) \(horizon.rawValue)" }
+        let phases = Phase.allCases.map { phase in "\(incident.criteria.filter { $0.phase == phase }.count) \(phase.rawValue)" }
+        var lines = [
+            "title: \(incident.title)",
+            "severity: \(incident.severity.label) · status: \(incident.status.rawValue)",
+            "labels: \(incident.labels.count) · assignees: \(incident.assignees.count) · services: \(incident.services.count)",
+            "whys: \(incident.whys.count)\(incident.whys.contains(where: \.isRootCause) ? " (root cause marked)" : "")",
+            "timeline entries: \(incident.timeline.count)",
+            "actions: \(incident.actions.count) (\(horizons.joined(separator: ", "))), \(incident.actions.filter(\.isDone).count) done",
+            "criteria: \(incident.criteria.count) (\(phases.joined(separator: ", "))), \(incident.criteria.filter(\.isMet).count) met",
+            "sections kept: \(incident.sections.count)\(incident.sections.isEmpty ? "" : " (" + incident.sections.map(\.title).joined(separator: ", ") + ")")",
+        ]
+        lines += notes.map { "note: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -34,23 +34,46 @@ public enum MarkdownEscaping {
     /// what follows: an unclosed code fence is closed and HTML comments and blocks are shown as text.
     public static func block(_ markdown: String) -> String {
         var lines: [String] = []
-        var openFence: String?
+        var openFence: Fence?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            let trimmed = line.drop { $0 == " " }
             if let fence = openFence {
-                if trimmed.hasPrefix(fence) { openFence = nil }
+                if fence.isClosed(by: line) { openFence = nil }
                 lines.append(line)
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                openFence = String(trimmed.prefix(while: { $0 == trimmed.first }))
+            } else if let fence = Fence(opening: line) {
+                openFence = fence
                 lines.append(line)
             } else {
                 lines.append(escapeAngleBrackets(line, backslashes: false))
             }
         }
-        if let openFence { lines.append(openFence) }
+        if let openFence { lines.append(String(repeating: openFence.character, count: openFence.length)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// A fenced code block's opening line, by CommonMark's rules (so what counts as code here counts there too).
+    struct Fence {
+        var character: Character
+        var length: Int
+
+        init?(opening line: String) {
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3 else { return nil }
+            let rest = line.dropFirst(indent)
+            guard let first = rest.first, first == "`" || first == "~" else { return nil }
+            let run = rest.prefix { $0 == first }.count
+            // A backtick fence's info string may not contain backticks.
+            guard run >= 3, first == "~" || !rest.dropFirst(run).contains("`") else { return nil }
+            (character, length) = (first, run)
+        }
+
+        /// A closing fence: the same character, at least as many, and nothing after but spaces.
+        func isClosed(by line: String) -> Bool {
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3 else { return false }
+            let rest = line.dropFirst(indent)
+            let run = rest.prefix { $0 == character }.count
+            return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+        }
     }
 
     /// Indents every non-empty line, to nest a block under a list item.
@@ -128,14 +151,13 @@ public enum MarkdownEscaping {
     public static func unescapeBlock(_ markdown: String) -> String {
         guard markdown.contains("&") else { return markdown }
         var lines: [String] = []
-        var openFence: String?
+        var openFence: Fence?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            let trimmed = line.drop { $0 == " " }
             if let fence = openFence {
-                if trimmed.hasPrefix(fence) { openFence = nil }
+                if fence.isClosed(by: line) { openFence = nil }
                 lines.append(line)
-            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                openFence = String(trimmed.prefix(while: { $0 == trimmed.first }))
+            } else if let fence = Fence(opening: line) {
+                openFence = fence
                 lines.append(line)
             } else {
                 lines.append(unescapeEntities(line))

@@ -11,7 +11,7 @@ extension RenderContext {
         values["startedAt"] = time(start)
         values["endedAt"] = end.map(time) ?? "ongoing"
         values["duration"] = end.map { TimeFormat.duration($0.timeIntervalSince(start)) } ?? "ongoing (\(TimeFormat.duration(now.timeIntervalSince(start))) so far)"
-        values["peopleText"] = nonEmpty(people(in: incident).map(line).joined(separator: ", "))
+        values["peopleText"] = nonEmpty(people(in: incident).map(cell).joined(separator: ", "))
         values["responseTimes"] = [
             response("Time to detect", "impact started → detected", from: milestones.first(.impactStarted), to: milestones.first(.detected)),
             response("Time to acknowledge", "detected → acknowledged", from: milestones.first(.detected), to: milestones.first(.acknowledged)),

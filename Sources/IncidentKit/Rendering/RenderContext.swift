@@ -31,8 +31,9 @@ public struct RenderContext {
             "sections": incident.sections.map { ["title": line($0.title), "markdown": block($0.markdown)] },
         ]
         // Absent keys (not empty strings) are what Mustache's inverted sections treat as missing.
-        values["labelsText"] = nonEmpty(incident.labels.map(line).joined(separator: ", "))
-        values["assigneesText"] = nonEmpty(incident.assignees.map(line).joined(separator: ", "))
+        // Escaped as table cells: the postmortem shows them in its header table.
+        values["labelsText"] = nonEmpty(incident.labels.map(cell).joined(separator: ", "))
+        values["assigneesText"] = nonEmpty(incident.assignees.map(cell).joined(separator: ", "))
         values["closedAt"] = incident.closedAt.map(time)
         values["impact"] = incident.impact.map(block)
         values["summary"] = incident.summary.map(block)

@@ -39,7 +39,7 @@ public struct TemplateSet: Sendable {
         do {
             try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw .unwritableLocation(path: folder, reason: "the folder can't be created")
+            throw .unwritableOutput(path: folder, reason: "the folder can't be created")
         }
         let targets = EmbeddedTemplates.files.keys.sorted().map { (folder as NSString).appendingPathComponent($0) }
         if !overwrite, let existing = targets.first(where: files.fileExists(atPath:)) {
@@ -47,7 +47,7 @@ public struct TemplateSet: Sendable {
         }
         for (file, path) in zip(EmbeddedTemplates.files.keys.sorted(), targets) {
             guard files.createFile(atPath: path, contents: Data(EmbeddedTemplates.files[file]!.utf8)) else {
-                throw .unwritableLocation(path: path, reason: "the file can't be written")
+                throw .unwritableOutput(path: path, reason: "the file can't be written")
             }
         }
         return targets

@@ -29,7 +29,7 @@ struct RenderOptions: ParsableArguments {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw .unwritableLocation(path: output, reason: "the file can't be written")
+            throw .unwritableOutput(path: output, reason: "the file can't be written")
         }
     }
 }

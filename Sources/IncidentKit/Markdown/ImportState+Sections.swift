@@ -1,0 +1,42 @@
+import Foundation
+
+extension ImportState {
+    /// What no field took is kept: each `##` section with text left over becomes a free section, verbatim;
+    /// sub-headings left with nothing under them (their items became fields) are dropped.
+    mutating func collectFreeSections(_ blocks: [MarkdownBlock]) {
+        let headings: [(level: Int, line: Int, block: MarkdownBlock)] = blocks.compactMap { block in
+            if case .heading(let level) = block.kind { return (level, block.lines.lowerBound, block) }
+            return nil
+        }
+        let thematicBreaks = Set(blocks.filter { $0.kind == .thematicBreak }.flatMap { Array($0.lines) })
+        var removed = Set<Int>()
+        // Deepest first, so a heading whose sub-headings all emptied is itself empty.
+        for (index, heading) in headings.enumerated().reversed() where heading.level >= 3 {
+            let end = headings[(index + 1)...].first { $0.level <= heading.level }?.line ?? lines.count + 1
+            let empty = ((heading.line + 1)..<max(heading.line + 1, end)).allSatisfy { number in
+                consumed.contains(number) || removed.contains(number) || line(number).trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            if empty { removed.insert(heading.line) }
+        }
+        let tops = headings.filter { $0.level <= 2 }
+        // Before the first `##`: the document title and rules are the record's header, anything else is kept as notes.
+        let preambleEnd = tops.first { $0.level == 2 }?.line ?? lines.count + 1
+        let h1Lines = Set(headings.filter { $0.level == 1 }.map(\.line))
+        let preamble = leftover(1..<preambleEnd, skipping: removed.union(h1Lines).union(thematicBreaks))
+        if let preamble { incident.sections.append(FreeSection(title: "Notes", markdown: preamble)) }
+        for (index, heading) in tops.enumerated() where heading.level == 2 {
+            let end = tops[(index + 1)...].first?.line ?? lines.count + 1
+            guard let body = leftover((heading.line + 1)..<end, skipping: removed) else { continue }
+            let title = MarkdownEscaping.unescapeInline(Self.headingTitle(heading.block.markdown))
+            incident.sections.append(FreeSection(title: title.isEmpty ? "Section" : title, markdown: body))
+        }
+    }
+
+    /// The lines in `range` no field took, trimmed of blank lines at both ends; nil when nothing is left.
+    private func leftover(_ range: Range<Int>, skipping skipped: Set<Int>) -> String? {
+        let kept = range.filter { !consumed.contains($0) && !skipped.contains($0) }.map(line)
+        let text = kept.joined(separator: "\n").trimmingCharacters(in: .newlines)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return MarkdownEscaping.unescapeBlock(text)
+    }
+}

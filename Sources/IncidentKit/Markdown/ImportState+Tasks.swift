@@ -1,0 +1,89 @@
+import Foundation
+
+extension ImportState {
+    /// Every task item inside `block`, at any depth and in block quotes: actions, or criteria under a
+    /// success-criteria / validation / verification heading.
+    mutating func readTasks(in block: MarkdownBlock) {
+        var stack = Array(block.children.reversed())
+        while let child = stack.popLast() {
+            if child.task != nil, !isConsumed(child) { readTask(child) }
+            stack.append(contentsOf: child.children.reversed())
+        }
+    }
+
+    private mutating func readTask(_ item: MarkdownBlock) {
+        guard var text = firstLine(of: item).map({ String($0.dropFirst(4)) }) else { return }
+        let checked = item.task == .done
+        var kind: ItemKind = underCriteria ? .criterion : .action
+        var markerNumber: Int?, renderedDone: Bool?
+        if let marker = ImportText.marker(in: text) {
+            (kind, markerNumber, renderedDone, text) = (marker.kind, marker.number, marker.done, marker.rest)
+        }
+        var owner: String?, due: Date?
+        if kind == .action, let meta = ImportText.meta(in: text, zone: importer.zone) {
+            (owner, due, text) = (meta.owner, meta.due, meta.rest)
+        }
+        text = MarkdownEscaping.unescapeInline(text.trimmingCharacters(in: .whitespaces))
+        guard !text.isEmpty else { return }
+        let details = detailsMarkdown(of: item)
+        tasks.append(TaskLine(kind: kind, markerNumber: markerNumber, renderedDone: renderedDone, checked: checked,
+                              text: text, line: item.lines.lowerBound))
+        let doneAt: Date? = checked ? (declaredAt ?? importer.now) : nil
+        switch kind {
+        case .criterion:
+            incident.criteria.append(SuccessCriterion(number: incident.criteria.count + 1, phase: phase, text: text,
+                                                      metAt: doneAt, metBy: checked ? "import" : nil))
+        default:
+            incident.actions.append(ActionItem(number: incident.actions.count + 1, horizon: horizon, text: text, details: details,
+                                               owner: owner, due: due, doneAt: doneAt, doneBy: checked ? "import" : nil))
+        }
+        // The item's own lines are consumed; nested task items are read on their own.
+        let nested = item.descendants.filter { $0.task != nil }.flatMap { Array($0.lines) }
+        consume(item.lines)
+        consumed.subtract(nested)
+    }
+
+    private var underCriteria: Bool {
+        headingStack.contains { heading in
+            ["success criteria", "criteria", "validation", "verification"].contains { heading.text.contains($0) }
+        }
+    }
+
+    private var horizon: Horizon {
+        for heading in headingStack.reversed() {
+            if heading.text.contains("medium") || heading.text.contains("mid-term") { return .mediumTerm }
+            if heading.text.contains("long") { return .longTerm }
+            if heading.text.contains("immediate") { return .immediate }
+        }
+        return .immediate
+    }
+
+    private var phase: Phase {
+        for heading in headingStack.reversed() {
+            if heading.text.contains("short") { return .shortTerm }
+            if heading.text.contains("immediate") { return .immediate }
+        }
+        return .immediate
+    }
+
+    /// Everything nested under the item after its first line (commands, sub-bullets), de-indented, without
+    /// nested lists made only of task items (those become items of their own).
+    private func detailsMarkdown(of item: MarkdownBlock) -> String? {
+        guard let first = item.children.first else { return nil }
+        let indent = max(0, first.column - 1)
+        var keep = Set<Int>()
+        for child in item.children.dropFirst() {
+            if case .list = child.kind, child.children.allSatisfy({ $0.task != nil }) { continue }
+            keep.formUnion(child.lines)
+        }
+        guard let low = keep.min(), let high = keep.max() else { return nil }
+        let body = (low...high).filter { keep.contains($0) || line($0).trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { number -> String in
+                let text = line(number)
+                let spaces = text.prefix { $0 == " " }.count
+                return String(text.dropFirst(min(spaces, indent)))
+            }
+            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+        return body.isEmpty ? nil : MarkdownEscaping.unescapeBlock(body)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Reads an incident written as a GitHub issue body: `MarkdownDocument` values → an `Incident`.
+///
+/// Typed parts (title, severity, labels, whys, timeline, task items, services, the renderer's marked
+/// fields) become fields; every other section is kept verbatim as a free section, so nothing is lost.
+public struct IncidentImporter: Sendable {
+    /// The severity used when the document names none.
+    public var defaultSeverity: Severity
+    /// The zone for times written without one.
+    public var zone: TimeZone
+    /// When the import happens; the declared time only when the document gives no time at all.
+    public var now: Date
+
+    public init(defaultSeverity: Severity = .p3, zone: TimeZone = .current, now: Date = Date()) {
+        self.defaultSeverity = defaultSeverity
+        self.zone = zone
+        self.now = now
+    }
+
+    /// Imports `source`; throws only when the document has no title at all.
+    public func read(_ source: String) throws(IncidentError) -> ImportedDocument {
+        var state = ImportState(source: source, importer: self)
+        state.readMarkedFields()
+        let document = MarkdownDocument(parsing: source)
+        state.walk(document.blocks)
+        state.collectFreeSections(document.blocks)
+        return try state.finish()
+    }
+}
+
+/// The importer's working state: the source lines, which of them became fields, and the record so far.
+struct ImportState {
+    let importer: IncidentImporter
+    let lines: [String]
+    var consumed = Set<Int>()
+    var incident = Incident(number: 0, title: "", severity: .p3, declaredAt: Date(timeIntervalSince1970: 0))
+    var notes: [String] = []
+    var tasks: [TaskLine] = []
+    var keysSeen = Set<String>()
+    var title: String?
+    var severity: (Severity, String)?
+    var declaredAt: Date?
+    var headingStack: [(level: Int, text: String)] = []
+
+    init(source: String, importer: IncidentImporter) {
+        self.importer = importer
+        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+    }
+
+    func line(_ number: Int) -> String { number >= 1 && number <= lines.count ? lines[number - 1] : "" }
+
+    func isConsumed(_ block: MarkdownBlock) -> Bool { block.lines.allSatisfy { consumed.contains($0) } }
+
+    mutating func consume(_ range: ClosedRange<Int>) { consumed.formUnion(range) }
+
+    /// Fields the renderer wraps in `<!-- incident:FIELD -->` … `<!-- /incident:FIELD -->`, read verbatim.
+    mutating func readMarkedFields() {
+        let fields: [(String, String, WritableKeyPath<Incident, String?>)] = [
+            ("impact", "Business Impact", \.impact), ("root-cause", "Root Cause", \.rootCause),
+            ("resolution", "Resolution", \.resolution), ("summary", "Summary", \.summary),
+        ]
+        for (name, label, keyPath) in fields {
+            let open = "<!-- incident:\(name) -->", close = "<!-- /incident:\(name) -->"
+            guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == open }),
+                  let end = lines[(start + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == close })
+            else { continue }
+            let body = lines[(start + 1)..<end].joined(separator: "\n").trimmingCharacters(in: .newlines)
+            incident[keyPath: keyPath] = body.isEmpty ? nil : MarkdownEscaping.unescapeBlock(body)
+            keysSeen.insert(label.lowercased())
+            consume((start + 1)...(end + 1))
+            // The bold label the renderer puts above the block belongs to it.
+            var previous = start - 1
+            while previous >= 0, lines[previous].trimmingCharacters(in: .whitespaces).isEmpty { previous -= 1 }
+            if previous >= 0, lines[previous].trimmingCharacters(in: .whitespaces) == "**\(label):**" { consume((previous + 1)...(previous + 1)) }
+        }
+    }
+
+    /// Builds the result: title and severity decided, declared time taken from the document.
+    mutating func finish() throws(IncidentError) -> ImportedDocument {
+        guard let title, !title.isEmpty else {
+            throw .invalidText(field: "document", reason: "has no title (no `# Heading`, `**Issue Title:**` or `Title:` line); add one and import again")
+        }
+        incident.title = title
+        if let severity {
+            incident.severity = severity.0
+            notes.append("severity \(severity.0.label) (from \(severity.1))")
+        } else {
+            incident.severity = importer.defaultSeverity
+            notes.append("severity \(importer.defaultSeverity.label): the document names none (--severity sets it)")
+        }
+        incident.timeline.sort { $0.at < $1.at }
+        if let declaredAt {
+            incident.declaredAt = declaredAt
+        } else if let first = incident.timeline.first {
+            incident.declaredAt = first.at
+            notes.append("declared at \(TimeFormat.utc(first.at)), the first time in its timeline")
+        } else {
+            incident.declaredAt = importer.now
+            notes.append("declared now: the document gives no time")
+        }
+        incident.updatedAt = incident.declaredAt
+        if incident.status == .closed, incident.closedAt == nil { incident.closedAt = incident.timeline.last?.at ?? incident.declaredAt }
+        if incident.status != .closed { incident.closedAt = nil }
+        return ImportedDocument(incident: incident, notes: notes, tasks: tasks)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import IncidentKit
+
+/// What a rendered issue carries of an incident: everything but bookkeeping (ids, who/when items were ticked, lessons).
+struct CarriedFields: Equatable, CustomStringConvertible {
+    var title: String, severity: Severity, status: Status, labels: [String], assignees: [String]
+    var services: [AffectedService], impact: String?, summary: String?, rootCause: String?, resolution: String?
+    var declaredAt: Date, closedAt: Date?, sections: [FreeSection], whys: [Why]
+    var timeline: [String], actions: [String], criteria: [String]
+
+    init(_ incident: Incident) {
+        (title, severity, status, labels, assignees) = (incident.title, incident.severity, incident.status, incident.labels, incident.assignees)
+        (services, impact, summary, rootCause, resolution) = (incident.services, incident.impact, incident.summary, incident.rootCause, incident.resolution)
+        (declaredAt, closedAt, sections, whys) = (incident.declaredAt, incident.closedAt, incident.sections, incident.whys)
+        timeline = incident.timeline.map { "\(TimeFormat.utc($0.at)) \($0.kind.rawValue) \($0.text)" }
+        actions = incident.actions.map { "\($0.number) \($0.horizon.rawValue) \($0.isDone) \($0.text) | \($0.details ?? "-") | \($0.owner ?? "-") | \($0.due.map(TimeFormat.utc) ?? "-")" }
+        criteria = incident.criteria.map { "\($0.number) \($0.phase.rawValue) \($0.isMet) \($0.text)" }
+    }
+
+    var description: String { String(describing: (title, labels, timeline, actions, criteria, sections)) }
+
+    /// The first field that differs, for a readable failure.
+    func difference(from other: CarriedFields) -> String? {
+        let mine = Mirror(reflecting: self).children, theirs = Mirror(reflecting: other).children
+        for (a, b) in zip(mine, theirs) where String(describing: a.value) != String(describing: b.value) {
+            return "\(a.label ?? "?"): got \(a.value)\n     want \(b.value)"
+        }
+        return nil
+    }
+}
+
+@Suite struct RoundTripTests {
+    let utc = TimeZone(identifier: "UTC")!
+
+    func roundTrip(_ incident: Incident) throws -> Incident {
+        let body = try RenderingFixtures.renderer().issueBody(incident)
+        return try IncidentImporter(zone: utc, now: RenderingFixtures.now).read(body).incident
+    }
+
+    @Test func renderedFixturesImportToTheSameRecord() throws {
+        let (store, number) = try RenderingFixtures.example()
+        for incident in [try store.incident(number), try RenderingFixtures.sparse()] {
+            #expect(CarriedFields(try roundTrip(incident)) == CarriedFields(incident))
+        }
+    }
+
+    @Test func theExampleReachesAFixedPointAfterOnePass() throws {
+        let renderer = try RenderingFixtures.renderer()
+        let importer = IncidentImporter(zone: utc, now: RenderingFixtures.now)
+        let first = try importer.read(try MarkdownDocumentTests.fixture("vpc-connector-p0.md")).incident
+        let body = try renderer.issueBody(first)
+        let second = try importer.read(body).incident
+        #expect(CarriedFields(second) == CarriedFields(first))
+        #expect(try renderer.issueBody(second) == body)
+    }
+
+    @Test func randomIncidentsSurviveRenderAndImport() async {
+        await propertyCheck(count: 150, input: Gen.int(in: 0...Int.max)) { seed in
+            var generator = RandomIncident(seed: UInt64(seed))
+            let incident = generator.incident()
+            do {
+                let back = try roundTrip(incident)
+                #expect(CarriedFields(back) == CarriedFields(incident),
+                        "seed \(seed): \(CarriedFields(back).difference(from: CarriedFields(incident)) ?? "")")
+            } catch {
+                Issue.record("seed \(seed): \(error)")
+            }
+        }
+    }
+}
