@@ -15,7 +15,7 @@ struct IncidentCommand: ParsableCommand {
         subcommands: [
             New.self, List.self, Show.self, Use.self, Set.self, StatusCommand.self,
             WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
-            SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Export.self, LessonCommand.self, TemplatesCommand.self, Backup.self, Doctor.self,
+            SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self, Export.self, LessonCommand.self, TemplatesCommand.self, Backup.self, Doctor.self,
         ]
     )
 

@@ -54,7 +54,9 @@ struct RandomIncident {
         while true {
             let candidate = line()
             let opensBlock = ["```", "~~~", "#", "- ", "+ ", "* ", "[", "1.", "> "].contains { candidate.hasPrefix($0) }
-            if !opensBlock { return candidate }
+            // "==" or "---" alone under a line would make that line a (setext) heading.
+            let underlinesHeading = candidate.allSatisfy { $0 == "=" || $0 == "-" }
+            if !opensBlock && !underlinesHeading { return candidate }
         }
     }
 

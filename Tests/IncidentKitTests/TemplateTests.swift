@@ -7,12 +7,12 @@ import Testing
         let renderer = try RenderingFixtures.renderer()
         let (store, number) = try RenderingFixtures.example()
         let example = try store.incident(number)
-        try Golden.check(try renderer.issueBody(example), against: "example.issue.md")
+        try Golden.check(try renderer.issueBody(example, at: RenderingFixtures.now), against: "example.issue.md")
         try Golden.check(try renderer.update(example, since: nil, at: RenderingFixtures.now), against: "example.update.md")
         try Golden.check(try renderer.postmortem(example, format: .markdown, at: RenderingFixtures.now), against: "example.postmortem.md")
         try Golden.check(try renderer.postmortem(example, format: .html, at: RenderingFixtures.now), against: "example.postmortem.html")
         let sparse = try RenderingFixtures.sparse()
-        try Golden.check(try renderer.issueBody(sparse), against: "sparse.issue.md")
+        try Golden.check(try renderer.issueBody(sparse, at: RenderingFixtures.now), against: "sparse.issue.md")
         try Golden.check(try renderer.update(sparse, since: nil, at: RenderingFixtures.now), against: "sparse.update.md")
         try Golden.check(try renderer.postmortem(sparse, format: .markdown, at: RenderingFixtures.now), against: "sparse.postmortem.md")
         try Golden.check(try renderer.postmortem(sparse, format: .html, at: RenderingFixtures.now), against: "sparse.postmortem.html")
@@ -31,6 +31,7 @@ import Testing
         for format in RenderFormat.allCases {
             let context = RenderContext(format: format, zone: RenderingFixtures.utc)
             values.merge(context.postmortemValues(for: incident, at: RenderingFixtures.now)) { $1 }
+            values.merge(context.issueValues(for: incident, at: RenderingFixtures.now)) { $1 }
             let previous = ChecklistSnapshot(at: RenderingFixtures.now, doneActions: [3], metCriteria: [], lastTimelineEntryID: 1)
             values.merge(context.updateValues(for: incident, since: previous, at: RenderingFixtures.now)) { $1 }
         }

@@ -27,7 +27,12 @@ extension ImportState {
             case .codeBlock(let info):
                 if under("timeline"), info == "mermaid" { consume(block.lines) }
             case .html:
-                if block.text.hasPrefix("<!-- incident:INC-") { consume(block.lines) }
+                if block.text.hasPrefix("<!-- incident:INC-") {
+                    consume(block.lines)
+                    // "<!-- incident:INC-4 rendered 2025-09-16T12:00:00Z by incident; …"
+                    let words = block.text.split(separator: " ")
+                    if words.count > 3, words[2] == "rendered" { renderedAt = try? TimeExpression.parse(String(words[3])) }
+                }
             case .document, .item, .thematicBreak:
                 break
             }

@@ -8,6 +8,8 @@ public struct ImportedDocument: Sendable {
     public var notes: [String] = []
     /// Every task item found, in document order, for `incident sync`.
     public var tasks: [TaskLine] = []
+    /// When the tool rendered this document, from its header comment, if it did.
+    public var renderedAt: Date?
 }
 
 /// A task item (`- [ ]` / `- [x]`) as it stands in a document.

@@ -42,6 +42,7 @@ struct ImportState {
     var severity: (Severity, String)?
     var declaredAt: Date?
     var headingStack: [(level: Int, text: String)] = []
+    var renderedAt: Date?
 
     init(source: String, importer: IncidentImporter) {
         self.importer = importer
@@ -104,6 +105,6 @@ struct ImportState {
         incident.updatedAt = incident.declaredAt
         if incident.status == .closed, incident.closedAt == nil { incident.closedAt = incident.timeline.last?.at ?? incident.declaredAt }
         if incident.status != .closed { incident.closedAt = nil }
-        return ImportedDocument(incident: incident, notes: notes, tasks: tasks)
+        return ImportedDocument(incident: incident, notes: notes, tasks: tasks, renderedAt: renderedAt)
     }
 }

@@ -11,9 +11,9 @@ public struct IncidentRenderer: Sendable {
         self.zone = zone
     }
 
-    /// The GitHub issue body (`issue.md`).
-    public func issueBody(_ incident: Incident) throws(IncidentError) -> String {
-        try templates.render("issue.md", RenderContext(format: .markdown, zone: zone).values(for: incident))
+    /// The GitHub issue body (`issue.md`); its header records `now`, so `incident sync` can tell what changed here since.
+    public func issueBody(_ incident: Incident, at now: Date = Date()) throws(IncidentError) -> String {
+        try templates.render("issue.md", RenderContext(format: .markdown, zone: zone).issueValues(for: incident, at: now))
     }
 
     /// What `gh issue create --label` takes: the labels, comma-separated.

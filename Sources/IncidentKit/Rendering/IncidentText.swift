@@ -158,3 +158,23 @@ extension IncidentText {
         return lines.joined(separator: "\n")
     }
 }
+
+extension IncidentText {
+    /// One line per change, conflict, unmatched and new line, then a count.
+    public static func syncReport(_ plan: SyncPlan, addedNew: Bool, dryRun: Bool, incident: String) -> String {
+        let prefix = dryRun ? "would set " : ""
+        var lines = plan.changes.map { change in
+            "\(prefix)\(change.kind.rawValue) \(change.number) \(change.done ? "done" : "open"): \(change.text)"
+        }
+        lines += plan.conflicts.map { conflict in
+            "conflict: \(conflict.kind.rawValue) \(conflict.number) changed here (\(conflict.localDone ? "done" : "open")) and in the file (\(conflict.fileDone ? "done" : "open")); left as it is here: \(conflict.text)"
+        }
+        lines += plan.unmatched.map { "unmatched: line \($0.line): \($0.text)" }
+        lines += plan.newTasks.map { task in
+            addedNew ? "\(dryRun ? "would add" : "added") new \(task.kind.rawValue): \(task.text)" : "new (not added; --add-new adds it): line \(task.line): \(task.text)"
+        }
+        lines.append("\(incident): \(plan.changes.count) changed, \(plan.conflicts.count) conflicts, \(plan.unmatched.count) unmatched, "
+                     + "\(plan.newTasks.count) new, \(plan.unchanged) unchanged\(dryRun ? " (dry run: nothing changed)" : "").")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -43,6 +43,13 @@ public struct RenderContext {
         return values
     }
 
+    /// The issue body's values: the record plus when it was rendered (read back by `incident sync`).
+    public func issueValues(for incident: Incident, at now: Date) -> [String: Any] {
+        var values = values(for: incident)
+        values["renderedAt"] = TimeFormat.utc(now)
+        return values
+    }
+
     /// Action items grouped by horizon and criteria by phase, with progress counts.
     func checklist(_ incident: Incident) -> [String: Any] {
         let actionGroups: [[String: Any]] = Horizon.allCases.compactMap { horizon in

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+extension IncidentStore {
+    /// The items ticked or unticked here after `date`, as `action:3` / `criterion:2` (from the change log).
+    public func itemsChanged(in number: Int, since date: Date) throws(IncidentError) -> Swift.Set<String> {
+        let changes = try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT change FROM changeLog WHERE incidentNumber = ? AND at > ?
+                AND (change LIKE 'checked action %' OR change LIKE 'unchecked action %'
+                     OR change LIKE 'met criterion %' OR change LIKE 'unmet criterion %')
+                """, arguments: [number, date.unixTime])
+        }
+        return Swift.Set(changes.compactMap { change -> String? in
+            let words = change.split(separator: " ", maxSplits: 3)
+            guard words.count >= 3, let item = Int(words[2]) else { return nil }
+            return "\(words[1]):\(item)"
+        })
+    }
+
+    /// Applies a sync plan's box changes and, when given, adds new task lines as items, in one transaction.
+    public func applySync(_ plan: SyncPlan, adding newTasks: [TaskLine], to number: Int, from source: String) throws(IncidentError) {
+        try write { db in
+            try requireIncident(number, db)
+            let now = clock().unixTime
+            for change in plan.changes {
+                let (table, at, by) = change.kind == .action ? ("actionItem", "doneAt", "doneBy") : ("criterion", "metAt", "metBy")
+                try db.execute(sql: "UPDATE \(table) SET \(at) = ?, \(by) = ? WHERE incidentNumber = ? AND number = ?",
+                               arguments: [change.done ? now : nil, change.done ? actor : nil, number, change.number])
+                let verb = change.kind == .action ? (change.done ? "checked" : "unchecked") : (change.done ? "met" : "unmet")
+                try log("\(verb) \(change.kind.rawValue) \(change.number) \"\(change.text)\" (from sync of \(source))", for: number, db)
+            }
+            for task in newTasks {
+                let table = task.kind == .criterion ? "criterion" : "actionItem"
+                let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM \(table) WHERE incidentNumber = ?",
+                                            arguments: [number]) ?? 1
+                if task.kind == .criterion {
+                    try db.execute(sql: "INSERT INTO criterion (incidentNumber, number, phase, text, metAt, metBy) VALUES (?, ?, 'immediate', ?, ?, ?)",
+                                   arguments: [number, next, task.text, task.checked ? now : nil, task.checked ? actor : nil])
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO actionItem (incidentNumber, number, horizon, text, doneAt, doneBy) VALUES (?, ?, 'immediate', ?, ?, ?)
+                        """, arguments: [number, next, task.text, task.checked ? now : nil, task.checked ? actor : nil])
+                }
+                try log("added \(task.kind.rawValue) \(next) \"\(task.text)\" (new in sync of \(source))", for: number, db)
+            }
+            if !plan.changes.isEmpty || !newTasks.isEmpty { try touch(number, db) }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Apply checkbox changes from an issue body edited elsewhere (e.g. ticked on GitHub).",
+        discussion: """
+            Items are matched by the hidden markers `incident render` writes, else by text. Each change is printed and \
+            logged; an item changed both here and in the file is reported as a conflict and left alone; lines that can't \
+            be matched are listed, never guessed. Example: gh issue view 123 --json body -q .body | incident sync -
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("[INC-<n>] FILE — the edited body, or - for standard input.", valueName: "ref-and-file")) var words: [String]
+    @Flag(help: "Also add task lines that match no item.") var addNew = false
+    @Flag(help: "Show what would change without changing anything.") var dryRun = false
+
+    func run() throws {
+        let (reference, file) = try Arguments.referenceAndText(words, what: "file")
+        let document = try IncidentImporter().read(try MarkdownInput.read(file))
+        let store = try dryRun ? store.openForReading() : store.openForWriting()
+        let number = try store.resolve(reference)
+        let incident = try store.incident(number)
+        // A body the tool didn't render has no render time: nothing counts as changed here since.
+        let changedHere = try document.renderedAt.map { date throws(IncidentError) in try store.itemsChanged(in: number, since: date) } ?? []
+        let plan = SyncPlan(document: document, incident: incident) { kind, item in changedHere.contains("\(kind.rawValue):\(item)") }
+        if !dryRun { try store.applySync(plan, adding: addNew ? plan.newTasks : [], to: number, from: file == "-" ? "standard input" : file) }
+        say(IncidentText.syncReport(plan, addedNew: addNew, dryRun: dryRun, incident: incident.id))
+    }
+}
