@@ -78,18 +78,22 @@ public struct RenderContext {
         if let due = item.due { meta.append("due: \(time(due))") }
         var values: [String: Any] = [
             "kind": "action", "number": item.number, "box": item.isDone ? "x" : " ", "done": item.isDone,
+            "marker": Self.marker(.action, item.number, done: item.isDone),
             "text": line(item.text), "meta": meta.isEmpty ? "" : " _(\(meta.joined(separator: ", ")))_",
             "cellText": cell(item.text), "horizon": item.horizon.rawValue, "ownerText": item.owner.map(cell) ?? "—",
             "dueText": item.due.map(time) ?? "—", "doneText": item.isDone ? "yes" : "no",
         ]
-        values["details"] = item.details.map { format == .markdown ? MarkdownEscaping.indent(block($0), by: 2) : block($0) }
         // Details that start with plain text would continue the item's first line unless a blank line separates them.
-        values["detailsNeedBlankLine"] = item.details.map { !Self.interruptsParagraph($0) } ?? false
+        values["details"] = item.details.map { details in
+            guard format == .markdown else { return block(details) }
+            return (Self.interruptsParagraph(details) ? "" : "\n") + MarkdownEscaping.indent(block(details), by: 2)
+        }
         return values
     }
 
     func criterion(_ item: SuccessCriterion) -> [String: Any] {
         ["kind": "criterion", "number": item.number, "box": item.isMet ? "x" : " ", "done": item.isMet,
+         "marker": Self.marker(.criterion, item.number, done: item.isMet),
          "text": line(item.text), "meta": "", "phase": item.phase.rawValue]
     }
 
@@ -133,6 +137,11 @@ public struct RenderContext {
     func time(_ date: Date) -> String { TimeFormat.local(date, in: zone) }
 
     func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    /// The hidden comment that lets `incident sync` match a task line to its item, with the state it had when rendered.
+    static func marker(_ kind: ItemKind, _ number: Int, done: Bool) -> String {
+        "<!-- incident:\(kind.rawValue):\(number)\(done ? " done" : "") -->"
+    }
 
     /// Fences, bullet lists, headings and quotes may follow a list item's first line directly.
     static func interruptsParagraph(_ markdown: String) -> Bool {
