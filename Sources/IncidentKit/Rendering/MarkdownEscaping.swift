@@ -33,6 +33,13 @@ public enum MarkdownEscaping {
     /// A Markdown block the user wrote (details, sections): its structure is kept, but it can't swallow
     /// what follows: an unclosed code fence is closed and HTML comments and blocks are shown as text.
     public static func block(_ markdown: String) -> String {
+        let (text, openFence) = mapOutsideFences(markdown) { escapeAngleBrackets($0, backslashes: false) }
+        guard let openFence else { return text }
+        return text + "\n" + String(repeating: openFence.character, count: openFence.length)
+    }
+
+    /// Applies `transform` to the lines outside fenced code blocks; returns the fence left open at the end, if any.
+    private static func mapOutsideFences(_ markdown: String, _ transform: (String) -> String) -> (String, Fence?) {
         var lines: [String] = []
         var openFence: Fence?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -43,11 +50,10 @@ public enum MarkdownEscaping {
                 openFence = fence
                 lines.append(line)
             } else {
-                lines.append(escapeAngleBrackets(line, backslashes: false))
+                lines.append(transform(line))
             }
         }
-        if let openFence { lines.append(String(repeating: openFence.character, count: openFence.length)) }
-        return lines.joined(separator: "\n")
+        return (lines.joined(separator: "\n"), openFence)
     }
 
     /// A fenced code block's opening line, by CommonMark's rules (so what counts as code here counts there too).
@@ -150,20 +156,7 @@ public enum MarkdownEscaping {
     /// The inverse of `block` for text that had no unclosed fence: `&lt;` and `&amp;` undone outside code.
     public static func unescapeBlock(_ markdown: String) -> String {
         guard markdown.contains("&") else { return markdown }
-        var lines: [String] = []
-        var openFence: Fence?
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if let fence = openFence {
-                if fence.isClosed(by: line) { openFence = nil }
-                lines.append(line)
-            } else if let fence = Fence(opening: line) {
-                openFence = fence
-                lines.append(line)
-            } else {
-                lines.append(unescapeEntities(line))
-            }
-        }
-        return lines.joined(separator: "\n")
+        return mapOutsideFences(markdown, unescapeEntities).0
     }
 
     private static func unescapeEntities(_ line: String) -> String {

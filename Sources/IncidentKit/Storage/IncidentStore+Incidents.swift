@@ -167,6 +167,11 @@ extension IncidentStore {
         return incident
     }
 
+    /// The number the next row of `table` gets within incident `number` (1 for the first).
+    func nextNumber(in table: String, column: String = "number", for number: Int, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(\(column)), 0) + 1 FROM \(table) WHERE incidentNumber = ?", arguments: [number]) ?? 1
+    }
+
     func setCurrent(_ number: Int, _ db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('current', ?)", arguments: [String(number)])
     }
@@ -176,7 +181,7 @@ extension IncidentStore {
     }
 
     func insertNames(_ names: [String], into table: String, for number: Int, _ db: Database) throws {
-        var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM \(table) WHERE incidentNumber = ?", arguments: [number]) ?? 0
+        var position = try nextNumber(in: table, column: "position", for: number, db) - 1
         for name in names {
             position += 1
             try db.execute(sql: "INSERT OR IGNORE INTO \(table) (incidentNumber, position, name) VALUES (?, ?, ?)",
@@ -185,7 +190,7 @@ extension IncidentStore {
     }
 
     func insertServices(_ services: [AffectedService], for number: Int, _ db: Database) throws {
-        var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM service WHERE incidentNumber = ?", arguments: [number]) ?? 0
+        var position = try nextNumber(in: "service", column: "position", for: number, db) - 1
         for service in services {
             position += 1
             try db.execute(sql: """

@@ -64,8 +64,7 @@ extension IncidentStore {
                           owner: String? = nil, due: Date? = nil) throws(IncidentError) -> ActionItem {
         try write { db in
             try requireIncident(number, db)
-            let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM actionItem WHERE incidentNumber = ?",
-                                        arguments: [number]) ?? 1
+            let next = try nextNumber(in: "actionItem", for: number, db)
             let action = ActionItem(number: next, horizon: horizon, text: text, details: details, owner: owner, due: due)
             try db.execute(sql: """
                 INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -86,8 +85,7 @@ extension IncidentStore {
     public func addCriterion(_ number: Int, text: String, phase: Phase = .immediate) throws(IncidentError) -> SuccessCriterion {
         try write { db in
             try requireIncident(number, db)
-            let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM criterion WHERE incidentNumber = ?",
-                                        arguments: [number]) ?? 1
+            let next = try nextNumber(in: "criterion", for: number, db)
             try db.execute(sql: "INSERT INTO criterion (incidentNumber, number, phase, text) VALUES (?, ?, ?, ?)",
                            arguments: [number, next, phase.rawValue, text])
             try touch(number, db)
@@ -106,8 +104,7 @@ extension IncidentStore {
     public func addSection(_ number: Int, _ section: FreeSection) throws(IncidentError) {
         try write { db in
             try requireIncident(number, db)
-            let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM section WHERE incidentNumber = ?",
-                                        arguments: [number]) ?? 1
+            let next = try nextNumber(in: "section", column: "position", for: number, db)
             try db.execute(sql: "INSERT INTO section (incidentNumber, position, title, markdown) VALUES (?, ?, ?, ?)",
                            arguments: [number, next, section.title, section.markdown])
             try touch(number, db)

@@ -6,8 +6,7 @@ extension IncidentStore {
     public func addLesson(_ number: Int, kind: LessonKind, text: String) throws(IncidentError) -> Lesson {
         try write { db in
             try requireIncident(number, db)
-            let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM lesson WHERE incidentNumber = ?",
-                                        arguments: [number]) ?? 1
+            let next = try nextNumber(in: "lesson", for: number, db)
             try db.execute(sql: "INSERT INTO lesson (incidentNumber, number, kind, text) VALUES (?, ?, ?, ?)",
                            arguments: [number, next, kind.rawValue, text])
             try touch(number, db)

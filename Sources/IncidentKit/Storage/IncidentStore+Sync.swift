@@ -32,8 +32,7 @@ extension IncidentStore {
             }
             for task in newTasks {
                 let table = task.kind == .criterion ? "criterion" : "actionItem"
-                let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM \(table) WHERE incidentNumber = ?",
-                                            arguments: [number]) ?? 1
+                let next = try nextNumber(in: table, for: number, db)
                 if task.kind == .criterion {
                     try db.execute(sql: "INSERT INTO criterion (incidentNumber, number, phase, text, metAt, metBy) VALUES (?, ?, 'immediate', ?, ?, ?)",
                                    arguments: [number, next, task.text, task.checked ? now : nil, task.checked ? actor : nil])
