@@ -16,7 +16,9 @@ ref=$(i new --p0 "üö® EMERGENCY P0: VPC Connector Connectivity Failure - Infr
     --service 'Auth Service|https://auth.staging.netrasystems.ai|was HTTP 503, now degraded' \
     --service 'Database||PostgreSQL instances unable to connect via VPC' \
     --service 'Cache||Redis connectivity failed via VPC' \
-    --at "2025-09-15 19:17 PST" | head -n 1)
+    --at "2025-09-15 19:17 PST")
+# The first line is the reference (taken after the command ends: piping into `head` could cut it off early).
+ref=${ref%%$'\n'*}
 echo "$ref"
 
 i set "$ref" --root-cause 'VPC Connector `staging-connector` connectivity failure preventing Cloud Run containers from accessing Cloud SQL/Redis during deterministic startup.' >/dev/null

@@ -13,7 +13,7 @@ db="$work/incidents.sqlite"
 # PST8 is a fixed UTC-8 zone named PST, as the example writes its times.
 export TZ=PST8 USER=oncall
 
-ref=$(scripts/example-incident.sh "$bin" --db "$db" | head -n 1)
+ref=$(scripts/example-incident.sh "$bin" --db "$db")
 i() { "$bin" "$@" --db "$db"; }
 i timeline add "$ref" "Impact started: E2E deploy of the startup change" --kind impact-started --at "2025-09-15 19:05 PST" >/dev/null
 i update "$ref" >/dev/null                     # the first update, posted when the issue was opened

@@ -21,7 +21,7 @@ bin="$PWD/.build/release/incident"
 echo "Built $bin"
 
 # The main job: type in the reference P0 incident on the default store and show it.
-reference=$(scripts/example-incident.sh "$bin" | head -n 1)
+reference=$(scripts/example-incident.sh "$bin")
 "$bin" show "$reference"
 echo
 echo "Declared $reference in incidents/incidents.sqlite. Next: $bin check 1 · $bin list · $bin log"

@@ -59,6 +59,10 @@ extension IncidentError: CustomStringConvertible {
             "Can't write \(path): \(reason). Pass --db with a writable path."
         case .unwritableOutput(let path, let reason):
             "Can't write \(path): \(reason). Choose a path in a folder that exists and is writable."
+        case .damagedDatabase(let path, let detail):
+            "\(path) is damaged (\(detail)): restore it from a backup; `incident doctor` says what is wrong and how to salvage it."
+        case .invalidArgumentEncoding(let position):
+            "Argument \(position) is not valid UTF-8 text, so it can't be stored exactly. Retype it, or pass the text through a UTF-8 file."
         case .unreadableFile(let path, let reason):
             "Can't read \(path): \(reason)."
         case .fileExists(let path):

@@ -30,6 +30,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case newerSchema(path: String, unknownMigrations: [String])
     case unwritableLocation(path: String, reason: String)
     case unwritableOutput(path: String, reason: String)
+    case damagedDatabase(path: String, detail: String)
+    case invalidArgumentEncoding(position: Int)
     case unreadableFile(path: String, reason: String)
     case fileExists(path: String)
     case backupOntoItself(path: String)
@@ -57,14 +59,15 @@ extension IncidentError {
         switch self {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
-             .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself:
+             .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself,
+             .invalidArgumentEncoding:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused:
             .refused
-        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .unreadableFile,
+        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableFile,
              .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore:
             .storage
         }

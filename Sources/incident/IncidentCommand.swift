@@ -21,7 +21,10 @@ struct IncidentCommand: ParsableCommand {
 
     /// Runs the command and turns library errors into one line on stderr and an exit code.
     static func main() {
+        // Like cat and git, end quietly when the reader of our output goes away (`incident render | head`).
+        signal(SIGPIPE, SIG_DFL)
         do {
+            try refuseInvalidUTF8Arguments()
             var command = try parseAsRoot()
             try command.run()
         } catch let error as IncidentError {
@@ -37,6 +40,15 @@ struct IncidentCommand: ParsableCommand {
             if !text.hasSuffix(".") { text += "." }
             FileHandle.standardError.write(Data("incident: \(text)\(hint)\n".utf8))
             Foundation.exit(code.rawValue)
+        }
+    }
+}
+
+/// Swift repairs invalid UTF-8 in `CommandLine.arguments` with U+FFFD; refuse it instead of storing changed text.
+private func refuseInvalidUTF8Arguments() throws(IncidentError) {
+    for position in 1..<Int(CommandLine.argc) {
+        guard let pointer = CommandLine.unsafeArgv[position], String(validatingCString: pointer) != nil else {
+            throw .invalidArgumentEncoding(position: position)
         }
     }
 }

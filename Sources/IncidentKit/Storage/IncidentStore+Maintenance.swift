@@ -43,7 +43,11 @@ extension IncidentStore {
         do {
             return try IncidentStore(path: path, readOnly: true, actor: "doctor").diagnose()
         } catch {
-            guard case .storageFailure = error, let reason = damage(at: path) else { throw error }
+            switch error {
+            case .storageFailure, .damagedDatabase: break
+            default: throw error
+            }
+            guard let reason = damage(at: path) else { throw error }
             let finding = StoreFinding(check: "integrity_check", problem: "SQLite can't read the file", details: [reason], repair: .restore)
             return StoreDiagnosis(appliedMigrations: [], knownMigrations: migrator.migrations, incidentCount: 0, changeCount: 0,
                                   searchIndexes: [], findings: [finding], isReadable: false)
@@ -123,22 +127,6 @@ extension IncidentStore {
 
 // Backup helpers.
 private extension IncidentStore {
-    /// SQLite's reason when the file at `path` is damaged too badly to open; nil for any other failure.
-    static func damage(at path: String) -> String? {
-        do {
-            // Read-write, as the store opens an existing file, so that no -wal or -shm file is left behind.
-            let probe = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
-            _ = try probe.read { db in try Row.fetchAll(db, sql: "SELECT name FROM sqlite_master") }
-            return nil
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-            return error.message ?? "database disk image is malformed"
-        } catch {
-            return nil
-        }
-    }
-}
-
-private extension IncidentStore {
     func checkBackupDestination(_ destination: String, overwrite: Bool) throws(IncidentError) {
         let files = FileManager.default
         var isDirectory: ObjCBool = false
@@ -211,6 +199,20 @@ private extension IncidentStore {
             }
         } catch {
             throw mapError(error)
+        }
+    }
+
+    /// SQLite's reason when the file at `path` is damaged too badly to open; nil for any other failure.
+    static func damage(at path: String) -> String? {
+        do {
+            // Read-write, as the store opens an existing file, so that no -wal or -shm file is left behind.
+            let probe = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+            _ = try probe.read { db in try Row.fetchAll(db, sql: "SELECT name FROM sqlite_master") }
+            return nil
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            return error.message ?? "database disk image is malformed"
+        } catch {
+            return nil
         }
     }
 

@@ -29,15 +29,8 @@ extension IncidentStore {
             // Readers of an existing file open it read-write too (and only read), because a read-only
             // connection can't remove the -wal and -shm files it makes beside a WAL database.
             return try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly && !exists))
-        } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB: throw .notADatabase(path: path)
-            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
-                throw .unwritableLocation(path: path, reason: error.message ?? "permission denied")
-            default: throw .storageFailure(error.message ?? "\(error.resultCode)")
-            }
         } catch {
-            throw .storageFailure(String(describing: error))
+            throw mapError(error, path: path)
         }
     }
 
@@ -63,6 +56,23 @@ extension IncidentStore {
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         if header.isEmpty { return }
         if header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
+    }
+
+    /// Removes what a failed first write created: the database file, its -wal/-shm files and the folders made for it.
+    static func removeCreated(_ path: String, folders: [String]) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for folder in folders.reversed() { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// The folders `createFolder` would make for `path`, outermost first.
+    static func missingFolders(for path: String) -> [String] {
+        var folders: [String] = []
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            folders.insert(folder, at: 0)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return folders
     }
 
     private static func createFolder(for path: String) throws(IncidentError) {

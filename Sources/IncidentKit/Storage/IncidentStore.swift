@@ -15,8 +15,15 @@ public final class IncidentStore: Sendable {
     /// Opens the database at `path`; a missing file is created only when `readOnly` is false.
     public convenience init(path: String, readOnly: Bool, actor: String,
                             clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) {
-        let writer = try Self.openFile(at: path, readOnly: readOnly)
-        try self.init(writer: writer, path: path, readOnly: readOnly, actor: actor, clock: clock)
+        let created = FileManager.default.fileExists(atPath: path) ? nil : Self.missingFolders(for: path)
+        do {
+            let writer = try Self.openFile(at: path, readOnly: readOnly)
+            try self.init(writer: writer, path: path, readOnly: readOnly, actor: actor, clock: clock)
+        } catch {
+            // A first write that failed (a full disk, say) leaves no empty database behind.
+            if let created { Self.removeCreated(path, folders: created) }
+            throw error
+        }
     }
 
     /// A fresh store that lives in memory, for tests and dry runs.
@@ -77,18 +84,28 @@ public final class IncidentStore: Sendable {
         Self.mapError(error, path: path)
     }
 
+    /// Less than 64 KiB free where the database lives.
+    static func diskIsFull(at path: String) -> Bool {
+        var stats = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
+    }
+
     static func mapError(_ error: any Error, path: String?) -> IncidentError {
         if let error = error as? IncidentError { return error }
         guard let error = error as? DatabaseError else { return .storageFailure(String(describing: error)) }
         let location = path ?? ":memory:"
         switch error.resultCode {
         case .SQLITE_NOTADB: return .notADatabase(path: location)
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+        case .SQLITE_FULL:
+            return .unwritableLocation(path: location, reason: "the disk is full")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_IOERR:
+            // SQLite reports a full disk as an I/O error when it can't even make the -shm file.
+            if let path, diskIsFull(at: path) { return .unwritableLocation(path: location, reason: "the disk is full") }
             return .unwritableLocation(path: location, reason: error.message ?? "permission denied")
-        case .SQLITE_FULL: return .unwritableLocation(path: location, reason: "the disk is full")
         case .SQLITE_CORRUPT:
-            return .storageFailure("\(location) is damaged (\(error.message ?? "corrupt")); restore it from a backup")
-        case .SQLITE_IOERR: return .unwritableLocation(path: location, reason: error.message ?? "I/O error")
+            return .damagedDatabase(path: location, detail: error.message ?? "corrupt")
         default: return .storageFailure(error.message ?? "\(error.resultCode)")
         }
     }
