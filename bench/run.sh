@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks the release `incident` binary against the sqlite3 CLI doing comparable writes.
+# Benchmarks the release `incident` binary against the sqlite3 CLI doing comparable writes (new, check)
+# and reads (render), and runs the in-process rendering benchmark (IncidentBench).
 # Usage: bench/run.sh            (from any directory; see bench/README.md)
 # Environment: MIN_RUNS (default 100), WARMUP (default 5), SKIP_BUILD=1 to reuse the last release build,
 #              TMPDIR to choose where the scratch databases live (its filesystem's fsync cost matters).
@@ -26,9 +27,15 @@ fi
 
 # --- build -----------------------------------------------------------------------------------------
 BIN=$ROOT/.build-release/release/incident
+BENCH_BIN=$ROOT/.build-release/release/IncidentBench
 if [[ ${SKIP_BUILD:-0} != 1 || ! -x $BIN ]]; then
     echo "Building release binary (.build-release)…" >&2
     swift build -c release --static-swift-stdlib --scratch-path .build-release >&2
+fi
+if [[ ${SKIP_BUILD:-0} != 1 || ! -x $BENCH_BIN ]]; then
+    echo "Building IncidentBench (.build-release)…" >&2
+    swift build -c release --static-swift-stdlib --scratch-path .build-release --product IncidentBench >&2 \
+        || echo "bench: IncidentBench did not build; the in-process figures will be missing" >&2
 fi
 [[ -x $BIN ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
 
@@ -44,6 +51,7 @@ NEW_SQL=$WORK/new-sqlite3.sqlite
 CHECK_DB=$WORK/check.sqlite    # incident check    (one incident, one action item)
 CHECK_SQL=$WORK/check-sqlite3.sqlite
 LIST_DB=$WORK/list.sqlite      # incident list     (10 open incidents, 2 action items each)
+RENDER_DB=$WORK/render.sqlite  # incident render   (the example incident, typed in by scripts/example-incident.sh)
 
 quiet() { "$@" >/dev/null; }
 quiet "$BIN" new --p2 "Seed incident" --db "$NEW_DB"
@@ -54,6 +62,9 @@ for i in $(seq 10); do
     quiet "$BIN" action add "INC-$i" "First action" --db "$LIST_DB"
     quiet "$BIN" action add "INC-$i" "Second action" --db "$LIST_DB"
 done
+quiet "$ROOT/scripts/example-incident.sh" "$BIN" --db "$RENDER_DB"
+[[ $(sqlite3 -init /dev/null "$RENDER_DB" "SELECT COUNT(*) FROM actionItem") == 11 ]] \
+    || { echo "bench: the example incident is incomplete in $RENDER_DB" >&2; exit 1; }
 
 # Same schema, same data, same journal mode (WAL is persistent in the file header): copy the files
 # once `incident` has exited (its last connection checkpoints and removes the -wal file).
@@ -80,6 +91,16 @@ INSERT INTO changeLog (at, actor, incidentNumber, change) VALUES ($NOW, 'bench',
 UPDATE incident SET updatedAt = $NOW WHERE number = 1;
 COMMIT;"
 UNCHECK_STMT="UPDATE actionItem SET doneAt = NULL, doneBy = NULL WHERE incidentNumber = 1 AND number = 1;"
+# The rows `incident render INC-1` reads, fetched by sqlite3 in one call (it prints them; nothing rendered).
+RENDER_STMT="SELECT * FROM incident WHERE number = 1;
+SELECT name FROM label WHERE incidentNumber = 1 ORDER BY position;
+SELECT name FROM assignee WHERE incidentNumber = 1 ORDER BY position;
+SELECT name, url, note FROM service WHERE incidentNumber = 1 ORDER BY position;
+SELECT number, text, parentNumber, isRootCause FROM why WHERE incidentNumber = 1 ORDER BY number;
+SELECT id, at, kind, text, isManual, fromStatus, toStatus FROM timelineEntry WHERE incidentNumber = 1 ORDER BY at, id;
+SELECT * FROM actionItem WHERE incidentNumber = 1 ORDER BY number;
+SELECT * FROM criterion WHERE incidentNumber = 1 ORDER BY number;
+SELECT position, title, markdown FROM section WHERE incidentNumber = 1 ORDER BY position;"
 oneline() { tr '\n' ' ' <<<"$1"; }
 
 # hyperfine -N splits command lines like a POSIX shell (no shell is started): quote paths.
@@ -116,6 +137,12 @@ echo "== check ==" >&2
     --prepare "$SQLITE $(q "$CHECK_SQL") \"$UNCHECK_STMT\"" \
     -n "sqlite3 check" "$SQLITE $(q "$CHECK_SQL") \"$(oneline "$CHECK_STMT")\""
 
+echo "== render ==" >&2
+# Both print to /dev/null (hyperfine's default); the sqlite3 side selects every row the issue body shows.
+"${HF[@]}" --export-json "$RESULTS/render.json" --export-markdown "$RESULTS/render.md" \
+    -n "incident render" "$I render --db $(q "$RENDER_DB") INC-1" \
+    -n "sqlite3 render rows" "$SQLITE $(q "$RENDER_DB") \"$(oneline "$RENDER_STMT")\""
+
 echo "== reference ==" >&2
 "${HF[@]}" --export-json "$RESULTS/reference.json" --export-markdown "$RESULTS/reference.md" \
     -n "/bin/true (floor)" "/bin/true" \
@@ -129,21 +156,29 @@ NEW_ROWS=$(count "$NEW_DB" "SELECT COUNT(*) - 1 FROM incident")
 NEW_SQL_ROWS=$(count "$NEW_SQL" "SELECT COUNT(*) - 1 FROM incident")
 CHECK_ROWS=$(count "$CHECK_DB" "SELECT COUNT(*) FROM changeLog WHERE change LIKE 'checked action 1 %'")
 CHECK_SQL_ROWS=$(count "$CHECK_SQL" "SELECT COUNT(*) FROM changeLog WHERE change LIKE 'checked action 1 %'")
+# Both render sides really read the example: its task items, and the rows sqlite3 fetched.
+RENDER_TASKS=$("$BIN" render --db "$RENDER_DB" INC-1 | grep -cE '^ *- \[[ x]\] .*<!-- incident:(action|criterion):[0-9]+ -->$' || true)
+RENDER_SQL_LINES=$($SQLITE "$RENDER_DB" "$(oneline "$RENDER_STMT")" | wc -l)
 
 # In-process timings (rendering, store calls) from the IncidentBench target, when the package has it.
-if [[ -x $ROOT/.build-release/release/IncidentBench ]]; then
+rm -f "$RESULTS/in-process.txt"
+if [[ -x $BENCH_BIN ]]; then
     echo "== in-process (IncidentBench) ==" >&2
-    "$ROOT/.build-release/release/IncidentBench" | tee "$RESULTS/in-process.txt" || echo "bench: IncidentBench failed" >&2
+    "$BENCH_BIN" | tee "$RESULTS/in-process.txt" || { echo "bench: IncidentBench failed" >&2; rm -f "$RESULTS/in-process.txt"; }
 fi
 
 # --- summary ---------------------------------------------------------------------------------------
-python3 - "$RESULTS" "$NEW_ROWS" "$NEW_SQL_ROWS" "$CHECK_ROWS" "$CHECK_SQL_ROWS" "${BUSY:-}" <<'PY' | tee "$RESULTS/summary.txt"
-import json, sys, os
+python3 - "$RESULTS" "$NEW_ROWS" "$NEW_SQL_ROWS" "$CHECK_ROWS" "$CHECK_SQL_ROWS" "${BUSY:-}" \
+    "$RENDER_TASKS" "$RENDER_SQL_LINES" <<'PY' | tee "$RESULTS/summary.txt"
+import json, sys, os, re
 results, busy = sys.argv[1], sys.argv[6]
 new_rows, new_sql_rows, check_rows, check_sql_rows = map(int, sys.argv[2:6])
+render_tasks, render_sql_lines = map(int, sys.argv[7:9])
 TARGET = 3.0
+IN_PROCESS_TARGET_MS = 20.0
+IN_PROCESS_CASE = "issue body, 1,000 actions + 1,000 entries"
 rows = {}
-for case in ("new", "check", "reference"):
+for case in ("new", "check", "render", "reference"):
     with open(os.path.join(results, case + ".json")) as f:
         for r in json.load(f)["results"]:
             rows[r["command"]] = r
@@ -157,23 +192,43 @@ for name, r in rows.items():
 print()
 floor = rows["/bin/true (floor)"]["mean"]
 ok = True
-for case in ("new", "check"):
-    a, b = rows[f"incident {case}"]["mean"], rows[f"sqlite3 {case}"]["mean"]
+render_ok = None
+for case, other in (("new", "sqlite3 new"), ("check", "sqlite3 check"), ("render", "sqlite3 render rows")):
+    a, b = rows[f"incident {case}"]["mean"], rows[other]["mean"]
     ratio = a / b
     # Uncertainty of the ratio from the two standard errors of the means.
     sa = rows[f"incident {case}"]["stddev"] / len(rows[f"incident {case}"]["times"]) ** 0.5
-    sb = rows[f"sqlite3 {case}"]["stddev"] / len(rows[f"sqlite3 {case}"]["times"]) ** 0.5
+    sb = rows[other]["stddev"] / len(rows[other]["times"]) ** 0.5
     err = ratio * ((sa / a) ** 2 + (sb / b) ** 2) ** 0.5
-    median = rows[f"incident {case}"]["median"] / rows[f"sqlite3 {case}"]["median"]
+    median = rows[f"incident {case}"]["median"] / rows[other]["median"]
     verdict = "meets" if ratio <= TARGET else "MISSES"
-    ok &= ratio <= TARGET
-    fastest = rows[f"incident {case}"]["min"] / rows[f"sqlite3 {case}"]["min"]
+    if case == "render":
+        render_ok = ratio <= TARGET
+    else:
+        ok &= ratio <= TARGET
+    fastest = rows[f"incident {case}"]["min"] / rows[other]["min"]
     print(f"ratio incident/sqlite3 {case:5}: {ratio:5.2f}x ± {err:.2f} (means) -> {verdict} target <= {TARGET:.0f}x   "
           f"[medians {median:.2f}x, minimums {fastest:.2f}x, means above the /bin/true floor {(a - floor) / (b - floor):.2f}x]")
 print()
 print(f"rows written by timed+warm-up runs: new {new_rows} (incident) / {new_sql_rows} (sqlite3); "
       f"check {check_rows} / {check_sql_rows}")
+print(f"render reads the example incident: {render_tasks} task items in the issue body (expect 19); "
+      f"sqlite3 printed {render_sql_lines} lines")
 print(f"target: incident within {TARGET:.0f}x of sqlite3 for new and check: {'met' if ok else 'NOT met'}")
+print(f"target: incident render within {TARGET:.0f}x of sqlite3 selecting the same rows: {'met' if render_ok else 'NOT met'}")
+in_process = None
+path = os.path.join(results, "in-process.txt")
+if os.path.exists(path):
+    for line in open(path):
+        m = re.match(re.escape(IN_PROCESS_CASE) + r"\s+median\s+([0-9.]+) ms\s+p90\s+([0-9.]+) ms", line)
+        if m:
+            in_process = (float(m.group(1)), float(m.group(2)))
+if in_process is None:
+    print(f"target: in-process render under {IN_PROCESS_TARGET_MS:.0f} ms ({IN_PROCESS_CASE}): NOT met (not measured: IncidentBench missing or failed)")
+else:
+    med, p90 = in_process
+    print(f"target: in-process render under {IN_PROCESS_TARGET_MS:.0f} ms ({IN_PROCESS_CASE}): "
+          f"{'met' if med < IN_PROCESS_TARGET_MS else 'NOT met'} (median {med:.2f} ms, p90 {p90:.2f} ms)")
 if busy:
     print(f"warning: {busy}")
 print(f"details: {results}/*.md and *.json")
