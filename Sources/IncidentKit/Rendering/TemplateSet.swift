@@ -2,35 +2,67 @@ import Foundation
 import Mustache
 
 /// The Mustache templates in use: the defaults built into the binary, overridden file by file from a folder.
+///
+/// A user's templates are parsed when the set is made, so a syntax error shows at once; the built-in ones
+/// only when a render needs them (parsing all of them costs more than rendering an issue).
 public struct TemplateSet: Sendable {
-    private let library: MustacheLibrary
+    private let sources: [String: (text: String, origin: String)]
+    private let compiled: CompiledTemplates
     /// Where each template came from: "built-in" or the override file's path.
     public let origins: [String: String]
 
     /// The built-in templates, each overridden by a same-named `*.mustache` file in `folder` when it has one.
     public init(overridesIn folder: String? = nil) throws(IncidentError) {
-        var sources = EmbeddedTemplates.files.mapValues { (text: $0, origin: "built-in") }
-        if let folder { sources.merge(try Self.readFolder(folder)) { $1 } }
-        var library = MustacheLibrary()
-        for (file, source) in sources {
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: Self.name(of: file))
-            } catch let error as MustacheTemplate.ParserError {
-                throw .templateSyntax(file: source.origin == "built-in" ? file : source.origin,
-                                      line: error.context.lineNumber, column: error.context.columnNumber,
-                                      reason: String(describing: error.error))
-            } catch {
-                throw .templateSyntax(file: source.origin, line: 0, column: 0, reason: String(describing: error))
+        var sources = Dictionary(uniqueKeysWithValues: EmbeddedTemplates.files.map { (Self.name(of: $0.key), (text: $0.value, origin: "built-in")) })
+        compiled = CompiledTemplates()
+        if let folder {
+            for (file, source) in try Self.readFolder(folder) {
+                sources[Self.name(of: file)] = source
+                compiled.store(try Self.compile(source, file: file), named: Self.name(of: file))
             }
         }
-        self.library = library
-        origins = Dictionary(uniqueKeysWithValues: sources.map { (Self.name(of: $0.key), $0.value.origin) })
+        self.sources = sources
+        origins = sources.mapValues(\.origin)
     }
 
     /// Renders the template named like `issue.md` with plain values.
     public func render(_ name: String, _ values: [String: Any]) throws(IncidentError) -> String {
-        guard let output = library.render(values, withTemplate: name) else { throw .unknownTemplate(name) }
+        guard let output = try library(for: name).render(values, withTemplate: name) else { throw .unknownTemplate(name) }
         return output
+    }
+
+    /// A library with `name` and the partials it uses (`{{> task-item}}`), each parsed once.
+    private func library(for name: String) throws(IncidentError) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        var pending = [name], seen = Swift.Set<String>()
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let source = sources[next] else { continue }
+            let template = try compiled.template(named: next) { () throws(IncidentError) in try Self.compile(source, file: next + ".mustache") }
+            library.register(template, named: next)
+            pending += Self.partials(in: source.text)
+        }
+        return library
+    }
+
+    private static func compile(_ source: (text: String, origin: String), file: String) throws(IncidentError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: source.text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw .templateSyntax(file: source.origin == "built-in" ? file : source.origin,
+                                  line: error.context.lineNumber, column: error.context.columnNumber,
+                                  reason: String(describing: error.error))
+        } catch {
+            throw .templateSyntax(file: source.origin, line: 0, column: 0, reason: String(describing: error))
+        }
+    }
+
+    private static let partialPattern = try! NSRegularExpression(pattern: #"\{\{>\s*([^}\s]+)\s*\}\}"#)
+
+    /// The partials a template includes.
+    static func partials(in text: String) -> [String] {
+        partialPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 
     /// Writes the built-in templates into `folder` to start editing; refuses to overwrite files.
@@ -73,5 +105,22 @@ public struct TemplateSet: Sendable {
             result[name] = (text, path)
         }
         return result
+    }
+}
+
+/// Parsed templates, kept so that rendering many times parses each template once.
+private final class CompiledTemplates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var templates: [String: MustacheTemplate] = [:]
+
+    func store(_ template: MustacheTemplate, named name: String) {
+        lock.withLock { templates[name] = template }
+    }
+
+    func template(named name: String, compile: () throws(IncidentError) -> MustacheTemplate) throws(IncidentError) -> MustacheTemplate {
+        if let cached = lock.withLock({ templates[name] }) { return cached }
+        let template = try compile()
+        store(template, named: name)
+        return template
     }
 }
