@@ -4,6 +4,7 @@ import IncidentKit
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
+        _superCommandName: "incident",
         abstract: "Copy the database to FILE while others keep writing (SQLite's online backup).",
         discussion: """
             The copy is one consistent snapshot; it is checked with quick_check and renamed into place, so a \

@@ -4,6 +4,7 @@ import IncidentKit
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
+        _superCommandName: "incident",
         abstract: "Check the database: integrity, schema version, foreign keys, orphaned rows, search index.",
         discussion: """
             Prints ok, or each problem with the repair for it and exits 74. --reindex and --prune make the \

@@ -5,6 +5,7 @@ import IncidentKit
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
+        _superCommandName: "incident",
         abstract: "Print the postmortem: header, summary, impact, timeline, response times, causes, lessons, action items.",
         discussion: "Example: incident export --format html -o postmortem.html"
     )

@@ -5,6 +5,7 @@ import IncidentKit
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
+        _superCommandName: "incident",
         abstract: "Create an incident from a GitHub issue body (Markdown); prints INC-<n> first, then what it found.",
         discussion: "Example: gh issue view 123 --json body -q .body | incident import -"
     )

@@ -5,6 +5,7 @@ import IncidentKit
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
+        _superCommandName: "incident",
         abstract: "List incidents, newest first (open ones unless --all).",
         aliases: ["ls"]
     )

@@ -2,7 +2,7 @@ import ArgumentParser
 import IncidentKit
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Move an incident back to an earlier status (default: investigating).")
+    static let configuration = CommandConfiguration(commandName: "reopen", _superCommandName: "incident", abstract: "Move an incident back to an earlier status (default: investigating).")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?

@@ -4,6 +4,7 @@ import IncidentKit
 struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
+        _superCommandName: "incident",
         abstract: "Change an incident's fields, labels, assignees and services.",
         discussion: "Example: incident set --severity P0 --add-label database --root-cause \"VPC connector down\""
     )

@@ -4,6 +4,7 @@ import IncidentKit
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
+        _superCommandName: "incident",
         abstract: "Move an incident forward: investigating → identified → mitigated → monitoring → resolved, or cancelled.",
         discussion: "Skipping forward is allowed; `incident reopen` moves backwards and `incident close` closes."
     )

@@ -5,6 +5,7 @@ import IncidentKit
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
+        _superCommandName: "incident",
         abstract: "Apply checkbox changes from an issue body edited elsewhere (e.g. ticked on GitHub).",
         discussion: """
             Items are matched by the hidden markers `incident render` writes, else by text. Each change is printed and \
