@@ -28,6 +28,30 @@ func syntheticIncident(actions: Int, entries: Int) -> Incident {
     return incident
 }
 
+/// A GitHub-style issue with `tasks` task items (every third done) under three horizons, a timeline and prose.
+func syntheticIssue(tasks: Int) -> String {
+    var lines = ["# Synthetic incident with \(tasks) tasks", "", "**Labels:** P1, bench", "", "## Timeline", ""]
+    lines += (0..<20).map { "- **2025-09-15 19:\(10 + $0) PST** (note): event \($0)" }
+    for (index, horizon) in ["IMMEDIATE", "MEDIUM-TERM", "LONG-TERM"].enumerated() {
+        lines += ["", "### \(horizon)", ""]
+        let range = (index * tasks / 3)..<((index + 1) * tasks / 3)
+        lines += range.map { "- [\($0 % 3 == 0 ? "x" : " ")] **Task \($0 + 1):** do the thing `cmd --flag \($0)`" }
+    }
+    lines += ["", "## Notes", "", "Free text that is kept as a section."]
+    return lines.joined(separator: "\n") + "\n"
+}
+
+/// The example incident the import tests read.
+func exampleIssue() -> String {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Tests/IncidentKitTests/Fixtures/vpc-connector-p0.md").standardized.path
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("IncidentBench: no example at \(path); run it from the source tree it was built in.\n".utf8))
+        exit(1)
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
 /// Median and 90th percentile, in milliseconds, of `runs` calls of `body`.
 func measure(_ name: String, _ body: () throws -> Void) rethrows {
     var samples: [Double] = []
@@ -64,3 +88,13 @@ try measure("2,000 inline escapes") { for action in incident.actions { size += M
 let precomputed = RenderContext(format: .markdown, zone: TimeZone(identifier: "UTC")).values(for: incident)
 let templates = try TemplateSet()
 try measure("mustache only (issue.md, precomputed context)") { size = try templates.render("issue.md", precomputed).count }
+
+let importer = IncidentImporter(zone: TimeZone(identifier: "UTC")!)
+let example = exampleIssue()
+try measure("import example (vpc-connector-p0.md)") { size = try importer.read(example).incident.actions.count }
+let manyTasks = syntheticIssue(tasks: 20_000)
+try measure("import 20,000-task document") {
+    let incident = try importer.read(manyTasks).incident
+    guard incident.actions.count == 20_000 else { fatalError("read \(incident.actions.count) of 20,000 tasks") }
+}
+print("  the 20,000-task document is \(manyTasks.utf8.count) bytes")

@@ -1,8 +1,8 @@
 import Foundation
 
 extension ImportState {
-    /// What no field took is kept: each `##` section with text left over becomes a free section, verbatim;
-    /// sub-headings left with nothing under them (their items became fields) are dropped.
+    /// What no field took is kept: each `##` section (and each `#` one after the first `##`) with text left over becomes
+    /// a free section, verbatim; sub-headings left with nothing under them (their items became fields) are dropped.
     mutating func collectFreeSections(_ blocks: [MarkdownBlock]) {
         let headings: [(level: Int, line: Int, block: MarkdownBlock)] = blocks.compactMap { block in
             if case .heading(let level) = block.kind { return (level, block.lines.lowerBound, block) }
@@ -24,7 +24,8 @@ extension ImportState {
         let h1Lines = Set(headings.filter { $0.level == 1 }.map(\.line))
         let preamble = leftover(1..<preambleEnd, skipping: removed.union(h1Lines).union(thematicBreaks))
         if let preamble { incident.sections.append(FreeSection(title: "Notes", markdown: preamble)) }
-        for (index, heading) in tops.enumerated() where heading.level == 2 {
+        // A `#` past the preamble is a section like a `##`: skipping it dropped the text under it.
+        for (index, heading) in tops.enumerated() where heading.line >= preambleEnd {
             let end = tops[(index + 1)...].first?.line ?? lines.count + 1
             guard let body = leftover((heading.line + 1)..<end, skipping: removed) else { continue }
             let title = MarkdownEscaping.unescapeInline(Self.headingTitle(heading.block.markdown))

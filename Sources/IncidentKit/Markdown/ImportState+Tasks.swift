@@ -37,10 +37,13 @@ extension ImportState {
             incident.actions.append(ActionItem(number: incident.actions.count + 1, horizon: horizon, text: text, details: details,
                                                owner: owner, due: due, doneAt: doneAt, doneBy: checked ? "import" : nil))
         }
-        // The item's own lines are consumed; nested task items are read on their own.
-        let nested = item.descendants.filter { $0.task != nil }.flatMap { Array($0.lines) }
+        // The item's own lines are consumed; nested task items are read on their own. Only the outermost nested
+        // tasks are visited (their lines cover those inside them): collecting every one made deep task lists cubic.
         consume(item.lines)
-        consumed.subtract(nested)
+        var pending = item.children
+        while let block = pending.popLast() {
+            if block.task != nil { consumed.subtract(block.lines) } else { pending.append(contentsOf: block.children) }
+        }
     }
 
     private var underCriteria: Bool {

@@ -22,7 +22,8 @@ public struct MarkdownBlock: Equatable, Sendable {
     public var kind: Kind
     /// Plain text of the inlines (headings, paragraphs), the code of code blocks, the raw HTML of HTML blocks.
     public var text: String
-    /// The block exactly as it stands in the source, continuation lines included.
+    /// A leaf block (heading, paragraph, code, HTML, rule) exactly as it stands in the source, continuation lines
+    /// included; empty for containers (document, list, item, block quote), whose children carry their own.
     public var markdown: String
     /// 1-based source lines the block spans.
     public var lines: ClosedRange<Int>

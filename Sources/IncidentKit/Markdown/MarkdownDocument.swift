@@ -8,6 +8,11 @@ public struct MarkdownDocument: Sendable {
 
     public var blocks: [MarkdownBlock] { root.children }
 
+    /// The deepest nesting kept: past it, lists and block quotes are flattened into the block at this depth and
+    /// items (each may be a task) follow one another there, so every block and task is still in the tree.
+    /// Swift frees (and compares) nested values recursively: a 500,000-deep quote overflowed the stack.
+    public static let maximumDepth = 1_000
+
     /// Parses CommonMark; invalid UTF-8 is replaced, never passed through.
     public init(parsing source: String) {
         self.init(parsing: Array(source.utf8))
@@ -26,12 +31,21 @@ public struct MarkdownDocument: Sendable {
         root = Self.convert(document, lines: lines)
     }
 
-    /// Walks cmark's tree with its iterator (no recursion, so any nesting depth is safe).
+    /// What became of a container cmark entered: a block on the stack, flattened away, or an item closed early.
+    private enum Opened { case block, flattened, closedEarly }
+
+    /// Walks cmark's tree with its iterator (no recursion), keeping the result within `maximumDepth`.
     private static func convert(_ document: OpaquePointer, lines: SourceLines) -> MarkdownBlock {
         guard let iterator = cmark_iter_new(document) else { return MarkdownBlock(kind: .document, lines: 1...1) }
         defer { cmark_iter_free(iterator) }
         var stack: [MarkdownBlock] = []
+        var opened: [Opened] = []
         var finished: MarkdownBlock?
+        func close() {
+            guard var block = stack.popLast() else { return }
+            if block.kind == .item { block.task = taskState(of: block) }
+            if stack.isEmpty { finished = block } else { stack[stack.count - 1].children.append(block) }
+        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -50,11 +64,24 @@ public struct MarkdownDocument: Sendable {
                 if !stack.isEmpty { stack[stack.count - 1].children.append(block) }
             case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM,
                  CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                if event == CMARK_EVENT_ENTER {
+                if event == CMARK_EVENT_EXIT {
+                    if opened.popLast() == .block { close() }
+                } else if stack.count < maximumDepth || type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
                     stack.append(makeBlock(node, type: type, lines: lines))
-                } else if var block = stack.popLast() {
-                    if block.kind == .item { block.task = taskState(of: block) }
-                    if stack.isEmpty { finished = block } else { stack[stack.count - 1].children.append(block) }
+                    opened.append(.block)
+                } else if type == CMARK_NODE_ITEM {
+                    // An item past the limit never holds another: the open one ends here, with what it has so far
+                    // (its lines too, or its nested items would count as its own), and the new one follows it.
+                    if stack.count > maximumDepth, let outer = opened.lastIndex(of: .block) {
+                        opened[outer] = .closedEarly
+                        let item = stack[stack.count - 1]
+                        stack[stack.count - 1].lines = item.lines.lowerBound...max(item.lines.lowerBound, item.children.last?.lines.upperBound ?? 0)
+                        close()
+                    }
+                    stack.append(makeBlock(node, type: type, lines: lines))
+                    opened.append(.block)
+                } else {
+                    opened.append(.flattened)
                 }
             default:
                 break // emphasis, links and images only wrap text, which is collected above
@@ -78,8 +105,16 @@ public struct MarkdownDocument: Sendable {
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
         default: kind = .document
         }
-        let markdown = type == CMARK_NODE_DOCUMENT ? ""
-            : lines.slice(from: (start, startColumn), to: (end, endColumn), dedentContinuation: type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
+        let markdown: String
+        switch kind {
+        case .document, .list, .item, .blockQuote:
+            // No copy of a container's source: every level would copy all it spans again, so a document nested
+            // N deep would cost N times its size (200 lines of 10,000 `>` came to gigabytes).
+            markdown = ""
+        default:
+            markdown = lines.slice(from: (start, startColumn), to: (end, endColumn),
+                                   dedentContinuation: type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
+        }
         return MarkdownBlock(kind: kind, markdown: markdown, lines: max(1, start)...max(1, start, end), column: startColumn)
     }
 

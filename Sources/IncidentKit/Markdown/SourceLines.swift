@@ -24,6 +24,9 @@ struct SourceLines {
         ends.append(bytes.count)
     }
 
+    /// Every line's text without its line break: line N here is cmark's line N, whatever the line endings.
+    var texts: [String] { zip(starts, ends).map { String(decoding: bytes[$0..<$1], as: UTF8.self) } }
+
     /// The text from a 1-based (line, column) to another, inclusive; optionally with continuation lines' indentation removed.
     func slice(from start: (line: Int, column: Int), to end: (line: Int, column: Int), dedentContinuation: Bool) -> String {
         guard start.line >= 1, start.line <= starts.count, end.line >= start.line else { return "" }
