@@ -96,20 +96,18 @@ public enum IncidentText {
 
     /// `Actions: 4/11 done (immediate 3/3, medium-term 1/4, long-term 0/4)`.
     public static func actionProgress(_ incident: Incident) -> String {
-        let parts = Horizon.allCases.compactMap { horizon -> String? in
+        progress(.action, Horizon.allCases.compactMap { horizon in
             let group = incident.actions.filter { $0.horizon == horizon }
-            return group.isEmpty ? nil : "\(horizon.rawValue) \(group.filter(\.isDone).count)/\(group.count)"
-        }
-        return "Actions: \(incident.actions.filter(\.isDone).count)/\(incident.actions.count) done (\(parts.joined(separator: ", ")))"
+            return group.isEmpty ? nil : GroupProgress(group: horizon.rawValue, done: group.filter(\.isDone).count, total: group.count)
+        })
     }
 
     /// `Success criteria: 2/8 met (immediate 2/4, short-term 0/4)`.
     public static func criteriaProgress(_ incident: Incident) -> String {
-        let parts = Phase.allCases.compactMap { phase -> String? in
+        progress(.criterion, Phase.allCases.compactMap { phase in
             let group = incident.criteria.filter { $0.phase == phase }
-            return group.isEmpty ? nil : "\(phase.rawValue) \(group.filter(\.isMet).count)/\(group.count)"
-        }
-        return "Success criteria: \(incident.criteria.filter(\.isMet).count)/\(incident.criteria.count) met (\(parts.joined(separator: ", ")))"
+            return group.isEmpty ? nil : GroupProgress(group: phase.rawValue, done: group.filter(\.isMet).count, total: group.count)
+        })
     }
 
     /// `Actions: 4/11 done (immediate 3/3, medium-term 1/4)` from counts, as a check reports them.
