@@ -188,18 +188,7 @@ private extension IncidentStore {
 private extension IncidentStore {
     /// Runs `body` in a transaction that is always rolled back: search-index checks are INSERT statements.
     func inspect<T>(_ body: (Database) throws -> T) throws(IncidentError) -> T {
-        do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(db)
-                    return .rollback
-                }
-                return result!
-            }
-        } catch {
-            throw mapError(error)
-        }
+        try transaction(.deferred, commit: false, body)
     }
 
     /// SQLite's reason when the file at `path` is damaged too badly to open; nil for any other failure.

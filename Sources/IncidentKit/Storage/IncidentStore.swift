@@ -53,12 +53,17 @@ public final class IncidentStore: Sendable {
 
     /// Runs `body` in one immediate transaction, so concurrent writers queue instead of failing.
     func write<T>(_ body: (Database) throws -> T) throws(IncidentError) -> T {
+        try transaction(.immediate, commit: true, body)
+    }
+
+    /// Runs `body` in a transaction of `kind` that is committed, or rolled back when `commit` is false.
+    func transaction<T>(_ kind: Database.TransactionKind, commit: Bool, _ body: (Database) throws -> T) throws(IncidentError) -> T {
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
-                try db.inTransaction(.immediate) {
+                try db.inTransaction(kind) {
                     result = try body(db)
-                    return .commit
+                    return commit ? .commit : .rollback
                 }
                 return result!
             }
