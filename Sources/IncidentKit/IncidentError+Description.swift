@@ -45,8 +45,8 @@ extension IncidentError: CustomStringConvertible {
             "\(kind.rawValue) at \(TimeFormat.utc(at)) would be \(kind.milestoneOrder(relativeTo: conflicting)) \(conflicting.rawValue) at \(TimeFormat.utc(conflictingAt)). Give a time with --at that keeps milestones in order."
         case .closeRefused(let incident, let openActions, let unmetCriteria):
             "\(IncidentReference.format(incident)) still has \(Self.describe(openActions, "open immediate action"))\(openActions.isEmpty || unmetCriteria.isEmpty ? "" : " and ")\(Self.describe(unmetCriteria, "unmet immediate criterion", plural: "unmet immediate criteria")). Check them off, or close anyway with `incident close --force`."
-        case .nothingToChange:
-            "Nothing to change. Pass at least one option; `incident set --help` lists them."
+        case .nothingToChange(let command):
+            "Nothing to change. Pass at least one option; `incident \(command) --help` lists them."
         case .noDatabase(let path):
             "No incident database at \(path). `incident new --p2 \"TITLE\"` creates one, or pass --db PATH."
         case .notADatabase(let path):

@@ -23,7 +23,7 @@ public enum IncidentError: Error, Equatable, Sendable {
     case notReopenable(Status)
     case milestoneOutOfOrder(kind: TimelineKind, at: Date, conflicting: TimelineKind, conflictingAt: Date)
     case closeRefused(incident: Int, openActions: [Int], unmetCriteria: [Int])
-    case nothingToChange
+    case nothingToChange(command: String)
     case noDatabase(path: String)
     case notADatabase(path: String)
     case notAnIncidentDatabase(path: String)

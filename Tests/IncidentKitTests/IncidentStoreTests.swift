@@ -97,6 +97,40 @@ import Testing
         let incident = try store.incident(number)
         #expect(incident.labels == ["vpc"])
         #expect(incident.rootCause == nil)
-        #expect(throws: IncidentError.nothingToChange) { try store.update(number, with: IncidentChanges()) }
+        #expect(throws: IncidentError.nothingToChange(command: "set")) { try store.update(number, with: IncidentChanges()) }
+    }
+}
+
+@Suite struct ItemEditTests {
+    @Test func editingAnActionChangesOnlyWhatWasGivenAndLogsEachChange() throws {
+        let store = try Fixtures.store()
+        let number = try Fixtures.declare(store).number
+        _ = try store.addAction(number, text: "Fix teh connector", details: "```sh\nx\n```", owner: "infra")
+        var edit = ItemEdit()
+        edit.text = "Fix the connector"
+        edit.horizon = .mediumTerm
+        edit.owner = .some(nil)
+        let described = try store.editAction(number, item: 1, edit)
+        #expect(described == ["edited action 1: text \"Fix teh connector\" → \"Fix the connector\"",
+                              "edited action 1: horizon immediate → medium-term", "edited action 1: owner cleared"])
+        let action = try store.incident(number).actions[0]
+        #expect(action.text == "Fix the connector" && action.horizon == .mediumTerm && action.owner == nil)
+        #expect(action.details == "```sh\nx\n```")
+        #expect(try store.changeLog(for: number).suffix(3).map(\.change) == described)
+        #expect(try store.editAction(number, item: 1, edit).isEmpty, "editing to the same values changes nothing")
+    }
+
+    @Test func editingAMissingItemOrNothingIsRefused() throws {
+        let store = try Fixtures.store()
+        let number = try Fixtures.declare(store).number
+        _ = try store.addCriterion(number, text: "Health 200")
+        var edit = ItemEdit()
+        edit.phase = .shortTerm
+        #expect(throws: IncidentError.itemOutOfRange(.criterion, number: 4, incident: number, count: 1)) {
+            try store.editCriterion(number, item: 4, edit)
+        }
+        #expect(throws: IncidentError.nothingToChange(command: "action edit")) { try store.editAction(number, item: 1, ItemEdit()) }
+        #expect(try store.editCriterion(number, item: 1, edit) == ["edited criterion 1: phase immediate → short-term"])
+        #expect(try store.incident(number).criteria[0].phase == .shortTerm)
     }
 }

@@ -41,7 +41,7 @@ struct Set: ParsableCommand {
         changes.removeAssignees = try lines(removeAssignees, "assignee")
         changes.addServices = try lines(addServices, "service").map { text throws(IncidentError) in try AffectedService(parsing: text) }
         changes.removeServices = try lines(removeServices, "service")
-        if changes.isEmpty { throw IncidentError.nothingToChange }
+        if changes.isEmpty { throw IncidentError.nothingToChange(command: "set") }
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let described = try store.update(number, with: changes)

@@ -33,6 +33,13 @@ enum Arguments {
         return (reference, numbers.filter { seen.insert($0).inserted })
     }
 
+    /// `[REF] N`: exactly one item number.
+    static func referenceAndItem(_ words: [String]) throws(IncidentError) -> (Int?, Int) {
+        let (reference, numbers) = try referenceAndNumbers(words)
+        guard numbers.count == 1 else { throw .invalidItemNumber(words.joined(separator: " ")) }
+        return (reference, numbers[0])
+    }
+
     /// `[REF]` alone.
     static func reference(_ word: String?) throws(IncidentError) -> Int? {
         try word.map { text throws(IncidentError) in try IncidentReference.parse(text) }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import IncidentKit
+
+/// `action edit [INC-<n>] N …`: fix an item's text, move it to another horizon, set or clear owner, due and details.
+struct EditAction: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change an action item: its text, horizon, owner, due time or details.",
+        discussion: "Empty --owner or --details, or --due none, clears the field. Example: incident action edit 4 --owner infra --due \"2025-09-16 09:00 PST\""
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("[INC-<n>] N — the action's number.", valueName: "item")) var words: [String]
+    @Option(parsing: .unconditional, help: "New one-line text.") var text: String?
+    @Option(help: "immediate, medium-term or long-term.") var horizon: String?
+    @Option(parsing: .unconditional, help: "Who owns it (empty clears).") var owner: String?
+    @Option(parsing: .unconditional, help: "When it is due (same forms as --at), or none.") var due: String?
+    @Option(parsing: .unconditional, help: "Markdown nested under the item (empty clears).") var details: String?
+
+    func run() throws {
+        let (reference, item) = try Arguments.referenceAndItem(words)
+        var edit = ItemEdit()
+        edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "action text") }
+        edit.horizon = try horizon.map { value throws(IncidentError) in try Horizon(parsing: value) }
+        if let owner { edit.owner = .some(owner.isEmpty ? nil : try TextRules.line(owner, field: "owner")) }
+        if let due { edit.due = .some(due.lowercased() == "none" ? nil : try TimeExpression.parse(due)) }
+        if let details { edit.details = .some(try TextRules.optionalBlock(details, field: "details")) }
+        let store = try store.openForWriting()
+        let number = try store.resolve(reference)
+        let described = try store.editAction(number, item: item, edit)
+        say(described.isEmpty ? "Action \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
+    }
+}
+
+/// `criterion edit [INC-<n>] N …`: fix a criterion's text or move it to the other phase.
+struct EditCriterion: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change a success criterion's text or phase."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("[INC-<n>] N — the criterion's number.", valueName: "item")) var words: [String]
+    @Option(parsing: .unconditional, help: "New one-line text.") var text: String?
+    @Option(help: "immediate or short-term.") var phase: String?
+
+    func run() throws {
+        let (reference, item) = try Arguments.referenceAndItem(words)
+        var edit = ItemEdit()
+        edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "criterion text") }
+        edit.phase = try phase.map { value throws(IncidentError) in try Phase(parsing: value) }
+        let store = try store.openForWriting()
+        let number = try store.resolve(reference)
+        let described = try store.editCriterion(number, item: item, edit)
+        say(described.isEmpty ? "Criterion \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
+    }
+}
