@@ -77,8 +77,7 @@ extension IncidentStore {
 
     /// Checks (or unchecks) actions; items already in that state are reported unchanged.
     public func setActions(_ numbers: [Int], done: Bool, in number: Int) throws(IncidentError) -> ToggleOutcome {
-        try toggle(numbers, on: done, in: number, kind: .action, table: "actionItem", group: ("horizon", Horizon.allCases.map(\.rawValue)),
-                   columns: ("doneAt", "doneBy"), verbs: ("checked", "unchecked"))
+        try toggle(numbers, on: done, in: number, kind: .action)
     }
 
     /// Adds a success criterion and returns it with its number.
@@ -96,8 +95,7 @@ extension IncidentStore {
 
     /// Marks criteria met (or unmet); criteria already in that state are reported unchanged.
     public func setCriteria(_ numbers: [Int], met: Bool, in number: Int) throws(IncidentError) -> ToggleOutcome {
-        try toggle(numbers, on: met, in: number, kind: .criterion, table: "criterion", group: ("phase", Phase.allCases.map(\.rawValue)),
-                   columns: ("metAt", "metBy"), verbs: ("met", "unmet"))
+        try toggle(numbers, on: met, in: number, kind: .criterion)
     }
 
     /// Appends a free section (a title and Markdown) after the existing ones.
@@ -121,9 +119,9 @@ extension IncidentStore {
         return db.lastInsertedRowID
     }
 
-    private func toggle(_ numbers: [Int], on: Bool, in number: Int, kind: ItemKind, table: String, group: (column: String, order: [String]),
-                        columns: (at: String, by: String), verbs: (on: String, off: String)) throws(IncidentError) -> ToggleOutcome {
-        try write { db in
+    private func toggle(_ numbers: [Int], on: Bool, in number: Int, kind: ItemKind) throws(IncidentError) -> ToggleOutcome {
+        let (table, columns, group) = (kind.table, kind.doneColumns, kind.group)
+        return try write { db in
             try requireIncident(number, db)
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE incidentNumber = ?", arguments: [number]) ?? 0
             var results: [ItemToggle] = []
@@ -138,9 +136,7 @@ extension IncidentStore {
                     results.append(ItemToggle(number: item, text: text, changed: false))
                     continue
                 }
-                try db.execute(sql: "UPDATE \(table) SET \(columns.at) = ?, \(columns.by) = ? WHERE incidentNumber = ? AND number = ?",
-                               arguments: [on ? clock().unixTime : nil, on ? actor : nil, number, item])
-                try log("\(on ? verbs.on : verbs.off) \(kind.rawValue) \(item) \"\(text)\"", for: number, db)
+                try setDone(kind, item, on, text: text, in: number, db)
                 results.append(ItemToggle(number: item, text: text, changed: true))
             }
             if results.contains(where: \.changed) { try touch(number, db) }

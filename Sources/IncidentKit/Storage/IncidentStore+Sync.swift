@@ -4,12 +4,13 @@ import GRDB
 extension IncidentStore {
     /// The items ticked or unticked here after `date`, as `action:3` / `criterion:2` (from the change log).
     public func itemsChanged(in number: Int, since date: Date) throws(IncidentError) -> Swift.Set<String> {
+        // The first two words of the lines `setDone` writes: "checked action 3 …", "unmet criterion 2 …".
+        let patterns = [ItemKind.action, .criterion].flatMap { kind in [true, false].map { "\(kind.verb(done: $0)) \(kind.rawValue) %" } }
         let changes = try read { db in
             try String.fetchAll(db, sql: """
                 SELECT change FROM changeLog WHERE incidentNumber = ? AND at > ?
-                AND (change LIKE 'checked action %' OR change LIKE 'unchecked action %'
-                     OR change LIKE 'met criterion %' OR change LIKE 'unmet criterion %')
-                """, arguments: [number, date.unixTime])
+                AND (\(patterns.map { _ in "change LIKE ?" }.joined(separator: " OR ")))
+                """, arguments: StatementArguments([number, date.unixTime] as [any DatabaseValueConvertible]) + StatementArguments(patterns))
         }
         return Swift.Set(changes.compactMap { change -> String? in
             let words = change.split(separator: " ", maxSplits: 3)
@@ -24,11 +25,7 @@ extension IncidentStore {
             try requireIncident(number, db)
             let now = clock().unixTime
             for change in plan.changes {
-                let (table, at, by) = change.kind == .action ? ("actionItem", "doneAt", "doneBy") : ("criterion", "metAt", "metBy")
-                try db.execute(sql: "UPDATE \(table) SET \(at) = ?, \(by) = ? WHERE incidentNumber = ? AND number = ?",
-                               arguments: [change.done ? now : nil, change.done ? actor : nil, number, change.number])
-                let verb = change.kind == .action ? (change.done ? "checked" : "unchecked") : (change.done ? "met" : "unmet")
-                try log("\(verb) \(change.kind.rawValue) \(change.number) \"\(change.text)\" (from sync of \(source))", for: number, db)
+                try setDone(change.kind, change.number, change.done, text: change.text, in: number, note: "from sync of \(source)", db)
             }
             for task in newTasks {
                 let table = task.kind == .criterion ? "criterion" : "actionItem"
