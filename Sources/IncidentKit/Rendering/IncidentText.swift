@@ -96,24 +96,18 @@ public enum IncidentText {
 
     /// `Actions: 4/11 done (immediate 3/3, medium-term 1/4, long-term 0/4)`.
     public static func actionProgress(_ incident: Incident) -> String {
-        progress(.action, Horizon.allCases.compactMap { horizon in
-            let group = incident.actions.filter { $0.horizon == horizon }
-            return group.isEmpty ? nil : GroupProgress(group: horizon.rawValue, done: group.filter(\.isDone).count, total: group.count)
-        })
+        progress(.action, GroupProgress.actions(of: incident))
     }
 
     /// `Success criteria: 2/8 met (immediate 2/4, short-term 0/4)`.
     public static func criteriaProgress(_ incident: Incident) -> String {
-        progress(.criterion, Phase.allCases.compactMap { phase in
-            let group = incident.criteria.filter { $0.phase == phase }
-            return group.isEmpty ? nil : GroupProgress(group: phase.rawValue, done: group.filter(\.isMet).count, total: group.count)
-        })
+        progress(.criterion, GroupProgress.criteria(of: incident))
     }
 
     /// `Actions: 4/11 done (immediate 3/3, medium-term 1/4)` from counts, as a check reports them.
     public static func progress(_ kind: ItemKind, _ groups: [GroupProgress]) -> String {
         let done = groups.reduce(0) { $0 + $1.done }, total = groups.reduce(0) { $0 + $1.total }
-        let parts = groups.map { "\($0.group) \($0.done)/\($0.total)" }.joined(separator: ", ")
+        let parts = GroupProgress.summary(groups)
         return kind == .action ? "Actions: \(done)/\(total) done (\(parts))" : "Success criteria: \(done)/\(total) met (\(parts))"
     }
 

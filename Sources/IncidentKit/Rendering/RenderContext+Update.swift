@@ -18,14 +18,8 @@ extension RenderContext {
             "sinceText": previous.map { "the last update (\(time($0.at)))" } ?? "the incident was declared",
             "actionsDone": incident.actions.filter(\.isDone).count, "actionsTotal": incident.actions.count,
             "criteriaMet": incident.criteria.filter(\.isMet).count, "criteriaTotal": incident.criteria.count,
-            "actionProgress": progress(Horizon.allCases.map { horizon in
-                let group = incident.actions.filter { $0.horizon == horizon }
-                return (horizon.rawValue, group.filter(\.isDone).count, group.count)
-            }),
-            "criteriaProgress": progress(Phase.allCases.map { phase in
-                let group = incident.criteria.filter { $0.phase == phase }
-                return (phase.rawValue, group.filter(\.isMet).count, group.count)
-            }),
+            "actionProgress": progress(GroupProgress.actions(of: incident)),
+            "criteriaProgress": progress(GroupProgress.criteria(of: incident)),
             "hasChecked": !checked.isEmpty, "checked": checked,
             "hasUnchecked": !unchecked.isEmpty, "unchecked": unchecked,
             "hasOpenImmediate": !openImmediate.isEmpty, "openImmediate": openImmediate,
@@ -38,9 +32,8 @@ extension RenderContext {
         ["kind": kind.rawValue, "number": number, "text": line(text)]
     }
 
-    /// `immediate 3/3, medium-term 1/4`, leaving out empty groups.
-    private func progress(_ groups: [(String, Int, Int)]) -> String {
-        let parts = groups.filter { $0.2 > 0 }.map { "\($0.0) \($0.1)/\($0.2)" }
-        return parts.isEmpty ? "none yet" : parts.joined(separator: ", ")
+    /// `immediate 3/3, medium-term 1/4`, or "none yet".
+    private func progress(_ groups: [GroupProgress]) -> String {
+        groups.isEmpty ? "none yet" : GroupProgress.summary(groups)
     }
 }

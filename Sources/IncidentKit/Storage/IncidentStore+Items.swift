@@ -16,13 +16,6 @@ public struct ToggleOutcome: Equatable, Sendable {
     public var progress: [GroupProgress]
 }
 
-/// How many items of one group (a horizon or a phase) are done.
-public struct GroupProgress: Equatable, Sendable {
-    public var group: String
-    public var done: Int
-    public var total: Int
-}
-
 extension IncidentStore {
     /// Adds a why; it answers the previous why unless `parent` names another. Returns it.
     public func addWhy(_ number: Int, text: String, parent: Int? = nil, isRootCause: Bool = false) throws(IncidentError) -> Why {
