@@ -18,11 +18,8 @@ command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
 command -v python3 >/dev/null || missing+=(python3)
 if ((${#missing[@]})); then
-    SUDO=
-    [[ $(id -u) -ne 0 ]] && SUDO=sudo
-    echo "Installing ${missing[*]} with apt-get…" >&2
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    echo "bench: needs ${missing[*]}; install them first (as root): apt-get install -y ${missing[*]}" >&2
+    exit 1
 fi
 
 # --- build -----------------------------------------------------------------------------------------
@@ -38,6 +35,12 @@ if [[ ${SKIP_BUILD:-0} != 1 || ! -x $BENCH_BIN ]]; then
         || echo "bench: IncidentBench did not build; the in-process figures will be missing" >&2
 fi
 [[ -x $BIN ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
+# A bare argument-parser tool with our command tree and options and no work (bench/bare-cli): the floor for --help.
+BARE_BIN=$ROOT/bench/bare-cli/.build-release/release/bare-incident
+if [[ ${SKIP_BUILD:-0} != 1 || ! -x $BARE_BIN ]]; then
+    echo "Building the bare argument-parser tool (bench/bare-cli)…" >&2
+    (cd "$ROOT/bench/bare-cli" && swift build -c release --static-swift-stdlib --scratch-path .build-release >&2)
+fi
 
 # --- scratch databases -----------------------------------------------------------------------------
 WORK=$(mktemp -d -t incident-bench.XXXXXX)
@@ -87,10 +90,12 @@ INSERT INTO changeLog (at, actor, incidentNumber, change) VALUES ($NOW, 'bench',
 COMMIT;"
 CHECK_STMT="PRAGMA foreign_keys = ON; BEGIN IMMEDIATE;
 UPDATE actionItem SET doneAt = $NOW, doneBy = 'bench' WHERE incidentNumber = 1 AND number = 1;
+INSERT INTO itemEvent (incidentNumber, itemKind, itemNumber, done, at, actor, source) VALUES (1, 'action', 1, 1, $NOW, 'bench', 'cli');
 INSERT INTO changeLog (at, actor, incidentNumber, change) VALUES ($NOW, 'bench', 1, 'checked action 1 \\\"Bench action\\\"');
 UPDATE incident SET updatedAt = $NOW WHERE number = 1;
 COMMIT;"
-UNCHECK_STMT="UPDATE actionItem SET doneAt = NULL, doneBy = NULL WHERE incidentNumber = 1 AND number = 1;"
+UNCHECK_STMT="UPDATE actionItem SET doneAt = NULL, doneBy = NULL WHERE incidentNumber = 1 AND number = 1;
+INSERT INTO itemEvent (incidentNumber, itemKind, itemNumber, done, at, actor, source) VALUES (1, 'action', 1, 0, $NOW, 'bench', 'cli');"
 # The rows `incident render INC-1` reads, fetched by sqlite3 in one call (it prints them; nothing rendered).
 RENDER_STMT="SELECT * FROM incident WHERE number = 1;
 SELECT name FROM label WHERE incidentNumber = 1 ORDER BY position;
@@ -148,14 +153,15 @@ echo "== reference ==" >&2
     -n "/bin/true (floor)" "/bin/true" \
     -n "sqlite3 :memory: (start-up)" "$SQLITE :memory: \"SELECT 1;\"" \
     -n "incident --help (start-up)" "$I --help" \
+    -n "bare argument-parser tool --help" "$(q "$BARE_BIN") --help" \
     -n "incident list (10 incidents)" "$I list --db $(q "$LIST_DB")"
 
 # Every timed run must really have written: count what each side appended.
 count() { sqlite3 -init /dev/null "$1" "$2"; }
 NEW_ROWS=$(count "$NEW_DB" "SELECT COUNT(*) - 1 FROM incident")
 NEW_SQL_ROWS=$(count "$NEW_SQL" "SELECT COUNT(*) - 1 FROM incident")
-CHECK_ROWS=$(count "$CHECK_DB" "SELECT COUNT(*) FROM changeLog WHERE change LIKE 'checked action 1 %'")
-CHECK_SQL_ROWS=$(count "$CHECK_SQL" "SELECT COUNT(*) FROM changeLog WHERE change LIKE 'checked action 1 %'")
+CHECK_ROWS=$(count "$CHECK_DB" "SELECT COUNT(*) FROM itemEvent WHERE done = 1")
+CHECK_SQL_ROWS=$(count "$CHECK_SQL" "SELECT COUNT(*) FROM itemEvent WHERE done = 1")
 # Both render sides really read the example: its task items, and the rows sqlite3 fetched.
 RENDER_TASKS=$("$BIN" render --db "$RENDER_DB" INC-1 | grep -cE '^ *- \[[ x]\] .*<!-- incident:(action|criterion):[0-9]+ -->$' || true)
 RENDER_SQL_LINES=$($SQLITE "$RENDER_DB" "$(oneline "$RENDER_STMT")" | wc -l)
@@ -174,7 +180,8 @@ import json, sys, os, re
 results, busy = sys.argv[1], sys.argv[6]
 new_rows, new_sql_rows, check_rows, check_sql_rows = map(int, sys.argv[2:6])
 render_tasks, render_sql_lines = map(int, sys.argv[7:9])
-TARGET = 3.0
+TARGETS = {"new": 2.0, "check": 2.0, "render": 2.5}
+HELP_TARGET = 1.5
 IN_PROCESS_TARGET_MS = 20.0
 IN_PROCESS_CASE = "issue body, 1,000 actions + 1,000 entries"
 rows = {}
@@ -191,8 +198,7 @@ for name, r in rows.items():
     print(f"{name:32} {ms(r['mean']):8.2f} ± {ms(r['stddev']):6.2f} {ms(r['min']):9.2f} {ms(r['median']):8.2f} {len(r['times']):5d}")
 print()
 floor = rows["/bin/true (floor)"]["mean"]
-ok = True
-render_ok = None
+verdicts = {}
 for case, other in (("new", "sqlite3 new"), ("check", "sqlite3 check"), ("render", "sqlite3 render rows")):
     a, b = rows[f"incident {case}"]["mean"], rows[other]["mean"]
     ratio = a / b
@@ -201,21 +207,25 @@ for case, other in (("new", "sqlite3 new"), ("check", "sqlite3 check"), ("render
     sb = rows[other]["stddev"] / len(rows[other]["times"]) ** 0.5
     err = ratio * ((sa / a) ** 2 + (sb / b) ** 2) ** 0.5
     median = rows[f"incident {case}"]["median"] / rows[other]["median"]
-    verdict = "meets" if ratio <= TARGET else "MISSES"
-    if case == "render":
-        render_ok = ratio <= TARGET
-    else:
-        ok &= ratio <= TARGET
+    # The verdict is on medians: a burst of other work on the machine moves means more than medians.
+    TARGET = TARGETS[case]
+    verdicts[case] = median <= TARGET
+    verdict = "meets" if median <= TARGET else "MISSES"
     fastest = rows[f"incident {case}"]["min"] / rows[other]["min"]
-    print(f"ratio incident/sqlite3 {case:5}: {ratio:5.2f}x ± {err:.2f} (means) -> {verdict} target <= {TARGET:.0f}x   "
-          f"[medians {median:.2f}x, minimums {fastest:.2f}x, means above the /bin/true floor {(a - floor) / (b - floor):.2f}x]")
+    print(f"ratio incident/sqlite3 {case:6}: {median:5.2f}x (medians) -> {verdict} target <= {TARGET}x   "
+          f"[means {ratio:.2f}x ± {err:.2f}, minimums {fastest:.2f}x, means above the /bin/true floor {(a - floor) / (b - floor):.2f}x]")
+help_ratio = rows["incident --help (start-up)"]["median"] / rows["bare argument-parser tool --help"]["median"]
+print(f"ratio incident --help / bare argument-parser tool --help: {help_ratio:.2f}x (medians) -> "
+      f"{'meets' if help_ratio <= HELP_TARGET else 'MISSES'} target <= {HELP_TARGET}x")
 print()
 print(f"rows written by timed+warm-up runs: new {new_rows} (incident) / {new_sql_rows} (sqlite3); "
       f"check {check_rows} / {check_sql_rows}")
 print(f"render reads the example incident: {render_tasks} task items in the issue body (expect 19); "
       f"sqlite3 printed {render_sql_lines} lines")
-print(f"target: incident within {TARGET:.0f}x of sqlite3 for new and check: {'met' if ok else 'NOT met'}")
-print(f"target: incident render within {TARGET:.0f}x of sqlite3 selecting the same rows: {'met' if render_ok else 'NOT met'}")
+print(f"target: incident new and check within 2x of sqlite3 (medians): {'met' if verdicts['new'] and verdicts['check'] else 'NOT met'}")
+print(f"target: incident render within 2.5x of sqlite3 selecting the same rows (medians): {'met' if verdicts['render'] else 'NOT met'}")
+print(f"target: incident --help within {HELP_TARGET}x of a bare argument-parser tool of the same shape (medians): "
+      f"{'met' if help_ratio <= HELP_TARGET else 'NOT met'}")
 in_process = None
 path = os.path.join(results, "in-process.txt")
 if os.path.exists(path):

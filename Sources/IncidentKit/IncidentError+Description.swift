@@ -59,6 +59,8 @@ extension IncidentError: CustomStringConvertible {
             "Can't write \(path): \(reason). Pass --db with a writable path."
         case .unwritableOutput(let path, let reason):
             "Can't write \(path): \(reason). Choose a path in a folder that exists and is writable."
+        case .unreadableStoredValue(let detail):
+            "A stored value can't be read (\(detail)). `incident doctor` names every such row; restore a backup or fix the row with sqlite3."
         case .damagedDatabase(let path, let detail):
             "\(path) is damaged (\(detail)): restore it from a backup; `incident doctor` says what is wrong and how to salvage it."
         case .invalidArgumentEncoding(let position):

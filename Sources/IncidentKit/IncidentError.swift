@@ -39,6 +39,7 @@ public enum IncidentError: Error, Equatable, Sendable {
     case unhealthyStore(path: String, problems: Int)
     case templateSyntax(file: String, line: Int, column: Int, reason: String)
     case unknownTemplate(String)
+    case unreadableStoredValue(String)
     case storageFailure(String)
 }
 
@@ -67,7 +68,7 @@ extension IncidentError {
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused:
             .refused
-        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableFile,
+        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore:
             .storage
         }

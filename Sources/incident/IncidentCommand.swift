@@ -13,68 +13,65 @@ struct IncidentCommand: ParsableCommand {
             (the last declared, or the one picked with `incident use`) unless given INC-<n>.
             """,
         subcommands: [
-            New.self, List.self, Show.self, Use.self, Set.self, StatusCommand.self,
+            New.self, ListCommand.self, Show.self, Use.self, SetCommand.self, StatusCommand.self,
             WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
-            SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self, Export.self, LessonCommand.self, TemplatesCommand.self, Backup.self, Doctor.self,
+            SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
+            Export.self, LessonCommand.self, TemplatesCommand.self, Backup.self, Doctor.self,
         ]
     )
 
-    /// Runs the command and turns library errors into one line on stderr and an exit code.
+    /// Parses and runs the command as argument-parser does, but reports every failure as one line
+    /// on stderr with our exit codes (64 usage, 66 not found, 1 refused, 74 storage).
     static func main() {
         // Like cat and git, end quietly when the reader of our output goes away (`incident render | head`).
         signal(SIGPIPE, SIG_DFL)
         do {
             try refuseInvalidUTF8Arguments()
-            var command = try parseFast() ?? parseAsRoot()
+            var command = try parseAsRoot()
             try command.run()
         } catch let error as IncidentError {
-            FileHandle.standardError.write(Data("incident: \(error)\n".utf8))
-            Foundation.exit(error.exitCode)
+            fail("incident: \(error)", code: error.exitCode)
         } catch {
-            // --help and --version exit 0 with their text; real parse errors become one line like ours.
+            // --help, --version and completion scripts exit 0 with their text.
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            let hint = " See '\(helpCommand(for: error)) --help' for more information."
-            var text = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.hasSuffix(".") { text += "." }
-            FileHandle.standardError.write(Data("incident: \(text)\(hint)\n".utf8))
-            Foundation.exit(code.rawValue)
+            let text = sentence(message(for: error))
+            fail("incident: \(text) See '\(commandPath(CommandLine.arguments.dropFirst())) --help'.", code: code.rawValue)
         }
     }
-}
 
-extension IncidentCommand {
-    /// `incident new` for an error in `incident new …`: from argument-parser's "See '… --help'" line, else the arguments.
-    static func helpCommand(for error: any Error) -> String {
-        let full = fullMessage(for: error)
-        if let start = full.range(of: "See '"), let end = full.range(of: " --help'", range: start.upperBound..<full.endIndex) {
-            let command = String(full[start.upperBound..<end.lowerBound])
-            return command.hasPrefix("incident") ? command : "incident " + command
+    /// `incident action add` for the arguments `action add --bogus`: the deepest command the words name.
+    static func commandPath(_ arguments: ArraySlice<String>) -> String {
+        var names = ["incident"]
+        var command: any ParsableCommand.Type = IncidentCommand.self
+        for word in arguments {
+            let match = command.configuration.subcommands.first { sub in
+                sub.configuration.commandName == word || sub.configuration.aliases.contains(word)
+            }
+            guard let match else { break }
+            names.append(word)
+            command = match
         }
-        let first = CommandLine.arguments.dropFirst().first
-        return first.flatMap { leafCommands[$0] != nil ? "incident \($0)" : nil } ?? "incident"
+        return names.joined(separator: " ")
     }
 
-    /// Commands without subcommands, by name. Their configurations name `incident` as their super-command,
-    /// so one can be parsed as the root: that skips argument-parser's completion-script check and the
-    /// root's own parse, a third of the work of `incident new` (measured with callgrind).
-    static let leafCommands: [String: ParsableCommand.Type] = {
-        let types: [ParsableCommand.Type] = [New.self, List.self, Show.self, Use.self, Set.self, StatusCommand.self, Check.self,
-                                             Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
-                                             Export.self, Backup.self, Doctor.self]
-        var byName: [String: ParsableCommand.Type] = [:]
-        for type in types {
-            for name in [type.configuration.commandName].compactMap({ $0 }) + type.configuration.aliases { byName[name] = type }
+    /// One sentence on one line, ending in exactly one full stop (or the question mark it has). A list of
+    /// allowed values that argument-parser puts one per line becomes "one of 'a', 'b' or 'c'".
+    static func sentence(_ text: String) -> String {
+        var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let listed = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+        if let first = lines.first, first.hasSuffix("one of the following:"), let last = listed.last {
+            let values = listed.count == 1 ? last : listed.dropLast().joined(separator: ", ") + " or " + last
+            lines = [String(first.dropLast("the following:".count)) + values]
         }
-        return byName
-    }()
+        let trimmed = lines.joined(separator: " ")
+        guard let last = trimmed.last else { return "Invalid arguments." }
+        return ".?!".contains(last) ? trimmed : trimmed + "."
+    }
 
-    /// The leaf command named first, parsed directly; nil for anything else (help, completion scripts, groups).
-    static func parseFast() throws -> ParsableCommand? {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        let meta: Swift.Set<String> = ["-h", "--help", "help", "--version", "--generate-completion-script", "--experimental-dump-help"]
-        guard let name = arguments.first, let leaf = leafCommands[name], !arguments.contains(where: meta.contains) else { return nil }
-        return try leaf.parseAsRoot(Array(arguments.dropFirst()))
+    private static func fail(_ line: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Foundation.exit(code)
     }
 }
 

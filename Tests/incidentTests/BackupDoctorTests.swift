@@ -137,10 +137,10 @@ import Testing
         let listing = sandbox.listing()
         let result = try sandbox.ok(["doctor"])
         #expect(result.lines.last?.hasPrefix("ok: \(sandbox.defaultDatabase) has 1 incident and ") == true, "\(result)")
-        for check in ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index"] {
+        for check in ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index", "stored values"] {
             #expect(result.lines.contains { $0.hasPrefix(check) }, "\(check) is not reported: \(result)")
         }
-        #expect(result.stdout.contains("2 of 2 migrations"))
+        #expect(result.stdout.contains("3 of 3 migrations"))
         #expect(try sandbox.contents(sandbox.defaultDatabase) == before)
         #expect(sandbox.listing() == listing)
     }

@@ -28,9 +28,41 @@ import Testing
         try expectRefusal(sandbox, ["new", "Payments are down"], status: 64, mentioning: "Missing severity")
     }
 
-    @Test func anUnknownSeverityFailsWithUsageStatus() throws {
+    @Test func anUnknownSeverityFailsAtParseTimeListingTheValues() throws {
         let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["set", "--severity", "P9"], status: 64, mentioning: "Unknown severity \"P9\"")
+        try expectRefusal(sandbox, ["set", "--severity", "P9"], status: 64,
+                          mentioning: "The value 'P9' is invalid for '--severity <severity>'. Please provide one of 'P0', 'P1', 'P2', 'P3' or 'P4'.")
+    }
+
+    @Test(arguments: [
+        (["action", "add", "Fix it", "--horizon", "soon"], "'immediate', 'medium-term' or 'long-term'", "incident action add"),
+        (["criterion", "add", "Green", "--phase", "later"], "'immediate' and 'short-term'", "incident criterion add"),
+        (["timeline", "add", "Paged", "--kind", "paged"], "one of impact-started, detected, acknowledged,", "incident timeline add"),
+        (["list", "--status", "done"], "one of investigating, identified,", "incident list"),
+        (["export", "--format", "pdf"], "'md' and 'html'", "incident export"),
+        (["reopen", "--status", "nope"], "monitoring, resolved, closed or cancelled.", "incident reopen"),
+    ])
+    func aBadValueFailsAtParseTimeNamingTheValuesAndTheCommand(_ arguments: [String], values: String, command: String) throws {
+        let sandbox = try sandboxWithIncident()
+        let result = try sandbox.run(arguments)
+        expectFailure(result, status: 64)
+        #expect(result.stderr.contains(values))
+        #expect(result.stderr.hasSuffix(" See '\(command) --help'.\n"))
+    }
+
+    @Test func argumentErrorsAreOneSentenceWithoutDoubledPunctuation() throws {
+        let sandbox = try sandboxWithIncident()
+        let result = try sandbox.run(["show", "--jsn"])
+        expectFailure(result, status: 64)
+        #expect(result.stderr == "incident: Unknown option '--jsn'. Did you mean '--json'? See 'incident show --help'.\n")
+    }
+
+    @Test func helpListsTheAllowedValuesOfTypedOptions() throws {
+        let sandbox = try sandboxWithIncident()
+        let help = try sandbox.run(["action", "add", "--help"])
+        #expect(help.status == 0)
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("--horizon <horizon> When it should be done. (values: immediate, medium-term, long-term; default: immediate)"))
     }
 
     @Test func aBlankTitleFailsWithUsageStatus() throws {
@@ -75,8 +107,8 @@ import Testing
                           status: 1, mentioning: "detected at 2025-09-16T04:30:00Z would be after mitigated at 2025-09-16T04:00:00Z")
     }
 
-    /// Argument-parser errors (unknown option, conflicting flags, missing argument) should have the
-    /// same shape as every other error. Fails today: they print "Error: …" plus usage lines.
+    /// Argument-parser errors (unknown option, conflicting flags, missing argument) have the same shape
+    /// as every other error: one line, exit 64, nothing written.
     @Test(arguments: [
         ["new", "--p1", "--p2", "Two severities"],
         ["show", "--bogus"],

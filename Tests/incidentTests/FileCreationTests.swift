@@ -45,8 +45,8 @@ import Testing
         #expect(try sandbox.ok(["new", "--p3", "Typo on the status page"]).lines.first == "INC-2")
     }
 
-    /// Fails today: SQLite's read-only WAL connection leaves `incidents.sqlite-shm` and `-wal`
-    /// beside the database after `show`, `list` or `log` (`openForReading` promises no file is created).
+    /// A read-only WAL connection would leave `incidents.sqlite-shm` and `-wal` beside the database after
+    /// `show`, `list` or `log`; readers open the file read-write (and only read) so nothing is left.
     @Test func readingAnExistingDatabaseLeavesNoNewFilesBesideIt() throws {
         let sandbox = try Sandbox()
         try sandbox.ok(["new", "--p2", "Search is slow"])

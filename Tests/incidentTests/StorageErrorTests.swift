@@ -31,8 +31,8 @@ import Testing
         #expect(sandbox.listing() == ["other.sqlite"])
     }
 
-    /// Fails today: write commands switch the file to WAL (header bytes 18–19) before they look at its
-    /// tables, so "the file was left untouched" is not true of its bytes.
+    /// Write commands look at the tables before they switch a file to WAL (header bytes 18–19), so a
+    /// foreign SQLite file is left byte for byte as it was.
     @Test func writingToASQLiteDatabaseThatIsNotAnIncidentDatabaseFailsAndLeavesItByteForByte() throws {
         let sandbox = try Sandbox()
         for command in Self.writeCommands {

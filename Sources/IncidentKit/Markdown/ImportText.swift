@@ -45,7 +45,7 @@ enum ImportText {
         #"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b|[A-Za-z]+/[A-Za-z_]+))?)?"#)
 
     /// The first date-time in `text` and the text around it; zone abbreviations are fixed offsets (PST is UTC−8).
-    static func date(in text: String, zone: TimeZone) -> (Date, Range<String.Index>)? {
+    static func date(in text: String, zone: TimeZone?) -> (Date, Range<String.Index>)? {
         let range = NSRange(text.startIndex..., in: text)
         for match in datePattern.matches(in: text, range: range) {
             guard let found = Range(match.range, in: text) else { continue }
@@ -71,7 +71,7 @@ enum ImportText {
     }
 
     /// A trailing ` _(owner: NAME, due: TIME)_` as the renderer writes it.
-    static func meta(in text: String, zone: TimeZone) -> (owner: String?, due: Date?, rest: String)? {
+    static func meta(in text: String, zone: TimeZone?) -> (owner: String?, due: Date?, rest: String)? {
         guard text.hasSuffix(")_"), let open = text.range(of: " _(", options: .backwards) else { return nil }
         let inner = text[open.upperBound..<text.index(text.endIndex, offsetBy: -2)]
         var owner: String?, due: Date?

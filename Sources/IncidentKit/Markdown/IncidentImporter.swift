@@ -8,11 +8,11 @@ public struct IncidentImporter: Sendable {
     /// The severity used when the document names none.
     public var defaultSeverity: Severity
     /// The zone for times written without one.
-    public var zone: TimeZone
+    public var zone: TimeZone?
     /// When the import happens; the declared time only when the document gives no time at all.
     public var now: Date
 
-    public init(defaultSeverity: Severity = .p3, zone: TimeZone = .current, now: Date = Date()) {
+    public init(defaultSeverity: Severity = .p3, zone: TimeZone? = nil, now: Date = Date()) {
         self.defaultSeverity = defaultSeverity
         self.zone = zone
         self.now = now

@@ -95,6 +95,6 @@ public struct Why: Equatable, Sendable {
 }
 
 /// Which list an item number refers to.
-public enum ItemKind: String, Sendable {
+public enum ItemKind: String, Codable, Sendable {
     case action, criterion, why
 }

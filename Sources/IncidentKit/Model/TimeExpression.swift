@@ -2,8 +2,9 @@ import Foundation
 
 /// Reads the times responders type: ISO 8601, `YYYY-MM-DD HH:MM [ZONE]`, `HH:MM`, `-15m`, `now`.
 public enum TimeExpression {
-    /// Parses `text` relative to `now`; times without a zone are read in `zone`.
-    public static func parse(_ text: String, now: Date = Date(), zone: TimeZone = .current) throws(IncidentError) -> Date {
+    /// Parses `text` relative to `now`; times without a zone are read in `zone`, else in the user's zone (`TZ`).
+    public static func parse(_ text: String, now: Date = Date(), zone: TimeZone? = nil) throws(IncidentError) -> Date {
+        let fallback: TimeZoneName = zone.map { .zone($0) } ?? .local
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.lowercased() == "now" { return now }
         if let offset = relativeOffset(trimmed) { return now.addingTimeInterval(offset) }
@@ -15,7 +16,7 @@ public enum TimeExpression {
             day = date
         } else {
             // A bare clock time means today where the zone is.
-            let todayZone = try zoneText.isEmpty ? .zone(zone) : TimeZoneName.resolve(zoneText)
+            let todayZone = try zoneText.isEmpty ? fallback : TimeZoneName.resolve(zoneText)
             let local = CivilTime(seconds: Int64(now.timeIntervalSince1970) + Int64(todayZone.offset(at: now)))
             day = (local.year, local.month, local.day)
         }
@@ -23,7 +24,7 @@ public enum TimeExpression {
               fields.second < 61 else { throw .unparseableTime(text) }
         let wall = Int64(CivilTime.days(year: day.0, month: day.1, day: day.2)) * 86_400
             + Int64(fields.hour * 3600 + fields.minute * 60 + fields.second)
-        let resolved: TimeZoneName = try zoneText.isEmpty ? .zone(zone) : TimeZoneName.resolve(zoneText)
+        let resolved: TimeZoneName = try zoneText.isEmpty ? fallback : TimeZoneName.resolve(zoneText)
         return Date(timeIntervalSince1970: TimeInterval(wall - Int64(resolved.offset(forWallClock: wall))) + fields.fraction)
     }
 
@@ -62,24 +63,25 @@ public enum TimeExpression {
     }
 }
 
-/// A zone as written after a time: a fixed offset, or a named zone that follows daylight saving.
+/// A zone as written after a time: a fixed offset, a named zone that follows daylight saving, or the user's zone.
 enum TimeZoneName {
     case fixed(Int)
     case zone(TimeZone)
+    case local
 
-    /// Abbreviations are fixed offsets as written: PST is UTC−8 even in September.
+    /// Abbreviations are fixed offsets as written, in minutes east of UTC: PST is UTC−8 even in September.
+    /// IST is India's +05:30 (not Irish or Israel time), the reading incident write-ups mean most often.
     static let abbreviations: [String: Int] = [
         "UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
-        "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4,
-        "AKST": -9, "AKDT": -8, "HST": -10,
-        "BST": 1, "CET": 1, "CEST": 2, "WEST": 1, "EET": 2, "EEST": 3, "MSK": 3,
-        "IST": 5, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+        "PST": -480, "PDT": -420, "MST": -420, "MDT": -360, "CST": -360, "CDT": -300, "EST": -300, "EDT": -240,
+        "AKST": -540, "AKDT": -480, "HST": -600,
+        "BST": 60, "CET": 60, "CEST": 120, "WEST": 60, "EET": 120, "EEST": 180, "MSK": 180,
+        "IST": 330, "SGT": 480, "HKT": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
     ]
 
     static func resolve(_ text: String) throws(IncidentError) -> TimeZoneName {
         let upper = text.uppercased()
-        if upper == "IST" { return .fixed(5 * 3600 + 1800) }
-        if let hours = abbreviations[upper] { return .fixed(hours * 3600) }
+        if let minutes = abbreviations[upper] { return .fixed(minutes * 60) }
         if let offset = parseOffset(upper.hasPrefix("UTC") || upper.hasPrefix("GMT") ? String(upper.dropFirst(3)) : upper) {
             return .fixed(offset)
         }
@@ -102,6 +104,7 @@ enum TimeZoneName {
         switch self {
         case .fixed(let seconds): seconds
         case .zone(let zone): zone.secondsFromGMT(for: date)
+        case .local: LocalZone.at(Int64(date.timeIntervalSince1970.rounded(.down))).offset
         }
     }
 
@@ -114,6 +117,8 @@ enum TimeZoneName {
             // Guess with the offset at the wall time read as UTC, then correct once for a DST edge.
             let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall)))
             return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall - Int64(guess))))
+        case .local:
+            return LocalZone.offset(forWallClock: wall)
         }
     }
 }

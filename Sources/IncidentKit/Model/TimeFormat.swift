@@ -17,22 +17,10 @@ public enum TimeFormat {
             offset = zone.secondsFromGMT(for: date)
             name = abbreviation(of: zone, at: date, offset: offset)
         } else {
-            // The C library knows the abbreviations (PDT, CET) that Foundation on Linux spells GMT-7.
-            (offset, name) = systemZone(at: seconds)
+            (offset, name) = LocalZone.at(seconds)
         }
         let c = CivilTime(seconds: seconds + Int64(offset))
         return "\(c.datePart) \(c.timePart(seconds: false)) \(name)"
-    }
-
-    private static func systemZone(at seconds: Int64) -> (Int, String) {
-        var time = time_t(seconds)
-        var fields = tm()
-        tzset()
-        guard localtime_r(&time, &fields) != nil else { return (0, "UTC") }
-        let offset = Int(fields.tm_gmtoff)
-        var name = fields.tm_zone.map { String(cString: $0) } ?? ""
-        if name.isEmpty || name.first == "+" || name.first == "-" { name = CivilTime.offsetText(offset) }
-        return (offset, name == "GMT" && offset == 0 ? "UTC" : name)
     }
 
     /// A short zone name for display; UTC is spelled UTC.
@@ -100,6 +88,30 @@ struct CivilTime {
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
         return "\(sign)\(pad(minutes / 60)):\(pad(minutes % 60))"
+    }
+}
+
+/// The user's zone, as the C library reads `TZ`: the one source of local time, for printing and for
+/// reading times typed without a zone. The C library knows the abbreviations (PDT, CET) that Foundation
+/// on Linux spells GMT-7, and follows `TZ` changes made after start-up.
+enum LocalZone {
+    /// The offset from UTC (seconds) and the zone's abbreviation in force at `seconds` since 1970.
+    static func at(_ seconds: Int64) -> (offset: Int, name: String) {
+        var time = time_t(seconds)
+        var fields = tm()
+        tzset()
+        guard localtime_r(&time, &fields) != nil else { return (0, "UTC") }
+        let offset = Int(fields.tm_gmtoff)
+        var name = fields.tm_zone.map { String(cString: $0) } ?? ""
+        if name.isEmpty || name.first == "+" || name.first == "-" { name = CivilTime.offsetText(offset) }
+        return (offset, name == "GMT" && offset == 0 ? "UTC" : name)
+    }
+
+    /// The offset in force at a local wall-clock time, given as seconds since 1970 read as if UTC:
+    /// a guess with the offset at that instant, corrected once for a daylight-saving edge.
+    static func offset(forWallClock wall: Int64) -> Int {
+        let guess = at(wall).offset
+        return at(wall - Int64(guess)).offset
     }
 }
 

@@ -6,17 +6,13 @@ extension IncidentStore {
     public func changeLog(for number: Int?) throws(IncidentError) -> [ChangeLogEntry] {
         try read { db in
             guard hasSchema else { return [] }
-            if let number {
-                return try ChangeLogEntry.fetchAll(db, sql: "SELECT * FROM changeLog WHERE incidentNumber = ? ORDER BY id",
-                                                   arguments: [number])
-            }
-            return try ChangeLogEntry.fetchAll(db, sql: "SELECT * FROM changeLog ORDER BY id")
+            let request = number.map { ChangeLogRecord.filter(Column("incidentNumber") == $0) } ?? ChangeLogRecord.all()
+            return try request.order(Column("id")).fetchAll(db).map(\.model)
         }
     }
 
     /// Appends one line to the change log, inside the caller's transaction.
     func log(_ change: String, for number: Int?, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO changeLog (at, actor, incidentNumber, change) VALUES (?, ?, ?, ?)",
-                       arguments: [clock().unixTime, actor, number, change])
+        try ChangeLogRecord(at: clock(), actor: actor, incidentNumber: number, change: change).insert(db)
     }
 }

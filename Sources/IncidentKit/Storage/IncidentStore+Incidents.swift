@@ -8,14 +8,12 @@ extension IncidentStore {
         let declared = TimelineEntry(at: draft.declaredAt, kind: .declared,
                                      text: "Declared \(draft.severity.label): \(draft.title)", isManual: false)
         let (number, entryID) = try write { db -> (Int, Int64) in
-            try db.execute(sql: """
-                INSERT INTO incident (title, severity, status, impact, summary, declaredAt, updatedAt)
-                VALUES (?, ?, 'investigating', ?, ?, ?, ?)
-                """, arguments: [draft.title, draft.severity.rawValue, draft.impact, draft.summary,
-                                 draft.declaredAt.unixTime, now.unixTime])
-            let number = Int(db.lastInsertedRowID)
-            try insertNames(draft.labels, into: "label", for: number, db)
-            try insertNames(draft.assignees, into: "assignee", for: number, db)
+            var header = Incident(number: 0, title: draft.title, severity: draft.severity, declaredAt: draft.declaredAt)
+            header.impact = draft.impact
+            header.summary = draft.summary
+            let number = try insertIncident(header, db)
+            try insertNames(draft.labels, into: .label, for: number, db)
+            try insertNames(draft.assignees, into: .assignee, for: number, db)
             try insertServices(draft.services, for: number, db)
             let entryID = try insertTimelineEntry(declared, for: number, db)
             try setCurrent(number, db)
@@ -44,22 +42,8 @@ extension IncidentStore {
                           severity: Severity? = nil) throws(IncidentError) -> [Incident] {
         try read { db in
             guard hasSchema else { return [] }
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let status {
-                conditions.append("status = ?")
-                _ = arguments.append(contentsOf: [status.rawValue])
-            } else if !includeEnded {
-                conditions.append("status NOT IN ('closed', 'cancelled')")
-            }
-            if let severity {
-                conditions.append("severity = ?")
-                _ = arguments.append(contentsOf: [severity.rawValue])
-            }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let headers = try Incident.fetchAll(db, sql: "SELECT * FROM incident \(filter) ORDER BY number DESC",
-                                                arguments: arguments)
-            return try headers.map { try loadChildren(of: $0, db) }
+            let headers = try IncidentRecord.listed(includeEnded: includeEnded, status: status, severity: severity).fetchAll(db)
+            return try headers.map { try loadChildren(of: $0.model(), db) }
         }
     }
 
@@ -67,7 +51,7 @@ extension IncidentStore {
     public func currentIncidentNumber() throws(IncidentError) -> Int? {
         try read { db in
             guard hasSchema else { return nil }
-            return try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'current'").flatMap { Int($0) }
+            return try SettingRecord.fetchOne(db, key: "current").flatMap { Int($0.value) }
         }
     }
 
@@ -82,8 +66,7 @@ extension IncidentStore {
             throw .noCurrentIncident
         }
         let exists = try read { db in
-            try hasSchema
-                && Bool.fetchOne(db, sql: "SELECT 1 FROM incident WHERE number = ?", arguments: [number]) == true
+            try hasSchema && IncidentRecord.exists(db, key: number)
         }
         guard exists else { throw reference == nil ? .noCurrentIncident : .unknownIncident(number) }
         return number
@@ -105,12 +88,12 @@ extension IncidentStore {
             let old = try loadIncident(number, db)
             var described: [String] = []
             func set(_ column: String, _ value: (any DatabaseValueConvertible)?, _ text: String) throws {
-                try db.execute(sql: "UPDATE incident SET \(column) = ? WHERE number = ?", arguments: [value, number])
+                try IncidentRecord.filter(key: number).updateAll(db, Column(column).set(to: value))
                 described.append(text)
             }
             if let title = changes.title, title != old.title { try set("title", title, "set title to \"\(title)\"") }
             if let severity = changes.severity, severity != old.severity {
-                try set("severity", severity.rawValue, "set severity \(old.severity.label) → \(severity.label)")
+                try set("severity", severity, "set severity \(old.severity.label) → \(severity.label)")
             }
             let fields: [(String, String?, String?, String)] = [
                 ("impact", changes.impact, old.impact, "impact"), ("summary", changes.summary, old.summary, "summary"),
@@ -122,9 +105,9 @@ extension IncidentStore {
                 guard let new, (new.isEmpty ? nil : new) != current else { continue }
                 try set(column, new.isEmpty ? nil : new, new.isEmpty ? "cleared \(name)" : "set \(name) to \"\(new)\"")
             }
-            described += try editNames(in: "label", noun: "label", for: number, current: old.labels,
+            described += try editNames(in: .label, for: number, current: old.labels,
                                        adding: changes.addLabels, removing: changes.removeLabels, db)
-            described += try editNames(in: "assignee", noun: "assignee", for: number, current: old.assignees,
+            described += try editNames(in: .assignee, for: number, current: old.assignees,
                                        adding: changes.addAssignees, removing: changes.removeAssignees, db)
             described += try editServices(for: number, current: old.services, adding: changes.addServices,
                                           removing: changes.removeServices, db)
@@ -138,78 +121,50 @@ extension IncidentStore {
 // Helpers shared by the store's write methods; each runs inside the caller's transaction.
 extension IncidentStore {
     func requireIncident(_ number: Int, _ db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM incident WHERE number = ?", arguments: [number]) == true else {
-            throw IncidentError.unknownIncident(number)
-        }
+        guard try IncidentRecord.exists(db, key: number) else { throw IncidentError.unknownIncident(number) }
     }
 
     func loadIncident(_ number: Int, _ db: Database) throws -> Incident {
-        guard hasSchema,
-              let header = try Incident.fetchOne(db, sql: "SELECT * FROM incident WHERE number = ?", arguments: [number])
-        else { throw IncidentError.unknownIncident(number) }
-        return try loadChildren(of: header, db)
+        guard hasSchema, let header = try IncidentRecord.fetchOne(db, key: number) else { throw IncidentError.unknownIncident(number) }
+        return try loadChildren(of: header.model(), db)
     }
 
     func loadChildren(of header: Incident, _ db: Database) throws -> Incident {
         var incident = header
-        let key: StatementArguments = [header.number]
-        incident.labels = try String.fetchAll(db, sql: "SELECT name FROM label WHERE incidentNumber = ? ORDER BY position", arguments: key)
-        incident.assignees = try String.fetchAll(db, sql: "SELECT name FROM assignee WHERE incidentNumber = ? ORDER BY position", arguments: key)
-        incident.services = try AffectedService.fetchAll(db, sql: "SELECT * FROM service WHERE incidentNumber = ? ORDER BY position", arguments: key)
-        incident.sections = try FreeSection.fetchAll(db, sql: "SELECT * FROM section WHERE incidentNumber = ? ORDER BY position", arguments: key)
-        incident.whys = try Why.fetchAll(db, sql: "SELECT * FROM why WHERE incidentNumber = ? ORDER BY number", arguments: key)
-        incident.timeline = try TimelineEntry.fetchAll(db, sql: "SELECT * FROM timelineEntry WHERE incidentNumber = ? ORDER BY at, id", arguments: key)
-        incident.actions = try ActionItem.fetchAll(db, sql: "SELECT * FROM actionItem WHERE incidentNumber = ? ORDER BY number", arguments: key)
-        incident.criteria = try SuccessCriterion.fetchAll(db, sql: "SELECT * FROM criterion WHERE incidentNumber = ? ORDER BY number", arguments: key)
-        if appliedMigrations.contains("v2-lessons-and-updates") {
-            incident.lessons = try Lesson.fetchAll(db, sql: "SELECT * FROM lesson WHERE incidentNumber = ? ORDER BY number", arguments: key)
-        }
+        let number = header.number
+        incident.labels = try LabelRecord.all(of: number).fetchAll(db).map(\.name)
+        incident.assignees = try AssigneeRecord.all(of: number).fetchAll(db).map(\.name)
+        incident.services = try ServiceRecord.all(of: number).fetchAll(db).map(\.model)
+        incident.sections = try SectionRecord.all(of: number).fetchAll(db).map(\.model)
+        incident.whys = try WhyRecord.all(of: number).fetchAll(db).map(\.model)
+        incident.timeline = try TimelineEntryRecord.ordered(of: number).fetchAll(db).map(\.model)
+        incident.actions = try ActionItemRecord.all(of: number).fetchAll(db).map(\.model)
+        incident.criteria = try CriterionRecord.all(of: number).fetchAll(db).map(\.model)
+        incident.lessons = try LessonRecord.all(of: number).fetchAll(db).map(\.model)
         return incident
     }
 
-    /// The number the next row of `table` gets within incident `number` (1 for the first).
-    func nextNumber(in table: String, column: String = "number", for number: Int, _ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(\(column)), 0) + 1 FROM \(table) WHERE incidentNumber = ?", arguments: [number]) ?? 1
-    }
-
     func setCurrent(_ number: Int, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('current', ?)", arguments: [String(number)])
+        try SettingRecord(key: "current", value: String(number)).insert(db, onConflict: .replace)
     }
 
     func touch(_ number: Int, _ db: Database) throws {
-        try db.execute(sql: "UPDATE incident SET updatedAt = ? WHERE number = ?", arguments: [clock().unixTime, number])
+        try IncidentRecord.filter(key: number).updateAll(db, Column("updatedAt").set(to: clock().unixTime))
     }
 
-    func insertNames(_ names: [String], into table: String, for number: Int, _ db: Database) throws {
-        var position = try nextNumber(in: table, column: "position", for: number, db) - 1
-        for name in names {
-            position += 1
-            try db.execute(sql: "INSERT OR IGNORE INTO \(table) (incidentNumber, position, name) VALUES (?, ?, ?)",
-                           arguments: [number, position, name])
-        }
-    }
-
-    func insertServices(_ services: [AffectedService], for number: Int, _ db: Database) throws {
-        var position = try nextNumber(in: "service", column: "position", for: number, db) - 1
-        for service in services {
-            position += 1
-            try db.execute(sql: """
-                INSERT INTO service (incidentNumber, position, name, url, note) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (incidentNumber, name) DO UPDATE SET url = excluded.url, note = excluded.note
-                """, arguments: [number, position, service.name, service.url, service.note])
-        }
-    }
-
-    private func editNames(in table: String, noun: String, for number: Int, current: [String],
+    private func editNames(in table: NameTable, for number: Int, current: [String],
                            adding: [String], removing: [String], _ db: Database) throws -> [String] {
         var described: [String] = []
         for name in removing where current.contains(name) {
-            try db.execute(sql: "DELETE FROM \(table) WHERE incidentNumber = ? AND name = ?", arguments: [number, name])
-            described.append("removed \(noun) \"\(name)\"")
+            switch table {
+            case .label: _ = try LabelRecord.deleteOne(db, key: ["incidentNumber": number, "name": name])
+            case .assignee: _ = try AssigneeRecord.deleteOne(db, key: ["incidentNumber": number, "name": name])
+            }
+            described.append("removed \(table.rawValue) \"\(name)\"")
         }
         let added = adding.filter { !current.contains($0) || removing.contains($0) }
         try insertNames(added, into: table, for: number, db)
-        described += added.map { "added \(noun) \"\($0)\"" }
+        described += added.map { "added \(table.rawValue) \"\($0)\"" }
         return described
     }
 
@@ -217,7 +172,7 @@ extension IncidentStore {
                               removing: [String], _ db: Database) throws -> [String] {
         var described: [String] = []
         for name in removing where current.contains(where: { $0.name == name }) {
-            try db.execute(sql: "DELETE FROM service WHERE incidentNumber = ? AND name = ?", arguments: [number, name])
+            _ = try ServiceRecord.deleteOne(db, key: ["incidentNumber": number, "name": name])
             described.append("removed service \"\(name)\"")
         }
         let changed = adding.filter { !current.contains($0) }

@@ -26,13 +26,12 @@ extension IncidentStore {
             }
             let why = Why(number: (incident.whys.last?.number ?? 0) + 1, text: text,
                           parent: parent ?? incident.whys.last?.number, isRootCause: isRootCause)
-            try db.execute(sql: "INSERT INTO why (incidentNumber, number, text, parentNumber, isRootCause) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [number, why.number, why.text, why.parent, why.isRootCause])
+            try insertWhy(why, for: number, db)
             try touch(number, db)
             try log("added why \(why.number)\(isRootCause ? " (root cause)" : "") \"\(text)\"", for: number, db)
             // The root-cause why is the incident's root cause until someone writes a fuller one.
             if isRootCause, incident.rootCause == nil {
-                try db.execute(sql: "UPDATE incident SET rootCause = ? WHERE number = ?", arguments: [text, number])
+                try IncidentRecord.filter(key: number).updateAll(db, Column("rootCause").set(to: text))
                 try log("set root cause to \"\(text)\"", for: number, db)
             }
             return why
@@ -59,9 +58,7 @@ extension IncidentStore {
             try requireIncident(number, db)
             let next = try nextNumber(in: "actionItem", for: number, db)
             let action = ActionItem(number: next, horizon: horizon, text: text, details: details, owner: owner, due: due)
-            try db.execute(sql: """
-                INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [number, next, horizon.rawValue, text, details, owner, due?.unixTime])
+            try insertAction(action, for: number, source: .cli, db)
             try touch(number, db)
             try log("added \(horizon.rawValue) action \(next) \"\(text)\"", for: number, db)
             return action
@@ -78,11 +75,11 @@ extension IncidentStore {
         try write { db in
             try requireIncident(number, db)
             let next = try nextNumber(in: "criterion", for: number, db)
-            try db.execute(sql: "INSERT INTO criterion (incidentNumber, number, phase, text) VALUES (?, ?, ?, ?)",
-                           arguments: [number, next, phase.rawValue, text])
+            let criterion = SuccessCriterion(number: next, phase: phase, text: text)
+            try insertCriterion(criterion, for: number, source: .cli, db)
             try touch(number, db)
             try log("added \(phase.rawValue) criterion \(next) \"\(text)\"", for: number, db)
-            return SuccessCriterion(number: next, phase: phase, text: text)
+            return criterion
         }
     }
 
@@ -95,21 +92,10 @@ extension IncidentStore {
     public func addSection(_ number: Int, _ section: FreeSection) throws(IncidentError) {
         try write { db in
             try requireIncident(number, db)
-            let next = try nextNumber(in: "section", column: "position", for: number, db)
-            try db.execute(sql: "INSERT INTO section (incidentNumber, position, title, markdown) VALUES (?, ?, ?, ?)",
-                           arguments: [number, next, section.title, section.markdown])
+            let next = try insertSection(section, for: number, db)
             try touch(number, db)
             try log("added section \(next) \"\(section.title)\"", for: number, db)
         }
-    }
-
-    @discardableResult
-    func insertTimelineEntry(_ entry: TimelineEntry, for number: Int, _ db: Database) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO timelineEntry (incidentNumber, at, kind, text, isManual, fromStatus, toStatus) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [number, entry.at.unixTime, entry.kind.rawValue, entry.text, entry.isManual,
-                             entry.transition?.from.rawValue, entry.transition?.to.rawValue])
-        return db.lastInsertedRowID
     }
 
     private func toggle(_ numbers: [Int], on: Bool, in number: Int, kind: ItemKind) throws(IncidentError) -> ToggleOutcome {
@@ -129,7 +115,7 @@ extension IncidentStore {
                     results.append(ItemToggle(number: item, text: text, changed: false))
                     continue
                 }
-                try setDone(kind, item, on, text: text, in: number, db)
+                try setDone(kind, item, on, text: text, in: number, source: .cli, db)
                 results.append(ItemToggle(number: item, text: text, changed: true))
             }
             if results.contains(where: \.changed) { try touch(number, db) }

@@ -41,7 +41,7 @@ extension IncidentStore {
     /// becomes the finding. Files that are not incident databases, or are from a newer `incident`, are refused.
     public static func diagnose(path: String) throws(IncidentError) -> StoreDiagnosis {
         do {
-            return try IncidentStore(path: path, readOnly: true, actor: "doctor").diagnose()
+            return try IncidentStore(path: path, readOnly: true, actor: "doctor", asStored: true).diagnose()
         } catch {
             switch error {
             case .storageFailure, .damagedDatabase: break
@@ -67,6 +67,8 @@ extension IncidentStore {
             findings += Self.attempt("foreign_key_check") { try Self.foreignKeyFindings(db) }
             findings += Self.attempt("orphaned rows") { try Self.settingFindings(tables: tables, db) }
             findings += Self.attempt("search index") { try Self.searchIndexFindings(searchIndexes, db) }
+            // Records decode against the current schema only; an older file is read as it is by the commands.
+            if recorded == Set(known) { findings += Self.attempt("stored values") { try Self.storedValueFindings(db) } }
             func count(_ table: String) -> Int {
                 guard tables.contains(table) else { return 0 }
                 return (try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")) ?? 0

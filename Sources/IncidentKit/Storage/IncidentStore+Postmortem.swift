@@ -7,8 +7,7 @@ extension IncidentStore {
         try write { db in
             try requireIncident(number, db)
             let next = try nextNumber(in: "lesson", for: number, db)
-            try db.execute(sql: "INSERT INTO lesson (incidentNumber, number, kind, text) VALUES (?, ?, ?, ?)",
-                           arguments: [number, next, kind.rawValue, text])
+            try LessonRecord(incidentNumber: number, number: next, kind: kind, text: text).insert(db)
             try touch(number, db)
             try log("added lesson \(next) (\(kind.rawValue)) \"\(text)\"", for: number, db)
             return Lesson(number: next, kind: kind, text: text)
@@ -18,9 +17,12 @@ extension IncidentStore {
     /// The checklist state at the last posted update, if any.
     public func lastUpdate(of number: Int) throws(IncidentError) -> ChecklistSnapshot? {
         try read { db in
-            guard appliedMigrations.contains("v2-lessons-and-updates") else { return nil }
-            return try ChecklistSnapshot.fetchOne(db, sql: "SELECT * FROM checklistUpdate WHERE incidentNumber = ? ORDER BY id DESC LIMIT 1",
-                                                  arguments: [number])
+            guard let update = try ChecklistUpdateRecord.filter(Column("incidentNumber") == number).order(Column("id").desc)
+                .fetchOne(db) else { return nil }
+            let items = try update.request(for: ChecklistUpdateRecord.items).fetchAll(db)
+            return ChecklistSnapshot(at: update.at, doneActions: Set(items.filter { $0.itemKind == .action }.map(\.itemNumber)),
+                                     metCriteria: Set(items.filter { $0.itemKind == .criterion }.map(\.itemNumber)),
+                                     lastTimelineEntryID: update.lastTimelineEntryId)
         }
     }
 
@@ -28,10 +30,15 @@ extension IncidentStore {
     public func recordUpdate(_ snapshot: ChecklistSnapshot, for number: Int) throws(IncidentError) {
         try write { db in
             try requireIncident(number, db)
-            try db.execute(sql: """
-                INSERT INTO checklistUpdate (incidentNumber, at, doneActions, metCriteria, lastTimelineEntryId) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [number, snapshot.at.unixTime, snapshot.doneActions.sorted().map(String.init).joined(separator: ","),
-                                 snapshot.metCriteria.sorted().map(String.init).joined(separator: ","), snapshot.lastTimelineEntryID])
+            var update = ChecklistUpdateRecord(incidentNumber: number, at: snapshot.at, lastTimelineEntryId: snapshot.lastTimelineEntryID)
+            try update.insert(db)
+            guard let id = update.id else { throw IncidentError.storageFailure("a checklist update row without an id") }
+            for item in snapshot.doneActions.sorted() {
+                try ChecklistUpdateItemRecord(updateId: id, itemKind: .action, itemNumber: item).insert(db)
+            }
+            for item in snapshot.metCriteria.sorted() {
+                try ChecklistUpdateItemRecord(updateId: id, itemKind: .criterion, itemNumber: item).insert(db)
+            }
             try log("posted a checklist update", for: number, db)
         }
     }

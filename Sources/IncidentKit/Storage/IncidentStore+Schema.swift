@@ -7,6 +7,7 @@ extension IncidentStore {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-incidents", migrate: createIncidentTables)
         migrator.registerMigration("v2-lessons-and-updates", migrate: createLessonAndUpdateTables)
+        migrator.registerMigration("v3-item-events", migrate: ItemEventMigration.migrate)
         return migrator
     }()
 

@@ -13,12 +13,15 @@ public final class IncidentStore: Sendable {
     let appliedMigrations: Set<String>
 
     /// Opens the database at `path`; a missing file is created only when `readOnly` is false.
-    public convenience init(path: String, readOnly: Bool, actor: String,
+    ///
+    /// A file written by an older release is migrated when opened for writing. Opened for reading, it is
+    /// left as it is and read through a migrated copy in memory, unless `asStored` (backups copy the file).
+    public convenience init(path: String, readOnly: Bool, actor: String, asStored: Bool = false,
                             clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) {
         let created = FileManager.default.fileExists(atPath: path) ? nil : Self.missingFolders(for: path)
         do {
             let writer = try Self.openFile(at: path, readOnly: readOnly)
-            try self.init(writer: writer, path: path, readOnly: readOnly, actor: actor, clock: clock)
+            try self.init(writer: writer, path: path, readOnly: readOnly, upgradeInMemory: !asStored, actor: actor, clock: clock)
         } catch {
             // A first write that failed (a full disk, say) leaves no empty database behind.
             if let created { Self.removeCreated(path, folders: created) }
@@ -31,7 +34,7 @@ public final class IncidentStore: Sendable {
                                 clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) -> IncidentStore {
         do {
             let queue = try DatabaseQueue(configuration: Self.configuration(readOnly: false))
-            return try IncidentStore(writer: queue, path: nil, readOnly: false, actor: actor, clock: clock)
+            return try IncidentStore(writer: queue, path: nil, readOnly: false, upgradeInMemory: false, actor: actor, clock: clock)
         } catch let error as IncidentError {
             throw error
         } catch {
@@ -39,9 +42,14 @@ public final class IncidentStore: Sendable {
         }
     }
 
-    private init(writer: any DatabaseWriter, path: String?, readOnly: Bool, actor: String,
+    private init(writer: any DatabaseWriter, path: String?, readOnly: Bool, upgradeInMemory: Bool, actor: String,
                  clock: @escaping @Sendable () -> Date) throws(IncidentError) {
-        let schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly)
+        var schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly)
+        var writer = writer
+        if readOnly, upgradeInMemory, !schema.applied.isEmpty, schema.applied.count < Self.migrator.migrations.count {
+            writer = try Self.migratedCopy(of: writer, path: path)
+            schema.applied = Set(Self.migrator.migrations)
+        }
         self.writer = writer
         self.path = path
         self.actor = actor
@@ -49,6 +57,18 @@ public final class IncidentStore: Sendable {
         appliedMigrations = schema.applied
         // WAL lets several terminals read and write at once; it is set only once the file is known to be ours.
         if !readOnly, path != nil, schema.journalMode != "wal" { try enableWriteAheadLog() }
+    }
+
+    /// A copy in memory of an older database, brought up to date, so that reads see one schema.
+    private static func migratedCopy(of source: any DatabaseWriter, path: String?) throws(IncidentError) -> DatabaseQueue {
+        do {
+            let copy = try DatabaseQueue(configuration: configuration(readOnly: false))
+            try source.backup(to: copy)
+            try migrator.migrate(copy)
+            return copy
+        } catch {
+            throw mapError(error, path: path)
+        }
     }
 
     /// Runs `body` in one immediate transaction, so concurrent writers queue instead of failing.
@@ -99,6 +119,7 @@ public final class IncidentStore: Sendable {
 
     static func mapError(_ error: any Error, path: String?) -> IncidentError {
         if let error = error as? IncidentError { return error }
+        if error is RowDecodingError { return .unreadableStoredValue(describeDecodingError(error)) }
         guard let error = error as? DatabaseError else { return .storageFailure(String(describing: error)) }
         let location = path ?? ":memory:"
         switch error.resultCode {

@@ -1,8 +1,7 @@
 import Foundation
 import GRDB
 
-/// Where a checklist item lives and how ticking it is logged: one description for check, uncheck and sync,
-/// whose log lines `itemsChanged(in:since:)` reads back.
+/// Where a checklist item lives and how ticking it is logged: one description for check, uncheck and sync.
 extension ItemKind {
     var table: String { self == .criterion ? "criterion" : "actionItem" }
     var doneColumns: (at: String, by: String) { self == .criterion ? ("metAt", "metBy") : ("doneAt", "doneBy") }
@@ -18,12 +17,15 @@ extension ItemKind {
 }
 
 extension IncidentStore {
-    /// Sets an item's done state, stamped with now and the actor, and logs it (with `note` in parentheses).
-    func setDone(_ kind: ItemKind, _ item: Int, _ done: Bool, text: String, in number: Int, note: String? = nil,
-                 _ db: Database) throws {
+    /// Sets an item's done state, stamped with now and the actor, records the item event and logs it
+    /// (with `note` in parentheses).
+    func setDone(_ kind: ItemKind, _ item: Int, _ done: Bool, text: String, in number: Int, source: ChangeSource,
+                 note: String? = nil, _ db: Database) throws {
         let columns = kind.doneColumns
+        let now = clock()
         try db.execute(sql: "UPDATE \(kind.table) SET \(columns.at) = ?, \(columns.by) = ? WHERE incidentNumber = ? AND number = ?",
-                       arguments: [done ? clock().unixTime : nil, done ? actor : nil, number, item])
+                       arguments: [done ? now.unixTime : nil, done ? actor : nil, number, item])
+        try insertEvent(ItemEvent(kind: kind, number: item, done: done, at: now, actor: actor, source: source), for: number, db)
         try log("\(kind.verb(done: done)) \(kind.rawValue) \(item) \"\(text)\"\(note.map { " (\($0))" } ?? "")", for: number, db)
     }
 }

@@ -5,7 +5,7 @@ struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action",
         abstract: "Track action items by horizon: immediate, medium-term, long-term.",
-        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditAction.self, List.self]
+        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditAction.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {
@@ -17,7 +17,7 @@ struct ActionCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
-        @Option(help: "immediate (default), medium-term or long-term.") var horizon: String = "immediate"
+        @Option(help: "When it should be done.") var horizon: Horizon = .immediate
         @Option(parsing: .unconditional, help: "Who owns it.") var owner: String?
         @Option(parsing: .unconditional, help: "When it is due (same forms as --at).") var due: String?
         @Option(parsing: .unconditional, help: "Markdown nested under the item: commands, sub-bullets.") var details: String?
@@ -25,7 +25,6 @@ struct ActionCommand: ParsableCommand {
         func run() throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "action text")
             let line = try TextRules.line(text, field: "action text")
-            let horizon = try Horizon(parsing: horizon)
             let owner = try owner.map { name throws(IncidentError) in try TextRules.line(name, field: "owner") }
             let due = try due.map { text throws(IncidentError) in try TimeExpression.parse(text) }
             let details = try TextRules.optionalBlock(details, field: "details")
@@ -48,7 +47,7 @@ struct ActionCommand: ParsableCommand {
         func run() throws { try toggle.run(kind: .action, on: false) }
     }
 
-    struct List: ParsableCommand {
+    struct ListItems: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List action items by horizon.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?

@@ -4,7 +4,6 @@ import IncidentKit
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        _superCommandName: "incident",
         abstract: "Copy the database to FILE while others keep writing (SQLite's online backup).",
         discussion: """
             The copy is one consistent snapshot; it is checked with quick_check and renamed into place, so a \
@@ -18,7 +17,7 @@ struct Backup: ParsableCommand {
     @Flag(help: "Replace FILE if it exists.") var force = false
 
     func run() throws {
-        let store = try store.openForReading()
+        let store = try store.openForReading(asStored: true)
         let result = try store.backup(to: file, overwrite: force)
         let size = result.bytes < 1024 * 1024 ? "\((result.bytes + 1023) / 1024) KB" : "\(result.bytes / (1024 * 1024)) MB"
         say("Backed up \(store.path ?? "the database") to \(result.path): \(result.incidentCount) incident\(result.incidentCount == 1 ? "" : "s"), \(size), quick_check ok.")

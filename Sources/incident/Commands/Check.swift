@@ -4,7 +4,6 @@ import IncidentKit
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        _superCommandName: "incident",
         abstract: "Check off action items: incident check 3, incident check INC-2 1 4-6.",
         discussion: "Checking an item that is already done succeeds and says so."
     )

@@ -4,7 +4,6 @@ import IncidentKit
 struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
-        _superCommandName: "incident",
         abstract: "Close an incident; refuses while immediate actions are open or immediate criteria unmet.",
         discussion: "--force closes anyway and records in the timeline and log that it was forced."
     )

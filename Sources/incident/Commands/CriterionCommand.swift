@@ -5,7 +5,7 @@ struct CriterionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "criterion",
         abstract: "Track success criteria by phase: immediate, short-term.",
-        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditCriterion.self, List.self]
+        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditCriterion.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {
@@ -17,12 +17,11 @@ struct CriterionCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
-        @Option(help: "immediate (default) or short-term.") var phase: String = "immediate"
+        @Option(help: "When it should hold.") var phase: Phase = .immediate
 
         func run() throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "criterion text")
             let line = try TextRules.line(text, field: "criterion text")
-            let phase = try Phase(parsing: phase)
             let store = try store.openForWriting()
             let criterion = try store.addCriterion(store.resolve(reference), text: line, phase: phase)
             say("\(criterion.number)")
@@ -41,7 +40,7 @@ struct CriterionCommand: ParsableCommand {
         func run() throws { try toggle.run(kind: .criterion, on: false) }
     }
 
-    struct List: ParsableCommand {
+    struct ListItems: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List success criteria by phase.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?

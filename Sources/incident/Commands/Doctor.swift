@@ -4,7 +4,6 @@ import IncidentKit
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        _superCommandName: "incident",
         abstract: "Check the database: integrity, schema version, foreign keys, orphaned rows, search index.",
         discussion: """
             Prints ok, or each problem with the repair for it and exits 74. --reindex and --prune make the \
@@ -32,7 +31,7 @@ struct Doctor: ParsableCommand {
 }
 
 private extension Doctor {
-    static let checks = ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index"]
+    static let checks = ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index", "stored values"]
 
     /// One line per check, each problem indented under it with its details and repair; `ok: …` last when healthy.
     func report(_ diagnosis: StoreDiagnosis, path: String) -> String {

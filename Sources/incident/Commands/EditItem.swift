@@ -12,7 +12,7 @@ struct EditAction: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("[INC-<n>] N — the action's number.", valueName: "item")) var words: [String]
     @Option(parsing: .unconditional, help: "New one-line text.") var text: String?
-    @Option(help: "immediate, medium-term or long-term.") var horizon: String?
+    @Option(help: "Move it to another horizon.") var horizon: Horizon?
     @Option(parsing: .unconditional, help: "Who owns it (empty clears).") var owner: String?
     @Option(parsing: .unconditional, help: "When it is due (same forms as --at), or none.") var due: String?
     @Option(parsing: .unconditional, help: "Markdown nested under the item (empty clears).") var details: String?
@@ -21,7 +21,7 @@ struct EditAction: ParsableCommand {
         let (reference, item) = try Arguments.referenceAndItem(words)
         var edit = ItemEdit()
         edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "action text") }
-        edit.horizon = try horizon.map { value throws(IncidentError) in try Horizon(parsing: value) }
+        edit.horizon = horizon
         if let owner { edit.owner = .some(owner.isEmpty ? nil : try TextRules.line(owner, field: "owner")) }
         if let due { edit.due = .some(due.lowercased() == "none" ? nil : try TimeExpression.parse(due)) }
         if let details { edit.details = .some(try TextRules.optionalBlock(details, field: "details")) }
@@ -42,13 +42,13 @@ struct EditCriterion: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("[INC-<n>] N — the criterion's number.", valueName: "item")) var words: [String]
     @Option(parsing: .unconditional, help: "New one-line text.") var text: String?
-    @Option(help: "immediate or short-term.") var phase: String?
+    @Option(help: "Move it to the other phase.") var phase: Phase?
 
     func run() throws {
         let (reference, item) = try Arguments.referenceAndItem(words)
         var edit = ItemEdit()
         edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "criterion text") }
-        edit.phase = try phase.map { value throws(IncidentError) in try Phase(parsing: value) }
+        edit.phase = phase
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
         let described = try store.editCriterion(number, item: item, edit)

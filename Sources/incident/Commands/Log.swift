@@ -2,7 +2,7 @@ import ArgumentParser
 import IncidentKit
 
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", _superCommandName: "incident", abstract: "Print the change history: what changed, when, by whom.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Print the change history: what changed, when, by whom.")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?

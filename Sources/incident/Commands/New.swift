@@ -22,7 +22,6 @@ enum SeverityFlag: String, EnumerableFlag {
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        _superCommandName: "incident",
         abstract: "Declare a new incident and make it the current one.",
         discussion: "Prints INC-<n> on the first line. Example: incident new --p0 \"API returns 503 on every request\""
     )

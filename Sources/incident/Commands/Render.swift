@@ -4,7 +4,6 @@ import IncidentKit
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        _superCommandName: "incident",
         abstract: "Print the incident as a GitHub issue body.",
         discussion: """
             Create the issue with: gh issue create --title "$(incident render --title-only)" \

@@ -2,16 +2,15 @@ import ArgumentParser
 import IncidentKit
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", _superCommandName: "incident", abstract: "Move an incident back to an earlier status (default: investigating).")
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Move an incident back to an earlier status (default: investigating).")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
-    @Option(help: "The status to go back to.") var status: String = "investigating"
+    @Option(help: "The status to go back to.") var status: Status = .investigating
     @Option(parsing: .unconditional, help: "Why it is reopened (goes into the timeline).") var note: String?
     @Option(parsing: .unconditional, help: "When (default: now).") var at: String?
 
     func run() throws {
-        let status = try Status(parsing: status)
         let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
         let at = try parseTime(at)
         let store = try store.openForWriting()

@@ -6,7 +6,7 @@ struct SectionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "section",
         abstract: "Keep free Markdown sections (risk assessment, fix notes) in order.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {
@@ -48,7 +48,7 @@ struct SectionCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct ListItems: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the free sections.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import IncidentKit
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", _superCommandName: "incident", abstract: "Show an incident's whole record.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an incident's whole record.")
 
     @OptionGroup var store: StoreOptions
 

@@ -4,18 +4,26 @@ import IncidentKit
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        _superCommandName: "incident",
         abstract: "Move an incident forward: investigating → identified → mitigated → monitoring → resolved, or cancelled.",
         discussion: "Skipping forward is allowed; `incident reopen` moves backwards and `incident close` closes."
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("[INC-<n>] STATUS", valueName: "ref-and-status")) var words: [String]
+    @Argument(help: ArgumentHelp("[INC-<n>] STATUS — one of: identified, mitigated, monitoring, resolved, cancelled (or investigating).", valueName: "ref-and-status")) var words: [String]
 
     @Option(parsing: .unconditional, help: "When it happened (default: now); milestones must stay in order.") var at: String?
 
     @Option(parsing: .unconditional, help: "A note for the timeline entry.") var note: String?
+
+    func validate() throws {
+        // A bad status is a usage error (exit 64), found before anything is opened.
+        do {
+            _ = try Status(parsing: Arguments.referenceAndText(words, what: "status").1)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     func run() throws {
         let (reference, statusText) = try Arguments.referenceAndText(words, what: "status")

@@ -5,7 +5,6 @@ import IncidentKit
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        _superCommandName: "incident",
         abstract: "Apply checkbox changes from an issue body edited elsewhere (e.g. ticked on GitHub).",
         discussion: """
             Items are matched by the hidden markers `incident render` writes, else by text. Each change is printed and \
@@ -27,7 +26,7 @@ struct Sync: ParsableCommand {
         let incident = try store.incident(number)
         // A body the tool didn't render has no render time: nothing counts as changed here since.
         let changedHere = try document.renderedAt.map { date throws(IncidentError) in try store.itemsChanged(in: number, since: date) } ?? []
-        let plan = SyncPlan(document: document, incident: incident) { kind, item in changedHere.contains("\(kind.rawValue):\(item)") }
+        let plan = SyncPlan(document: document, incident: incident) { kind, item in changedHere.contains(ItemKey(kind, item)) }
         if !dryRun { try store.applySync(plan, adding: addNew ? plan.newTasks : [], to: number, from: file == "-" ? "standard input" : file) }
         say(IncidentText.syncReport(plan, addedNew: addNew, dryRun: dryRun, incident: incident.id))
     }

@@ -5,7 +5,7 @@ struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "Record and read what happened when.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {
@@ -18,13 +18,11 @@ struct TimelineCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
         @Option(parsing: .unconditional, help: "When (default: now): ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m.") var at: String?
-        @Option(help: "impact-started, detected, acknowledged, declared, root-cause-identified, fix-deployed, mitigated, resolved, closed, status-changed or note (default).")
-        var kind: String = "note"
+        @Option(help: "What the entry marks: a milestone, or a note.") var kind: TimelineKind = .note
 
         func run() throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "timeline text")
             let line = try TextRules.line(text, field: "timeline text")
-            let kind = try TimelineKind(parsing: kind)
             let at = try parseTime(at)
             let store = try store.openForWriting()
             let entry = try store.addTimelineEntry(store.resolve(reference), text: line, kind: kind, at: at)
@@ -32,7 +30,7 @@ struct TimelineCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct ListItems: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the timeline in time order, in your zone (TZ).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?

@@ -5,7 +5,6 @@ import IncidentKit
 struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        _superCommandName: "incident",
         abstract: "Print a checklist update comment: progress, items checked since the last update, what is still open.",
         discussion: """
             Records the update so the next one reports only what changed since; --dry-run records nothing.

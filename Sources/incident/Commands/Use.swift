@@ -2,7 +2,7 @@ import ArgumentParser
 import IncidentKit
 
 struct Use: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "use", _superCommandName: "incident", abstract: "Make an incident the current one (used when no INC-<n> is given).")
+    static let configuration = CommandConfiguration(commandName: "use", abstract: "Make an incident the current one (used when no INC-<n> is given).")
 
     @OptionGroup var store: StoreOptions
 

@@ -5,7 +5,7 @@ struct WhyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "why",
         abstract: "Record the five-whys chain.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {
@@ -29,7 +29,7 @@ struct WhyCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct ListItems: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the whys.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?

@@ -29,7 +29,7 @@ enum Arguments {
             }
         }
         guard !numbers.isEmpty else { throw .invalidItemNumber(words.joined(separator: " ")) }
-        var seen = Swift.Set<Int>()
+        var seen = Set<Int>()
         return (reference, numbers.filter { seen.insert($0).inserted })
     }
 

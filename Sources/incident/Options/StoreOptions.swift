@@ -10,9 +10,11 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Name recorded in the change log (default: $USER).", valueName: "name"))
     var actor: String?
 
-    /// Opens the store for reading; never creates a file.
-    func openForReading() throws(IncidentError) -> IncidentStore {
-        try IncidentStore(path: DatabaseLocation.resolve(explicit: databasePath), readOnly: true, actor: resolvedActor())
+    /// Opens the store for reading; never creates or changes a file (`asStored`: without reading an older
+    /// schema through a migrated copy, for commands that copy the file as it is).
+    func openForReading(asStored: Bool = false) throws(IncidentError) -> IncidentStore {
+        try IncidentStore(path: DatabaseLocation.resolve(explicit: databasePath), readOnly: true, actor: resolvedActor(),
+                          asStored: asStored)
     }
 
     /// Opens the store for writing; only `creating` commands (declaring an incident) may create the file.

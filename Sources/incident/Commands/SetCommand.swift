@@ -1,10 +1,9 @@
 import ArgumentParser
 import IncidentKit
 
-struct Set: ParsableCommand {
+struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        _superCommandName: "incident",
         abstract: "Change an incident's fields, labels, assignees and services.",
         discussion: "Example: incident set --severity P0 --add-label database --root-cause \"VPC connector down\""
     )
@@ -14,7 +13,7 @@ struct Set: ParsableCommand {
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
 
     @Option(parsing: .unconditional, help: "New one-line title.") var title: String?
-    @Option(help: "New severity, P0 (worst) … P4.") var severity: String?
+    @Option(help: "New severity, P0 (worst) … P4.") var severity: Severity?
     @Option(parsing: .unconditional, help: "Who and what is affected (Markdown; empty clears).") var impact: String?
     @Option(parsing: .unconditional, help: "Short summary (Markdown; empty clears).") var summary: String?
     @Option(parsing: .unconditional, help: "The root cause (Markdown; empty clears).") var rootCause: String?
@@ -29,7 +28,7 @@ struct Set: ParsableCommand {
     func run() throws {
         var changes = IncidentChanges()
         changes.title = try title.map { text throws(IncidentError) in try TextRules.line(text, field: "title") }
-        changes.severity = try severity.map { text throws(IncidentError) in try Severity(parsing: text) }
+        changes.severity = severity
         // Empty text clears a Markdown field; it is stored as "" only to say "clear" and read back as nil.
         changes.impact = try impact.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "impact") ?? "" }
         changes.summary = try summary.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "summary") ?? "" }

@@ -2,10 +2,9 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct List: ParsableCommand {
+struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        _superCommandName: "incident",
         abstract: "List incidents, newest first (open ones unless --all).",
         aliases: ["ls"]
     )
@@ -14,15 +13,13 @@ struct List: ParsableCommand {
 
     @Flag(help: "Include closed and cancelled incidents.") var all = false
 
-    @Option(help: "Only incidents with this status.") var status: String?
+    @Option(help: "Only incidents with this status.") var status: Status?
 
-    @Option(help: "Only incidents with this severity (P0…P4).") var severity: String?
+    @Option(help: "Only incidents with this severity.") var severity: Severity?
 
     @Flag(help: "Print JSON (the shape is documented in README).") var json = false
 
     func run() throws {
-        let status = try status.map { text throws(IncidentError) in try Status(parsing: text) }
-        let severity = try severity.map { text throws(IncidentError) in try Severity(parsing: text) }
         let incidents: [Incident]
         do {
             let store = try store.openForReading()

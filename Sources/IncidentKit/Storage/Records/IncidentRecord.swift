@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// A row of `incident`: the header of a record, without its lists.
+struct IncidentRecord: StoredRecord {
+    static let databaseTableName = "incident"
+    enum Columns {
+        static let number = Column(CodingKeys.number)
+        static let severity = Column(CodingKeys.severity)
+        static let status = Column(CodingKeys.status)
+        static let declaredAt = Column(CodingKeys.declaredAt)
+    }
+
+    /// Nil until inserted; SQLite assigns it.
+    var number: Int?
+    var title: String
+    var severity: Severity
+    var status: Status
+    var impact: String?
+    var summary: String?
+    var rootCause: String?
+    var resolution: String?
+    var declaredAt: Date
+    var updatedAt: Date
+    var closedAt: Date?
+    var closedForced: Bool
+
+    init(_ incident: Incident, updatedAt: Date) {
+        title = incident.title
+        severity = incident.severity
+        status = incident.status
+        impact = incident.impact
+        summary = incident.summary
+        rootCause = incident.rootCause
+        resolution = incident.resolution
+        declaredAt = incident.declaredAt
+        self.updatedAt = updatedAt
+        closedAt = incident.closedAt
+        closedForced = false
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        number = Int(inserted.rowID)
+    }
+
+    /// The header as a model value; its lists are filled in by the store.
+    func model() throws -> Incident {
+        guard let number else { throw IncidentError.storageFailure("an incident row without a number") }
+        var incident = Incident(number: number, title: title, severity: severity, status: status,
+                                declaredAt: declaredAt, updatedAt: updatedAt)
+        incident.impact = impact
+        incident.summary = summary
+        incident.rootCause = rootCause
+        incident.resolution = resolution
+        incident.closedAt = closedAt
+        return incident
+    }
+}
+
+extension IncidentRecord {
+    /// Incidents, newest first, optionally of one status or severity, or open ones only.
+    static func listed(includeEnded: Bool, status: Status?, severity: Severity?) -> QueryInterfaceRequest<IncidentRecord> {
+        var request = all()
+        if let status {
+            request = request.filter(Columns.status == status)
+        } else if !includeEnded {
+            request = request.filter(![Status.closed, .cancelled].contains(Columns.status))
+        }
+        if let severity { request = request.filter(Columns.severity == severity) }
+        return request.order(Columns.number.desc)
+    }
+}
+
+/// A row of `label` or `assignee`: a name in its place within an incident.
+struct LabelRecord: StoredRecord {
+    static let databaseTableName = "label"
+    var incidentNumber: Int
+    var position: Int
+    var name: String
+}
+
+/// A row of `assignee`.
+struct AssigneeRecord: StoredRecord {
+    static let databaseTableName = "assignee"
+    var incidentNumber: Int
+    var position: Int
+    var name: String
+}
+
+/// A row of `service`.
+struct ServiceRecord: StoredRecord {
+    static let databaseTableName = "service"
+    var incidentNumber: Int
+    var position: Int
+    var name: String
+    var url: String?
+    var note: String?
+
+    var model: AffectedService { AffectedService(name: name, url: url, note: note) }
+}
+
+/// A row of `section`: free Markdown, in order.
+struct SectionRecord: StoredRecord {
+    static let databaseTableName = "section"
+    var incidentNumber: Int
+    var position: Int
+    var title: String
+    var markdown: String
+
+    var model: FreeSection { FreeSection(title: title, markdown: markdown) }
+}
+
+/// A row of `setting`: the current incident, and other small facts by key.
+struct SettingRecord: StoredRecord {
+    static let databaseTableName = "setting"
+    var key: String
+    var value: String
+}
+
+/// Rows that belong to one incident, kept in order by a number or position column.
+protocol IncidentChildRecord: StoredRecord {
+    static var orderColumn: String { get }
+}
+
+extension IncidentChildRecord {
+    /// The rows of incident `number`, in order.
+    static func all(of number: Int) -> QueryInterfaceRequest<Self> {
+        filter(Column("incidentNumber") == number).order(Column(orderColumn))
+    }
+}
+
+extension LabelRecord: IncidentChildRecord { static let orderColumn = "position" }
+extension AssigneeRecord: IncidentChildRecord { static let orderColumn = "position" }
+extension ServiceRecord: IncidentChildRecord { static let orderColumn = "position" }
+extension SectionRecord: IncidentChildRecord { static let orderColumn = "position" }
