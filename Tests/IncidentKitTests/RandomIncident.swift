@@ -3,13 +3,28 @@ import Foundation
 
 /// Incidents made from a seed: any text the tool accepts, within the documented limits of the Markdown
 /// round trip (no `#` headings or task lines inside free sections, no commas in labels, minute-precision times).
+///
+/// Every decision draws one number: from a seed (SplitMix64), or from a list of choices that a property test's
+/// generator made. Shrinking that list (fewer, smaller numbers) shrinks the incident: an exhausted list draws 0,
+/// which picks the first word, the fewest items and no optional field.
 struct RandomIncident {
     private var state: UInt64
+    private var choices: [UInt64]?
+    private var position = 0
 
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    /// SplitMix64: small, fast and the same on every machine.
+    init(choices: [UInt64]) {
+        state = 0
+        self.choices = choices
+    }
+
     mutating func next() -> UInt64 {
+        if let choices {
+            defer { position += 1 }
+            return position < choices.count ? choices[position] : 0
+        }
+        // SplitMix64: small, fast and the same on every machine.
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,7 +33,7 @@ struct RandomIncident {
     }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func bool() -> Bool { next() & 1 == 0 }
+    mutating func bool() -> Bool { next() & 1 == 1 }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 
     static let words = ["api", "503", "**bold**", "_em_", "`code | x`", "<script>", "<!--", "-->", "&amp;", "&", "\\", "\\*",

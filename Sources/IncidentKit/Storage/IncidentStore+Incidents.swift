@@ -51,7 +51,7 @@ extension IncidentStore {
     public func currentIncidentNumber() throws(IncidentError) -> Int? {
         try read { db in
             guard hasSchema else { return nil }
-            return try SettingRecord.fetchOne(db, key: "current").flatMap { Int($0.value) }
+            return try SettingRecord.fetchOne(db, sql: "SELECT * FROM setting WHERE key = 'current'").flatMap { Int($0.value) }
         }
     }
 
@@ -66,7 +66,7 @@ extension IncidentStore {
             throw .noCurrentIncident
         }
         let exists = try read { db in
-            try hasSchema && IncidentRecord.exists(db, key: number)
+            try hasSchema && Self.incidentExists(number, db)
         }
         guard exists else { throw reference == nil ? .noCurrentIncident : .unknownIncident(number) }
         return number
@@ -121,26 +121,27 @@ extension IncidentStore {
 // Helpers shared by the store's write methods; each runs inside the caller's transaction.
 extension IncidentStore {
     func requireIncident(_ number: Int, _ db: Database) throws {
-        guard try IncidentRecord.exists(db, key: number) else { throw IncidentError.unknownIncident(number) }
+        guard try Self.incidentExists(number, db) else { throw IncidentError.unknownIncident(number) }
     }
 
     func loadIncident(_ number: Int, _ db: Database) throws -> Incident {
-        guard hasSchema, let header = try IncidentRecord.fetchOne(db, key: number) else { throw IncidentError.unknownIncident(number) }
+        guard hasSchema, let header = try IncidentRecord.fetchOne(db, sql: "SELECT * FROM incident WHERE number = ?", arguments: [number])
+        else { throw IncidentError.unknownIncident(number) }
         return try loadChildren(of: header.model(), db)
     }
 
     func loadChildren(of header: Incident, _ db: Database) throws -> Incident {
         var incident = header
         let number = header.number
-        incident.labels = try LabelRecord.all(of: number).fetchAll(db).map(\.name)
-        incident.assignees = try AssigneeRecord.all(of: number).fetchAll(db).map(\.name)
-        incident.services = try ServiceRecord.all(of: number).fetchAll(db).map(\.model)
-        incident.sections = try SectionRecord.all(of: number).fetchAll(db).map(\.model)
-        incident.whys = try WhyRecord.all(of: number).fetchAll(db).map(\.model)
-        incident.timeline = try TimelineEntryRecord.ordered(of: number).fetchAll(db).map(\.model)
-        incident.actions = try ActionItemRecord.all(of: number).fetchAll(db).map(\.model)
-        incident.criteria = try CriterionRecord.all(of: number).fetchAll(db).map(\.model)
-        incident.lessons = try LessonRecord.all(of: number).fetchAll(db).map(\.model)
+        incident.labels = try LabelRecord.fetchAll(of: number, db).map(\.name)
+        incident.assignees = try AssigneeRecord.fetchAll(of: number, db).map(\.name)
+        incident.services = try ServiceRecord.fetchAll(of: number, db).map(\.model)
+        incident.sections = try SectionRecord.fetchAll(of: number, db).map(\.model)
+        incident.whys = try WhyRecord.fetchAll(of: number, db).map(\.model)
+        incident.timeline = try TimelineEntryRecord.fetchAll(of: number, db).map(\.model)
+        incident.actions = try ActionItemRecord.fetchAll(of: number, db).map(\.model)
+        incident.criteria = try CriterionRecord.fetchAll(of: number, db).map(\.model)
+        incident.lessons = try LessonRecord.fetchAll(of: number, db).map(\.model)
         return incident
     }
 
@@ -149,7 +150,11 @@ extension IncidentStore {
     }
 
     func touch(_ number: Int, _ db: Database) throws {
-        try IncidentRecord.filter(key: number).updateAll(db, Column("updatedAt").set(to: clock().unixTime))
+        try db.execute(sql: "UPDATE incident SET updatedAt = ? WHERE number = ?", arguments: [clock().unixTime, number])
+    }
+
+    static func incidentExists(_ number: Int, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM incident WHERE number = ?", arguments: [number]) == true
     }
 
     private func editNames(in table: NameTable, for number: Int, current: [String],

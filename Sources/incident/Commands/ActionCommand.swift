@@ -71,7 +71,9 @@ struct ToggleOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
     var words: [String]
 
-    func run(kind: ItemKind, on: Bool) throws {
+    func run(kind: ItemKind, on: Bool) throws { try Self.toggle(words, store: store, kind: kind, on: on) }
+
+    static func toggle(_ words: [String], store: StoreOptions, kind: ItemKind, on: Bool) throws {
         let (reference, numbers) = try Arguments.referenceAndNumbers(words)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)

@@ -10,6 +10,20 @@ struct ChangeLogRecord: StoredRecord {
     var incidentNumber: Int?
     var change: String
 
+    init(at: Date, actor: String, incidentNumber: Int?, change: String) {
+        (self.at, self.actor, self.incidentNumber, self.change) = (at, actor, incidentNumber, change)
+    }
+
+    init(row: Row) throws {
+        (id, at, actor) = try (row.decode(forColumn: "id"), row.date("at"), row.decode(forColumn: "actor"))
+        (incidentNumber, change) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "change"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["id"], container["at"], container["actor"]) = (id, at.unixTime, actor)
+        (container["incidentNumber"], container["change"]) = (incidentNumber, change)
+    }
+
     var model: ChangeLogEntry {
         ChangeLogEntry(id: id ?? 0, at: at, actor: actor, incidentNumber: incidentNumber, change: change)
     }
@@ -37,6 +51,18 @@ struct ItemEventRecord: StoredRecord {
         (at, actor, source) = (event.at, event.actor, event.source)
     }
 
+    init(row: Row) throws {
+        (id, incidentNumber, itemKind, itemNumber) = try (row.decode(forColumn: "id"), row.decode(forColumn: "incidentNumber"),
+                                                          row.decode(forColumn: "itemKind"), row.decode(forColumn: "itemNumber"))
+        (done, at, actor, source) = try (row.decode(forColumn: "done"), row.date("at"), row.decode(forColumn: "actor"),
+                                         row.decode(forColumn: "source"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["id"], container["incidentNumber"], container["itemKind"], container["itemNumber"]) = (id, incidentNumber, itemKind, itemNumber)
+        (container["done"], container["at"], container["actor"], container["source"]) = (done, at.unixTime, actor, source)
+    }
+
     var model: ItemEvent { ItemEvent(kind: itemKind, number: itemNumber, done: done, at: at, actor: actor, source: source) }
 }
 
@@ -49,6 +75,19 @@ struct ChecklistUpdateRecord: StoredRecord {
     var at: Date
     var lastTimelineEntryId: Int64
 
+    init(incidentNumber: Int, at: Date, lastTimelineEntryId: Int64) {
+        (self.incidentNumber, self.at, self.lastTimelineEntryId) = (incidentNumber, at, lastTimelineEntryId)
+    }
+
+    init(row: Row) throws {
+        (id, incidentNumber) = try (row.decode(forColumn: "id"), row.decode(forColumn: "incidentNumber"))
+        (at, lastTimelineEntryId) = try (row.date("at"), row.decode(forColumn: "lastTimelineEntryId"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["id"], container["incidentNumber"], container["at"], container["lastTimelineEntryId"]) = (id, incidentNumber, at.unixTime, lastTimelineEntryId)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -60,4 +99,16 @@ struct ChecklistUpdateItemRecord: StoredRecord {
     var updateId: Int64
     var itemKind: ItemKind
     var itemNumber: Int
+
+    init(updateId: Int64, itemKind: ItemKind, itemNumber: Int) {
+        (self.updateId, self.itemKind, self.itemNumber) = (updateId, itemKind, itemNumber)
+    }
+
+    init(row: Row) throws {
+        (updateId, itemKind, itemNumber) = try (row.decode(forColumn: "updateId"), row.decode(forColumn: "itemKind"), row.decode(forColumn: "itemNumber"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["updateId"], container["itemKind"], container["itemNumber"]) = (updateId, itemKind, itemNumber)
+    }
 }

@@ -39,6 +39,36 @@ struct IncidentRecord: StoredRecord {
         closedForced = false
     }
 
+    init(row: Row) throws {
+        number = try row.decode(forColumn: "number")
+        title = try row.decode(forColumn: "title")
+        severity = try row.decode(forColumn: "severity")
+        status = try row.decode(forColumn: "status")
+        impact = try row.decode(forColumn: "impact")
+        summary = try row.decode(forColumn: "summary")
+        rootCause = try row.decode(forColumn: "rootCause")
+        resolution = try row.decode(forColumn: "resolution")
+        declaredAt = try row.date("declaredAt")
+        updatedAt = try row.date("updatedAt")
+        closedAt = try row.optionalDate("closedAt")
+        closedForced = try row.decode(forColumn: "closedForced")
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["number"] = number
+        container["title"] = title
+        container["severity"] = severity
+        container["status"] = status
+        container["impact"] = impact
+        container["summary"] = summary
+        container["rootCause"] = rootCause
+        container["resolution"] = resolution
+        container["declaredAt"] = declaredAt.unixTime
+        container["updatedAt"] = updatedAt.unixTime
+        container["closedAt"] = closedAt?.unixTime
+        container["closedForced"] = closedForced
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) {
         number = Int(inserted.rowID)
     }
@@ -79,12 +109,34 @@ struct LabelRecord: StoredRecord {
     var name: String
 }
 
+extension LabelRecord {
+    init(row: Row) throws {
+        (incidentNumber, position, name) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "position"),
+                                                row.decode(forColumn: "name"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["position"], container["name"]) = (incidentNumber, position, name)
+    }
+}
+
 /// A row of `assignee`.
 struct AssigneeRecord: StoredRecord {
     static let databaseTableName = "assignee"
     var incidentNumber: Int
     var position: Int
     var name: String
+}
+
+extension AssigneeRecord {
+    init(row: Row) throws {
+        (incidentNumber, position, name) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "position"),
+                                                row.decode(forColumn: "name"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["position"], container["name"]) = (incidentNumber, position, name)
+    }
 }
 
 /// A row of `service`.
@@ -99,6 +151,19 @@ struct ServiceRecord: StoredRecord {
     var model: AffectedService { AffectedService(name: name, url: url, note: note) }
 }
 
+extension ServiceRecord {
+    init(row: Row) throws {
+        (incidentNumber, position, name) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "position"),
+                                                row.decode(forColumn: "name"))
+        (url, note) = try (row.decode(forColumn: "url"), row.decode(forColumn: "note"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["position"], container["name"]) = (incidentNumber, position, name)
+        (container["url"], container["note"]) = (url, note)
+    }
+}
+
 /// A row of `section`: free Markdown, in order.
 struct SectionRecord: StoredRecord {
     static let databaseTableName = "section"
@@ -110,11 +175,33 @@ struct SectionRecord: StoredRecord {
     var model: FreeSection { FreeSection(title: title, markdown: markdown) }
 }
 
+extension SectionRecord {
+    init(row: Row) throws {
+        (incidentNumber, position) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "position"))
+        (title, markdown) = try (row.decode(forColumn: "title"), row.decode(forColumn: "markdown"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["position"]) = (incidentNumber, position)
+        (container["title"], container["markdown"]) = (title, markdown)
+    }
+}
+
 /// A row of `setting`: the current incident, and other small facts by key.
 struct SettingRecord: StoredRecord {
     static let databaseTableName = "setting"
     var key: String
     var value: String
+}
+
+extension SettingRecord {
+    init(row: Row) throws {
+        (key, value) = try (row.decode(forColumn: "key"), row.decode(forColumn: "value"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["key"], container["value"]) = (key, value)
+    }
 }
 
 /// Rows that belong to one incident, kept in order by a number or position column.
@@ -123,9 +210,11 @@ protocol IncidentChildRecord: StoredRecord {
 }
 
 extension IncidentChildRecord {
-    /// The rows of incident `number`, in order.
-    static func all(of number: Int) -> QueryInterfaceRequest<Self> {
-        filter(Column("incidentNumber") == number).order(Column(orderColumn))
+    /// The rows of incident `number`, in order. Written as SQL: every command loads these, and the query
+    /// interface's first use in a process costs more than the query (generic requests are instantiated).
+    static func fetchAll(of number: Int, _ db: Database) throws -> [Self] {
+        try fetchAll(db, sql: "SELECT * FROM \(databaseTableName) WHERE incidentNumber = ? ORDER BY \(orderColumn)",
+                     arguments: [number])
     }
 }
 

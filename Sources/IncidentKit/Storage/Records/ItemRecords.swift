@@ -15,13 +15,23 @@ struct WhyRecord: IncidentChildRecord {
         (incidentNumber, number, text, parentNumber, isRootCause) = (incident, why.number, why.text, why.parent, why.isRootCause)
     }
 
+    init(row: Row) throws {
+        (incidentNumber, number, text) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "number"), row.decode(forColumn: "text"))
+        (parentNumber, isRootCause) = try (row.decode(forColumn: "parentNumber"), row.decode(forColumn: "isRootCause"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["number"], container["text"]) = (incidentNumber, number, text)
+        (container["parentNumber"], container["isRootCause"]) = (parentNumber, isRootCause)
+    }
+
     var model: Why { Why(number: number, text: text, parent: parentNumber, isRootCause: isRootCause) }
 }
 
 /// A row of `timelineEntry`.
 struct TimelineEntryRecord: IncidentChildRecord {
     static let databaseTableName = "timelineEntry"
-    static let orderColumn = "at"
+    static let orderColumn = "at, id"
     var id: Int64?
     var incidentNumber: Int
     var at: Date
@@ -36,6 +46,18 @@ struct TimelineEntryRecord: IncidentChildRecord {
         (fromStatus, toStatus) = (entry.transition?.from, entry.transition?.to)
     }
 
+    init(row: Row) throws {
+        (id, incidentNumber, at) = try (row.decode(forColumn: "id"), row.decode(forColumn: "incidentNumber"), row.date("at"))
+        (kind, text, isManual) = try (row.decode(forColumn: "kind"), row.decode(forColumn: "text"), row.decode(forColumn: "isManual"))
+        (fromStatus, toStatus) = try (row.decode(forColumn: "fromStatus"), row.decode(forColumn: "toStatus"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["id"], container["incidentNumber"], container["at"]) = (id, incidentNumber, at.unixTime)
+        (container["kind"], container["text"], container["isManual"]) = (kind, text, isManual)
+        (container["fromStatus"], container["toStatus"]) = (fromStatus, toStatus)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -45,10 +67,6 @@ struct TimelineEntryRecord: IncidentChildRecord {
         return TimelineEntry(id: id, at: at, kind: kind, text: text, isManual: isManual, transition: transition)
     }
 
-    /// In time order; entries at the same time in the order they were written.
-    static func ordered(of number: Int) -> QueryInterfaceRequest<Self> {
-        filter(Column("incidentNumber") == number).order(Column("at"), Column("id"))
-    }
 }
 
 /// A row of `actionItem`.
@@ -68,6 +86,18 @@ struct ActionItemRecord: IncidentChildRecord {
     init(_ action: ActionItem, in incident: Int) {
         (incidentNumber, number, horizon, text, details) = (incident, action.number, action.horizon, action.text, action.details)
         (owner, dueAt, doneAt, doneBy) = (action.owner, action.due, action.doneAt, action.doneBy)
+    }
+
+    init(row: Row) throws {
+        (incidentNumber, number, horizon) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "number"), row.decode(forColumn: "horizon"))
+        (text, details, owner) = try (row.decode(forColumn: "text"), row.decode(forColumn: "details"), row.decode(forColumn: "owner"))
+        (dueAt, doneAt, doneBy) = try (row.optionalDate("dueAt"), row.optionalDate("doneAt"), row.decode(forColumn: "doneBy"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["number"], container["horizon"]) = (incidentNumber, number, horizon)
+        (container["text"], container["details"], container["owner"]) = (text, details, owner)
+        (container["dueAt"], container["doneAt"], container["doneBy"]) = (dueAt?.unixTime, doneAt?.unixTime, doneBy)
     }
 
     var model: ActionItem {
@@ -92,6 +122,16 @@ struct CriterionRecord: IncidentChildRecord {
                                                                criterion.metAt, criterion.metBy)
     }
 
+    init(row: Row) throws {
+        (incidentNumber, number, phase) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "number"), row.decode(forColumn: "phase"))
+        (text, metAt, metBy) = try (row.decode(forColumn: "text"), row.optionalDate("metAt"), row.decode(forColumn: "metBy"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["number"], container["phase"]) = (incidentNumber, number, phase)
+        (container["text"], container["metAt"], container["metBy"]) = (text, metAt?.unixTime, metBy)
+    }
+
     var model: SuccessCriterion { SuccessCriterion(number: number, phase: phase, text: text, metAt: metAt, metBy: metBy) }
 }
 
@@ -105,4 +145,15 @@ struct LessonRecord: IncidentChildRecord {
     var text: String
 
     var model: Lesson { Lesson(number: number, kind: kind, text: text) }
+}
+
+extension LessonRecord {
+    init(row: Row) throws {
+        (incidentNumber, number) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "number"))
+        (kind, text) = try (row.decode(forColumn: "kind"), row.decode(forColumn: "text"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["number"], container["kind"], container["text"]) = (incidentNumber, number, kind, text)
+    }
 }
