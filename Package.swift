@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "incidentTests", dependencies: ["incident", "IncidentKit"]),
+        .testTarget(name: "incidentTests", dependencies: ["incident", "IncidentKit"], exclude: ["Support"]),
     ],
     swiftLanguageModes: [.v6]
 )

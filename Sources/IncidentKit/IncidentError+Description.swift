@@ -59,6 +59,16 @@ extension IncidentError: CustomStringConvertible {
             "Can't write \(path): \(reason). Pass --db with a writable path."
         case .unwritableOutput(let path, let reason):
             "Can't write \(path): \(reason). Choose a path in a folder that exists and is writable."
+        case .githubUnavailable(let command, let message), .githubFailed(let command, let message):
+            "`\(command)` failed: \(message). Nothing was changed here; run it again once gh works (`gh auth status` tells)."
+        case .githubConflicts(let issue, let items):
+            "\(items.count) item\(items.count == 1 ? " was" : "s were") changed both here and on \(issue) since the last sync: \(items.joined(separator: "; ")). Nothing was pushed; check or uncheck them here to settle it, or publish with --force to keep this side."
+        case .githubLinesNotHere(let issue, let lines):
+            "\(issue) has task lines this record doesn't have: \(lines.joined(separator: "; ")). Nothing was pushed, so they aren't lost; add them here (`incident action add`) or publish with --force to drop them."
+        case .notPublished(let number):
+            "\(IncidentReference.format(number)) is not published to GitHub. `incident publish \(IncidentReference.format(number)) --repo OWNER/NAME` creates its issue."
+        case .invalidIssueReference(let text):
+            "\(quoted(text)) is not an issue. Give its number (123) or URL (https://github.com/OWNER/NAME/issues/123)."
         case .unreadableStoredValue(let detail):
             "A stored value can't be read (\(detail)). `incident doctor` names every such row; restore a backup or fix the row with sqlite3."
         case .damagedDatabase(let path, let detail):

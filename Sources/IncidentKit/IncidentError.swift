@@ -40,6 +40,12 @@ public enum IncidentError: Error, Equatable, Sendable {
     case templateSyntax(file: String, line: Int, column: Int, reason: String)
     case unknownTemplate(String)
     case unreadableStoredValue(String)
+    case githubUnavailable(command: String, message: String)
+    case githubFailed(command: String, message: String)
+    case githubConflicts(issue: String, items: [String])
+    case githubLinesNotHere(issue: String, lines: [String])
+    case notPublished(Int)
+    case invalidIssueReference(String)
     case storageFailure(String)
 }
 
@@ -54,6 +60,8 @@ extension IncidentError {
         case refused
         /// The database or a file couldn't be used.
         case storage
+        /// A service the command needs (GitHub, through `gh`) can't be reached or isn't set up.
+        case unavailable
     }
 
     public var category: Category {
@@ -61,16 +69,18 @@ extension IncidentError {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself,
-             .invalidArgumentEncoding:
+             .invalidArgumentEncoding, .invalidIssueReference:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
-             .closeRefused:
+             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
-             .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore:
+             .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:
             .storage
+        case .githubUnavailable:
+            .unavailable
         }
     }
 }

@@ -16,7 +16,7 @@ struct IncidentCommand: ParsableCommand {
             New.self, ListCommand.self, Show.self, Use.self, SetCommand.self, StatusCommand.self,
             WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
             SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
-            Export.self, LessonCommand.self, TemplatesCommand.self, Backup.self, Doctor.self,
+            Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, Backup.self, Doctor.self,
         ]
     )
 
@@ -85,9 +85,10 @@ private func refuseInvalidUTF8Arguments() throws(IncidentError) {
 }
 
 extension IncidentError {
-    /// 64 usage (as argument-parser), 66 not found, 1 refused by the record's rules, 74 storage.
+    /// 64 usage (as argument-parser), 66 not found, 1 refused by the record's rules, 74 storage, 69 unavailable.
     var exitCode: Int32 {
         switch category {
+        case .unavailable: 69
         case .usage: 64
         case .notFound: 66
         case .refused: 1

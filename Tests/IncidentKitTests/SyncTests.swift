@@ -88,3 +88,53 @@ import Testing
         #expect(document.tasks.filter { $0.renderedDone == true }.count == 4)
     }
 }
+
+/// The three-way merge `publish` and `pull` use: the record here, the issue body, and the boxes last seen on GitHub.
+@Suite struct ThreeWaySyncTests {
+    let importer = IncidentImporter(zone: TimeZone(identifier: "UTC")!, now: RenderingFixtures.now)
+
+    func plan(ticking texts: [String], base: SyncedState, changedHere: Set<ItemKey> = []) throws -> SyncPlan {
+        let (store, number) = try RenderingFixtures.example()
+        let incident = try store.incident(number)
+        let body = try SyncTests().body(incident, ticking: texts)
+        return SyncPlan(document: try importer.read(body), incident: incident, base: base) { kind, item in
+            changedHere.contains(ItemKey(kind, item))
+        }
+    }
+
+    @Test func aBoxTickedOnGitHubSinceTheLastSyncIsApplied() throws {
+        let plan = try plan(ticking: ["**Network Configuration Review:**"], base: [ItemKey(.action, 3): false])
+        #expect(plan.changes.map(\.number) == [3] && plan.conflicts.isEmpty)
+    }
+
+    /// Another machine rendered the body with its own state: a box its markers say was rendered ticked is news
+    /// here when this machine last saw it open and never changed it.
+    @Test func aBoxAnotherMachineRenderedTickedIsAppliedWhenNothingChangedHere() throws {
+        let (store, number) = try RenderingFixtures.example()
+        var elsewhere = try store.incident(number)
+        elsewhere.criteria[4].metAt = RenderingFixtures.now
+        let body = try RenderingFixtures.renderer().issueBody(elsewhere, at: RenderingFixtures.now)
+        let plan = SyncPlan(document: try importer.read(body), incident: try store.incident(number),
+                            base: [ItemKey(.criterion, 5): false]) { _, _ in false }
+        #expect(plan.changes == [SyncPlan.Change(kind: .criterion, number: 5, done: true, text: elsewhere.criteria[4].text)])
+    }
+
+    /// The same body, when this machine ticked or unticked the item after that render: the body is stale for it.
+    @Test func aBodyRenderedBeforeAChangeHereDoesNotUndoIt() throws {
+        let (store, number) = try RenderingFixtures.example()
+        let here = try store.incident(number)
+        var elsewhere = here
+        elsewhere.actions[0].doneAt = nil   // rendered before action 1 was checked here
+        let body = try RenderingFixtures.renderer().issueBody(elsewhere, at: RenderingFixtures.now)
+        let base: SyncedState = [ItemKey(.action, 1): true]
+        let stale = SyncPlan(document: try importer.read(body), incident: here, base: base) { kind, item in kind == .action && item == 1 }
+        #expect(stale.changes.isEmpty && stale.unchanged == 19)
+        let news = SyncPlan(document: try importer.read(body), incident: here, base: base) { _, _ in false }
+        #expect(news.changes.map(\.number) == [1])
+    }
+
+    @Test func aBoxChangedOnlyHereIsKept() throws {
+        let plan = try plan(ticking: [], base: [ItemKey(.action, 1): false])
+        #expect(plan.changes.isEmpty && plan.conflicts.isEmpty)
+    }
+}

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ShowJSONTests {
     static let documentedKeys: Set<String> = [
         "id", "number", "title", "severity", "status", "labels", "assignees", "services", "impact", "summary",
-        "rootCause", "resolution", "whys", "timeline", "actions", "criteria", "sections", "createdAt", "closedAt",
+        "rootCause", "resolution", "whys", "timeline", "actions", "criteria", "sections", "createdAt", "closedAt", "github",
     ]
 
     @Test func showJSONHasEveryDocumentedKeyWithTheRecordedValues() throws {
@@ -34,6 +34,7 @@ import Testing
         #expect(json["resolution"] is NSNull)
         #expect(json["createdAt"] as? String == Example.declaredAtUTC)
         #expect(json["closedAt"] is NSNull)
+        #expect(json["github"] is NSNull)
 
         let whys = try #require(json["whys"] as? [[String: Any]])
         #expect(whys.compactMap { $0["text"] as? String } == Example.whys)

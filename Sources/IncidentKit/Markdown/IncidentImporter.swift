@@ -11,6 +11,10 @@ public struct IncidentImporter: Sendable {
     public var zone: TimeZone?
     /// When the import happens; the declared time only when the document gives no time at all.
     public var now: Date
+    /// The title to use instead of the document's (an issue's own title field, which its body may lack).
+    public var title: String?
+    /// Number items as their hidden markers do (joining an issue another machine published), not in order.
+    public var numbersFromMarkers = false
 
     public init(defaultSeverity: Severity = .p3, zone: TimeZone? = nil, now: Date = Date()) {
         self.defaultSeverity = defaultSeverity
@@ -86,8 +90,26 @@ struct ImportState {
     }
 
     /// Builds the result: title and severity decided, declared time taken from the document.
+    /// Items keep the numbers their hidden markers give, when every item of a kind has one and none repeats: a body
+    /// this tool rendered, read on another machine, then numbers its items as the machine that rendered it did,
+    /// so the markers of later renders name the same items everywhere. Otherwise items are numbered in order.
+    mutating func numberItemsByMarkers() {
+        let actionMarkers = tasks.filter { $0.kind != .criterion }.map(\.markerNumber)
+        if actionMarkers.count == incident.actions.count, case let numbers = actionMarkers.compactMap({ $0 }),
+           numbers.count == actionMarkers.count, Set(numbers).count == numbers.count {
+            for index in incident.actions.indices { incident.actions[index].number = numbers[index] }
+            incident.actions.sort { $0.number < $1.number }
+        }
+        let criterionMarkers = tasks.filter { $0.kind == .criterion }.map(\.markerNumber)
+        if criterionMarkers.count == incident.criteria.count, case let numbers = criterionMarkers.compactMap({ $0 }),
+           numbers.count == criterionMarkers.count, Set(numbers).count == numbers.count {
+            for index in incident.criteria.indices { incident.criteria[index].number = numbers[index] }
+            incident.criteria.sort { $0.number < $1.number }
+        }
+    }
+
     mutating func finish() throws(IncidentError) -> ImportedDocument {
-        guard let title, !title.isEmpty else {
+        guard let title = importer.title ?? title, !title.isEmpty else {
             throw .invalidText(field: "document", reason: "has no title (no `# Heading`, `**Issue Title:**` or `Title:` line); add one and import again")
         }
         incident.title = title
@@ -111,6 +133,7 @@ struct ImportState {
         incident.updatedAt = incident.declaredAt
         if incident.status == .closed, incident.closedAt == nil { incident.closedAt = incident.timeline.last?.at ?? incident.declaredAt }
         if incident.status != .closed { incident.closedAt = nil }
+        if importer.numbersFromMarkers { numberItemsByMarkers() }
         return ImportedDocument(incident: incident, notes: notes, tasks: tasks, renderedAt: renderedAt)
     }
 }

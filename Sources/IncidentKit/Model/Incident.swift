@@ -57,6 +57,8 @@ public struct Incident: Equatable, Sendable {
     public var actions: [ActionItem] = []
     public var criteria: [SuccessCriterion] = []
     public var lessons: [Lesson] = []
+    /// The GitHub issue it is published to, if any.
+    public var github: GitHubLink?
 
     /// The reference users type and see, such as `INC-12`.
     public var id: String { IncidentReference.format(number) }

@@ -31,6 +31,35 @@ public struct SyncPlan: Sendable {
     ///
     /// `changedHere(kind, number)` tells whether the item was ticked or unticked here since the document was rendered.
     public init(document: ImportedDocument, incident: Incident, changedHere: (ItemKind, Int) -> Bool) {
+        self.init(document: document, incident: incident) { line, kind, number, localDone in
+            // Without a marker there is no rendered state to compare with: the file's box is the news.
+            let fileChanged = line.renderedDone.map { $0 != line.checked } ?? true
+            if !fileChanged { return .unchanged }
+            return changedHere(kind, number) || (line.renderedDone.map { $0 != localDone } ?? false) ? .conflict : .apply
+        }
+    }
+
+    /// A three-way merge with the issue on GitHub: `base` holds the boxes as this machine last saw them there
+    /// (the markers of a body rendered on another machine say that machine's state, not this one's).
+    /// A box changed only there is applied, one changed only here is kept. A box that differs from the base
+    /// only because the body was rendered elsewhere before this item changed here (its box is as its marker
+    /// says, and `changedHere` tells the item changed here after the render) is stale, not news: kept as here.
+    /// An item not in `base` (added since the last sync) is judged by its marker, as `sync` does.
+    public init(document: ImportedDocument, incident: Incident, base: SyncedState, changedHere: (ItemKind, Int) -> Bool) {
+        self.init(document: document, incident: incident) { line, kind, number, localDone in
+            guard let baseDone = base[ItemKey(kind, number)] ?? line.renderedDone else { return .apply }
+            if line.checked == baseDone { return .unchanged }
+            if localDone != baseDone { return .conflict }
+            if line.renderedDone == line.checked, changedHere(kind, number) { return .unchanged }
+            return .apply
+        }
+    }
+
+    /// What to do with a matched line whose box differs from the item here.
+    private enum Decision { case unchanged, apply, conflict }
+
+    private init(document: ImportedDocument, incident: Incident,
+                 decide: (TaskLine, ItemKind, Int, Bool) -> Decision) {
         var claimed = Set<String>()
         for line in document.tasks {
             guard let (kind, number, text, localDone) = Self.match(line, in: incident) else {
@@ -49,16 +78,36 @@ public struct SyncPlan: Sendable {
                 unchanged += 1
                 continue
             }
-            // Without a marker there is no rendered state to compare with: the file's box is the news.
-            let fileChanged = line.renderedDone.map { $0 != line.checked } ?? true
-            if !fileChanged {
-                unchanged += 1
-            } else if changedHere(kind, number) || (line.renderedDone.map { $0 != localDone } ?? false) {
-                conflicts.append(Conflict(kind: kind, number: number, text: text, fileDone: line.checked, localDone: localDone))
-            } else {
-                changes.append(Change(kind: kind, number: number, done: line.checked, text: text))
+            switch decide(line, kind, number, localDone) {
+            case .unchanged: unchanged += 1
+            case .apply: changes.append(Change(kind: kind, number: number, done: line.checked, text: text))
+            case .conflict: conflicts.append(Conflict(kind: kind, number: number, text: text, fileDone: line.checked, localDone: localDone))
             }
         }
+    }
+
+    /// The boxes of `document` matched to this incident's items, as a base for the next merge.
+    public static func boxes(of document: ImportedDocument, in incident: Incident) -> SyncedState {
+        var state = SyncedState()
+        for line in document.tasks {
+            if let (kind, number, _, _) = match(line, in: incident), state[ItemKey(kind, number)] == nil {
+                state[ItemKey(kind, number)] = line.checked
+            }
+        }
+        return state
+    }
+
+    /// The incident with this plan's box changes made (in memory), stamped `at` by `actor`.
+    public func applied(to incident: Incident, at: Date, by actor: String) -> Incident {
+        var result = incident
+        for change in changes {
+            if change.kind == .criterion, let index = result.criteria.firstIndex(where: { $0.number == change.number }) {
+                (result.criteria[index].metAt, result.criteria[index].metBy) = change.done ? (at, actor) : (nil, nil)
+            } else if change.kind == .action, let index = result.actions.firstIndex(where: { $0.number == change.number }) {
+                (result.actions[index].doneAt, result.actions[index].doneBy) = change.done ? (at, actor) : (nil, nil)
+            }
+        }
+        return result
     }
 
     private static func match(_ line: TaskLine, in incident: Incident) -> (ItemKind, Int, String, Bool)? {

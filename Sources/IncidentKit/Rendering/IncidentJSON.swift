@@ -11,6 +11,7 @@ public struct IncidentJSON: Encodable, Sendable {
     }
     struct Criterion: Encodable { var number: Int; var phase: String; var text: String; var met: Bool; @Nullable var metAt: String? }
     struct Section: Encodable { var title: String; var markdown: String }
+    struct GitHub: Encodable { var repo: String; var number: Int; var url: String }
 
     var id: String
     var number: Int
@@ -32,6 +33,7 @@ public struct IncidentJSON: Encodable, Sendable {
     var createdAt: String
     var updatedAt: String
     @Nullable var closedAt: String?
+    @Nullable var github: GitHub?
 
     public init(_ incident: Incident) {
         id = incident.id
@@ -61,6 +63,7 @@ public struct IncidentJSON: Encodable, Sendable {
         createdAt = TimeFormat.utc(incident.declaredAt)
         updatedAt = TimeFormat.utc(incident.updatedAt)
         closedAt = incident.closedAt.map(TimeFormat.utc)
+        github = incident.github.map { GitHub(repo: $0.repo, number: $0.number, url: $0.url) }
     }
 
     /// One incident as a pretty-printed JSON object with sorted keys; absent values are `null`.

@@ -7,7 +7,7 @@ public enum IncidentText {
         incidents.map { incident in
             let marker = incident.number == current ? "*" : " "
             let columns = [incident.id.padding(7), incident.severity.label, incident.status.rawValue.padding(13),
-                           TimeFormat.local(incident.declaredAt, in: zone), incident.title]
+                           TimeFormat.local(incident.declaredAt, in: zone), incident.title + (incident.github.map { "  [\($0.reference)]" } ?? "")]
             return "\(marker) " + columns.joined(separator: "  ")
         }.joined(separator: "\n")
     }
@@ -18,6 +18,7 @@ public enum IncidentText {
         var dates = "Declared \(TimeFormat.local(incident.declaredAt, in: zone)) · updated \(TimeFormat.local(incident.updatedAt, in: zone))"
         if let closedAt = incident.closedAt { dates += " · closed \(TimeFormat.local(closedAt, in: zone))" }
         lines.append(dates)
+        if let github = incident.github { lines.append("GitHub: \(github.reference)  \(github.url)") }
         if !incident.labels.isEmpty { lines.append("Labels: \(incident.labels.joined(separator: ", "))") }
         if !incident.assignees.isEmpty { lines.append("Assignees: \(incident.assignees.joined(separator: ", "))") }
         if !incident.services.isEmpty {

@@ -5,20 +5,26 @@ extension IncidentStore {
     /// Stores an imported record as a new incident, exactly as read (no entries of the tool's own), and makes it current.
     public func importIncident(_ imported: Incident, from source: String) throws(IncidentError) -> Incident {
         let number = try write { db -> Int in
-            let number = try insertIncident(imported, db)
-            try insertNames(imported.labels, into: .label, for: number, db)
-            try insertNames(imported.assignees, into: .assignee, for: number, db)
-            try insertServices(imported.services, for: number, db)
-            for section in imported.sections { try insertSection(section, for: number, db) }
-            for why in imported.whys { try insertWhy(why, for: number, db) }
-            for entry in imported.timeline { try insertTimelineEntry(entry, for: number, db) }
-            for action in imported.actions { try insertAction(action, for: number, source: .import, db) }
-            for criterion in imported.criteria { try insertCriterion(criterion, for: number, source: .import, db) }
+            let number = try insertImported(imported, db)
             try setCurrent(number, db)
             try log("imported from \(source): \(imported.whys.count) whys, \(imported.timeline.count) timeline entries, "
                     + "\(imported.actions.count) actions, \(imported.criteria.count) criteria, \(imported.sections.count) sections", for: number, db)
             return number
         }
         return try incident(number)
+    }
+
+    /// Inserts an imported record and all its rows as a new incident; returns its number.
+    func insertImported(_ imported: Incident, _ db: Database) throws -> Int {
+        let number = try insertIncident(imported, db)
+        try insertNames(imported.labels, into: .label, for: number, db)
+        try insertNames(imported.assignees, into: .assignee, for: number, db)
+        try insertServices(imported.services, for: number, db)
+        for section in imported.sections { try insertSection(section, for: number, db) }
+        for why in imported.whys { try insertWhy(why, for: number, db) }
+        for entry in imported.timeline { try insertTimelineEntry(entry, for: number, db) }
+        for action in imported.actions { try insertAction(action, for: number, source: .import, db) }
+        for criterion in imported.criteria { try insertCriterion(criterion, for: number, source: .import, db) }
+        return number
     }
 }

@@ -142,6 +142,7 @@ extension IncidentStore {
         incident.actions = try ActionItemRecord.fetchAll(of: number, db).map(\.model)
         incident.criteria = try CriterionRecord.fetchAll(of: number, db).map(\.model)
         incident.lessons = try LessonRecord.fetchAll(of: number, db).map(\.model)
+        incident.github = try GitHubLinkRecord.fetchOne(db, sql: "SELECT * FROM githubLink WHERE incidentNumber = ?", arguments: [number])?.model
         return incident
     }
 

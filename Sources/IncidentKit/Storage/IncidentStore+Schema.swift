@@ -8,6 +8,7 @@ extension IncidentStore {
         migrator.registerMigration("v1-incidents", migrate: createIncidentTables)
         migrator.registerMigration("v2-lessons-and-updates", migrate: createLessonAndUpdateTables)
         migrator.registerMigration("v3-item-events", migrate: ItemEventMigration.migrate)
+        migrator.registerMigration("v4-github", migrate: GitHubMigration.migrate)
         return migrator
     }()
 

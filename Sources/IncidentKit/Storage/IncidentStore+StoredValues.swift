@@ -17,12 +17,13 @@ extension IncidentStore {
             }
         }
         let withRowID: [any StoredRecord.Type] = [IncidentRecord.self, TimelineEntryRecord.self, ChangeLogRecord.self,
-                                                  ItemEventRecord.self, ChecklistUpdateRecord.self]
+                                                  ItemEventRecord.self, ChecklistUpdateRecord.self, GitHubLinkRecord.self]
         for type in withRowID { try scan(type) }
         // WITHOUT ROWID tables have no rowid: name the row by its key instead.
         for (table, type) in [("label", LabelRecord.self as any StoredRecord.Type), ("assignee", AssigneeRecord.self),
                               ("service", ServiceRecord.self), ("section", SectionRecord.self), ("why", WhyRecord.self),
-                              ("actionItem", ActionItemRecord.self), ("criterion", CriterionRecord.self), ("lesson", LessonRecord.self)] {
+                              ("actionItem", ActionItemRecord.self), ("criterion", CriterionRecord.self), ("lesson", LessonRecord.self),
+                              ("githubSyncedItem", GitHubSyncedItemRecord.self)] {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") where details.count < 20 {
                 do {
                     _ = try type.init(row: row)

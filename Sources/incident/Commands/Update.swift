@@ -16,6 +16,13 @@ struct Update: ParsableCommand {
     @OptionGroup var rendering: RenderOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Flag(help: "Print the update without recording it.") var dryRun = false
+    @Flag(help: "Post it as a comment on the incident's GitHub issue (with gh); recorded only when the comment is posted.")
+    var post = false
+
+    func validate() throws {
+        if post, dryRun { throw ValidationError("--post and --dry-run don't go together.") }
+        if post, rendering.output != nil { throw ValidationError("--post and --output don't go together.") }
+    }
 
     func run() throws {
         let store = try dryRun ? store.openForReading() : store.openForWriting()
@@ -24,6 +31,12 @@ struct Update: ParsableCommand {
         let now = Date()
         let text = try rendering.renderer(databasePath: store.path ?? "")
             .update(incident, since: store.lastUpdate(of: number), at: now)
+        if post {
+            let renderer = try rendering.renderer(databasePath: store.path ?? "")
+            let url = try IssuePublisher(store: store, renderer: renderer).comment(number, text)
+            try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number)
+            return say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
+        }
         try rendering.emit(text)
         if !dryRun { try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number) }
     }

@@ -102,41 +102,38 @@ extension IncidentRecord {
 }
 
 /// A row of `label` or `assignee`: a name in its place within an incident.
-struct LabelRecord: StoredRecord {
+protocol NameRecord: StoredRecord {
+    var incidentNumber: Int { get }
+    var position: Int { get }
+    var name: String { get }
+    init(incidentNumber: Int, position: Int, name: String)
+}
+
+extension NameRecord {
+    init(row: Row) throws {
+        try self.init(incidentNumber: row.decode(forColumn: "incidentNumber"), position: row.decode(forColumn: "position"),
+                      name: row.decode(forColumn: "name"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["position"], container["name"]) = (incidentNumber, position, name)
+    }
+}
+
+/// A row of `label`.
+struct LabelRecord: NameRecord {
     static let databaseTableName = "label"
     var incidentNumber: Int
     var position: Int
     var name: String
 }
 
-extension LabelRecord {
-    init(row: Row) throws {
-        (incidentNumber, position, name) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "position"),
-                                                row.decode(forColumn: "name"))
-    }
-
-    func encode(to container: inout PersistenceContainer) {
-        (container["incidentNumber"], container["position"], container["name"]) = (incidentNumber, position, name)
-    }
-}
-
 /// A row of `assignee`.
-struct AssigneeRecord: StoredRecord {
+struct AssigneeRecord: NameRecord {
     static let databaseTableName = "assignee"
     var incidentNumber: Int
     var position: Int
     var name: String
-}
-
-extension AssigneeRecord {
-    init(row: Row) throws {
-        (incidentNumber, position, name) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "position"),
-                                                row.decode(forColumn: "name"))
-    }
-
-    func encode(to container: inout PersistenceContainer) {
-        (container["incidentNumber"], container["position"], container["name"]) = (incidentNumber, position, name)
-    }
 }
 
 /// A row of `service`.

@@ -1,0 +1,81 @@
+import Foundation
+
+extension IssuePublisher {
+    /// What `pull` (or a join of an issue already linked here) did.
+    public struct Pulled: Sendable {
+        public var link: GitHubLink
+        public var applied: [SyncPlan.Change] = []
+        /// Changed on both sides: left as they are here, and reported.
+        public var conflicts: [SyncPlan.Conflict] = []
+        /// Task lines on GitHub this record has no item for: listed, never guessed.
+        public var notHere: [TaskLine] = []
+        public var isClosedOnGitHub = false
+    }
+
+    /// Applies the boxes changed on GitHub since the last sync; conflicts stay as they are here.
+    public func pull(_ number: Int) throws(IncidentError) -> Pulled {
+        let local = try store.incident(number)
+        guard let link = local.github else { throw .notPublished(number) }
+        let remote = try view(link, fields: "body,state,updatedAt")
+        let base = try store.syncedState(of: number)
+        let document = try reader(for: local).read(remote.body ?? "")
+        let plan = try plan(document, local)
+        // The base becomes what GitHub shows now, except where the two sides disagree: those stay open questions.
+        var synced = SyncPlan.boxes(of: document, in: local)
+        for conflict in plan.conflicts { synced[ItemKey(conflict.kind, conflict.number)] = base[ItemKey(conflict.kind, conflict.number)] }
+        let summary = "pulled from \(link.reference): \(plan.changes.count) box(es) applied, \(plan.conflicts.count) conflict(s)"
+        try store.recordGitHubSync(number, link: link, changes: plan.changes, synced: synced, summary: summary)
+        return Pulled(link: link, applied: plan.changes, conflicts: plan.conflicts, notHere: plan.unmatched + plan.newTasks,
+                      isClosedOnGitHub: remote.isClosed)
+    }
+
+    /// What joining an issue did: a new incident, or a pull into the one already linked to it.
+    public enum Joined: Sendable {
+        case imported(Incident, notes: [String])
+        case alreadyLinked(Int, Pulled)
+    }
+
+    /// A second responder joins: the issue (number or URL) becomes a local incident linked to it.
+    public func join(_ issue: String, repo: String?) throws(IncidentError) -> Joined {
+        let (repo, number) = try issueReference(issue, repo: repo)
+        if let existing = try store.incidentLinked(to: repo, number: number) { return .alreadyLinked(existing, try pull(existing)) }
+        let arguments = ["issue", "view", String(number), "--repo", repo, "--json", "title,body,labels,assignees,number,url,state"]
+        let remote = try RemoteIssue.decode(try gh.run(arguments), command: GitHubCLI.commandLine(arguments))
+        var importer = IncidentImporter(zone: renderer.zone, now: now())
+        importer.title = remote.title
+        importer.numbersFromMarkers = true
+        let document = try importer.read(remote.body ?? "")
+        var incident = document.incident
+        if let labels = remote.labels { incident.labels = labels.map(\.name) }
+        for login in (remote.assignees ?? []).map(\.login) where !incident.assignees.contains("@" + login) { incident.assignees.append("@" + login) }
+        let link = GitHubLink(repo: repo, number: number, url: remote.url ?? "https://github.com/\(repo)/issues/\(number)")
+        let synced = SyncPlan.boxes(of: document, in: incident)
+        let joined = try store.importIncident(incident, fromIssue: link, synced: synced)
+        return .imported(joined, notes: document.notes + (remote.isClosed ? ["the issue is closed on GitHub"] : []))
+    }
+
+    /// Posts `text` as a comment on the incident's issue; returns the comment's URL.
+    public func comment(_ number: Int, _ text: String) throws(IncidentError) -> String {
+        guard let link = try store.incident(number).github else { throw .notPublished(number) }
+        let output = try gh.run(["issue", "comment", String(link.number), "--repo", link.repo, "--body-file", "-"], input: text)
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Closes the incident's issue on GitHub (after its final publish).
+    public func closeIssue(_ number: Int) throws(IncidentError) -> GitHubLink {
+        guard let link = try store.incident(number).github else { throw .notPublished(number) }
+        _ = try gh.run(["issue", "close", String(link.number), "--repo", link.repo, "--reason", "completed"])
+        return link
+    }
+
+    /// `123` (with `--repo`, else the repository gh resolves) or `https://github.com/OWNER/NAME/issues/123`.
+    func issueReference(_ text: String, repo: String?) throws(IncidentError) -> (String, Int) {
+        if let link = GitHubLink(url: text) {
+            _ = try resolveRepo(repo, linked: link)
+            return (link.repo, link.number)
+        }
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        guard let number = Int(digits), number > 0 else { throw .invalidIssueReference(text) }
+        return (try resolveRepo(repo, linked: nil), number)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+extension IncidentStore {
+    /// The incident published to issue `number` of `repo`, if one is linked here.
+    public func incidentLinked(to repo: String, number: Int) throws(IncidentError) -> Int? {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT incidentNumber FROM githubLink WHERE repo = ? COLLATE NOCASE AND issueNumber = ?",
+                             arguments: [repo, number])
+        }
+    }
+
+    /// The boxes of the incident's issue as this machine last saw them on GitHub (empty before the first sync).
+    public func syncedState(of number: Int) throws(IncidentError) -> SyncedState {
+        try read { db in
+            let rows = try GitHubSyncedItemRecord.fetchAll(db, sql: "SELECT * FROM githubSyncedItem WHERE incidentNumber = ?",
+                                                           arguments: [number])
+            return Dictionary(rows.map { (ItemKey($0.itemKind, $0.itemNumber), $0.done) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Records a sync with the incident's GitHub issue in one transaction: links it (the first time), applies the
+    /// boxes changed there, and remembers `synced` as the state last seen there. `summary` goes into the log.
+    public func recordGitHubSync(_ number: Int, link: GitHubLink, changes: [SyncPlan.Change], synced: SyncedState,
+                                 summary: String) throws(IncidentError) {
+        try write { db in
+            try requireIncident(number, db)
+            for change in changes {
+                try setDone(change.kind, change.number, change.done, text: change.text, in: number, source: .sync,
+                            note: "from GitHub \(link.reference)", db)
+            }
+            try saveLink(link, synced: synced, for: number, db)
+            if !changes.isEmpty { try touch(number, db) }
+            try log(summary, for: number, db)
+        }
+    }
+
+    /// Creates an incident from a GitHub issue (a second responder joining), linked to it, and makes it current.
+    public func importIncident(_ imported: Incident, fromIssue link: GitHubLink, synced: SyncedState) throws(IncidentError) -> Incident {
+        let number = try write { db -> Int in
+            let number = try insertImported(imported, db)
+            try saveLink(link, synced: synced, for: number, db)
+            try setCurrent(number, db)
+            try log("joined from GitHub \(link.reference): \(imported.actions.count) actions, \(imported.criteria.count) criteria",
+                    for: number, db)
+            return number
+        }
+        return try incident(number)
+    }
+
+    private func saveLink(_ link: GitHubLink, synced: SyncedState, for number: Int, _ db: Database) throws {
+        try GitHubLinkRecord(link, for: number, syncedAt: clock()).insert(db, onConflict: .replace)
+        try db.execute(sql: "DELETE FROM githubSyncedItem WHERE incidentNumber = ?", arguments: [number])
+        for (key, done) in synced where key.kind != .why {
+            try GitHubSyncedItemRecord(incidentNumber: number, itemKind: key.kind, itemNumber: key.number, done: done).insert(db)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// A row of `githubLink`.
+struct GitHubLinkRecord: StoredRecord, PersistableRecord {
+    static let databaseTableName = "githubLink"
+    var incidentNumber: Int
+    var repo: String
+    var issueNumber: Int
+    var url: String
+    var syncedAt: Date?
+
+    init(_ link: GitHubLink, for incident: Int, syncedAt: Date?) {
+        (incidentNumber, repo, issueNumber, url, self.syncedAt) = (incident, link.repo, link.number, link.url, syncedAt)
+    }
+
+    init(row: Row) throws {
+        (incidentNumber, repo, issueNumber) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "repo"),
+                                                   row.decode(forColumn: "issueNumber"))
+        (url, syncedAt) = try (row.decode(forColumn: "url"), row.optionalDate("syncedAt"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["repo"], container["issueNumber"]) = (incidentNumber, repo, issueNumber)
+        (container["url"], container["syncedAt"]) = (url, syncedAt?.unixTime)
+    }
+
+    var model: GitHubLink { GitHubLink(repo: repo, number: issueNumber, url: url) }
+}
+
+/// A row of `githubSyncedItem`: one box as last seen on GitHub.
+struct GitHubSyncedItemRecord: StoredRecord, PersistableRecord {
+    static let databaseTableName = "githubSyncedItem"
+    var incidentNumber: Int
+    var itemKind: ItemKind
+    var itemNumber: Int
+    var done: Bool
+
+    init(incidentNumber: Int, itemKind: ItemKind, itemNumber: Int, done: Bool) {
+        (self.incidentNumber, self.itemKind, self.itemNumber, self.done) = (incidentNumber, itemKind, itemNumber, done)
+    }
+
+    init(row: Row) throws {
+        (incidentNumber, itemKind) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "itemKind"))
+        (itemNumber, done) = try (row.decode(forColumn: "itemNumber"), row.decode(forColumn: "done"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["itemKind"], container["itemNumber"], container["done"]) = (incidentNumber, itemKind, itemNumber, done)
+    }
+}
