@@ -67,6 +67,8 @@ extension IncidentError: CustomStringConvertible {
             "\(issue) has task lines this record doesn't have: \(lines.joined(separator: "; ")). Nothing was pushed, so they aren't lost; add them here (`incident action add`) or publish with --force to drop them."
         case .notPublished(let number):
             "\(IncidentReference.format(number)) is not published to GitHub. `incident publish \(IncidentReference.format(number)) --repo OWNER/NAME` creates its issue."
+        case .importFailures(let failed, let total):
+            "\(failed) of \(total) documents could not be imported (each is named above with the reason); the others were."
         case .invalidIssueReference(let text):
             "\(quoted(text)) is not an issue. Give its number (123) or URL (https://github.com/OWNER/NAME/issues/123)."
         case .unreadableStoredValue(let detail):

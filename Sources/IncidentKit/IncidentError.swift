@@ -46,6 +46,7 @@ public enum IncidentError: Error, Equatable, Sendable {
     case githubLinesNotHere(issue: String, lines: [String])
     case notPublished(Int)
     case invalidIssueReference(String)
+    case importFailures(failed: Int, total: Int)
     case storageFailure(String)
 }
 
@@ -74,7 +75,7 @@ extension IncidentError {
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
-             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished:
+             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:

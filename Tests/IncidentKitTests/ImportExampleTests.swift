@@ -16,7 +16,14 @@ import Testing
         #expect(incident.assignees == ["Infrastructure team", "Platform engineering"])
         #expect(incident.whys.count == 5)
         #expect(incident.whys.map(\.isRootCause) == [false, false, false, false, true])
-        #expect(incident.whys.first?.text == "Health checks timeout ‚Üí Container starts but application fails to initialize")
+        // The example's emoji and arrows arrive as UTF-8 read as Mac Roman (`üö®`, `‚Üí`): import puts them back and says so.
+        #expect(incident.title.hasPrefix("🚨 EMERGENCY"))
+        #expect(incident.whys.first?.text == "Health checks timeout → Container starts but application fails to initialize")
+        #expect(try Self.example().notes.contains { $0.hasPrefix("repaired ") && $0.contains("Mac Roman") })
+        var keeping = IncidentImporter(zone: TimeZone(identifier: "UTC")!, now: RenderingFixtures.now)
+        keeping.repairsEncoding = false
+        #expect(try keeping.read(MarkdownDocumentTests.fixture("vpc-connector-p0.md")).incident.whys.first?.text
+            == "Health checks timeout ‚Üí Container starts but application fails to initialize")
         // 19:17, 19:49, 20:00 and 20:15 PST (UTC−8).
         #expect(incident.timeline.map { TimeFormat.utc($0.at) }
             == ["2025-09-16T03:17:00Z", "2025-09-16T03:49:00Z", "2025-09-16T04:00:00Z", "2025-09-16T04:15:00Z"])
@@ -75,8 +82,15 @@ import Testing
         #expect(sev.notes.first == "severity P1 (from **Severity:** SEV2)")
     }
 
-    @Test func aDocumentWithoutATitleIsRefused() {
+    /// Only an empty document is refused; one without a title takes the file name's, else its first line.
+    @Test func onlyAnEmptyDocumentIsRefused() throws {
         #expect(throws: IncidentError.self) { try IncidentImporter().read("") }
-        #expect(throws: IncidentError.self) { try IncidentImporter().read("- [ ] just a task\n") }
+        #expect(try IncidentImporter().read("- [ ] just a task\n").incident.title == "just a task")
+        var importer = IncidentImporter()
+        importer.fileName = "archive/2019-07-02-disk-full.md"
+        let named = try importer.read("## Summary\n\nThe disk filled up.\n\n## Timeline\n\n- 10:34 alert fires\n- 09:10 disk at 100%\n")
+        #expect(named.incident.title == "disk full")
+        // The date comes from the file name; 09:10 after 10:34 on the same date is the next day.
+        #expect(named.incident.timeline.map { TimeFormat.utc($0.at) }.count == 2)
     }
 }

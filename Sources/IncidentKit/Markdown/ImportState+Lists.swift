@@ -21,17 +21,23 @@ extension ImportState {
                 isRootCause = true
             }
             let number = incident.whys.count + 1
-            incident.whys.append(Why(number: number, text: MarkdownEscaping.unescapeInline(text),
+            incident.whys.append(Why(number: number, text: fieldText(text),
                                      parent: parent.flatMap { $0 < number ? $0 : nil }, isRootCause: isRootCause))
             consume(item.lines)
         }
     }
 
-    /// Dated top-level items: `**2025-09-15 19:17 PST** (detected): text` as rendered, or any item with a date in it.
+    /// Timed top-level items: `**2025-09-15 19:17 PST** (detected): text` as rendered, an item that starts with a
+    /// time (`[11:02] …`, `**~14:30** - …`, `2:54 PM PST: …`), or any item with a full date in it.
     mutating func readTimelineList(_ list: MarkdownBlock) {
         for item in list.children where !isConsumed(item) && item.task == nil {
             guard let text = firstLine(of: item), item.children.count == 1 else { continue }
-            if let entry = renderedEntry(text) ?? foreignEntry(text) {
+            if let day = TimelineContext.dateOnly(text) {
+                context.setDay(day)
+                continue
+            }
+            let timed = renderedEntry(text) == nil ? TimedText.leading(text).flatMap { timedEntry($0) } : nil
+            if let entry = renderedEntry(text) ?? timed ?? foreignEntry(text) {
                 incident.timeline.append(entry)
                 consume(item.lines)
             }
@@ -44,7 +50,15 @@ extension ImportState {
         guard rows.count == paragraph.lines.count, rows.count >= 2 else { return }
         var found = false
         for number in rows {
-            let cells = line(number).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let cells = line(number).split(separator: "|").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+                .filter { !$0.isEmpty }
+            if let first = cells.first, let stamp = TimedText.leading(first), let entry = timedEntry(stamp) {
+                let text = fieldText(([stamp.rest] + cells.dropFirst()).filter { !$0.isEmpty }.joined(separator: " — "))
+                incident.timeline.append(TimelineEntry(at: entry.at, kind: ImportText.timelineKind(for: text),
+                                                       text: text.isEmpty ? "(no text)" : text, isManual: true))
+                found = true
+                continue
+            }
             guard let (date, range) = ImportText.date(in: cells.joined(separator: " | "), zone: importer.zone) else { continue }
             let joined = cells.joined(separator: " | ")
             let rest = (String(joined[..<range.lowerBound]) + String(joined[range.upperBound...]))

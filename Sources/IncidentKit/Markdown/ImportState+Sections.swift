@@ -13,22 +13,38 @@ extension ImportState {
         // Deepest first, so a heading whose sub-headings all emptied is itself empty.
         for (index, heading) in headings.enumerated().reversed() where heading.level >= 3 {
             let end = headings[(index + 1)...].first { $0.level <= heading.level }?.line ?? lines.count + 1
-            let empty = ((heading.line + 1)..<max(heading.line + 1, end)).allSatisfy { number in
+            let range = (heading.line + 1)..<max(heading.line + 1, end)
+            let empty = range.allSatisfy { number in
                 consumed.contains(number) || removed.contains(number) || line(number).trimmingCharacters(in: .whitespaces).isEmpty
             }
-            if empty { removed.insert(heading.line) }
+            // Emptied by fields (its items became the record's): dropped. Empty as written (a template): kept.
+            if empty, range.contains(where: { consumed.contains($0) || removed.contains($0) }) { removed.insert(heading.line) }
         }
-        let tops = headings.filter { $0.level <= 2 }
+        // A heading read as a timeline entry (`## Feb 21, 13:00`) is no section: what is left under it stays in the one before.
+        let tops = headings.filter { $0.level <= 2 && !consumed.contains($0.line) }
+        absorbedSections += headings.filter { $0.level == 2 && consumed.contains($0.line) }
+            .map { MarkdownEscaping.unescapeInline(Self.headingTitle($0.block.markdown)) }
         // Before the first `##`: the document title and rules are the record's header, anything else is kept as notes.
         let preambleEnd = tops.first { $0.level == 2 }?.line ?? lines.count + 1
-        let h1Lines = Set(headings.filter { $0.level == 1 }.map(\.line))
+        // The `#` heading that gave the title is the header; in a document this tool rendered, every `#` before the
+        // first `##` is (its title line), and other documents keep theirs.
+        let h1Lines = isOwnRender ? Set(headings.filter { $0.level == 1 }.map(\.line)) : Set([titleHeadingLine].compactMap { $0 })
         let preamble = leftover(1..<preambleEnd, skipping: removed.union(h1Lines).union(thematicBreaks))
         if let preamble { incident.sections.append(FreeSection(title: "Notes", markdown: preamble)) }
         // A `#` past the preamble is a section like a `##`: skipping it dropped the text under it.
         for (index, heading) in tops.enumerated() where heading.line >= preambleEnd {
             let end = tops[(index + 1)...].first?.line ?? lines.count + 1
-            guard let body = leftover((heading.line + 1)..<end, skipping: removed) else { continue }
+            let range = (heading.line + 1)..<end
             let title = MarkdownEscaping.unescapeInline(Self.headingTitle(heading.block.markdown))
+            guard let body = leftover(range, skipping: removed) else {
+                // A section with nothing under it as written (a template's) survives; one its fields emptied does not.
+                if !range.contains(where: { consumed.contains($0) || removed.contains($0) }) {
+                    incident.sections.append(FreeSection(title: title.isEmpty ? "Section" : title, markdown: ""))
+                } else {
+                    absorbedSections.append(title)
+                }
+                continue
+            }
             incident.sections.append(FreeSection(title: title.isEmpty ? "Section" : title, markdown: body))
         }
     }

@@ -23,7 +23,7 @@ extension ImportState {
         if kind == .action, let meta = ImportText.meta(in: text, zone: importer.zone) {
             (owner, due, text) = (meta.owner, meta.due, meta.rest)
         }
-        text = MarkdownEscaping.unescapeInline(text.trimmingCharacters(in: .whitespaces))
+        text = fieldText(text)
         guard !text.isEmpty else { return }
         let details = detailsMarkdown(of: item)
         tasks.append(TaskLine(kind: kind, markerNumber: markerNumber, renderedDone: renderedDone, checked: checked,

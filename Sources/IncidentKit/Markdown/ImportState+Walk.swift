@@ -6,12 +6,44 @@ extension ImportState {
         for block in blocks {
             switch block.kind {
             case .heading(let level):
+                pendingEntry = nil
+                let timed = under("timeline") && !block.text.lowercased().contains("timeline")
+                // A timeline may carry on past its section: later days written as headings (`## Feb 21, 13:00`).
+                let continues = timed && level <= (headingStack.first { $0.text.contains("timeline") }?.level ?? 0)
+                    && TimedText.leading(block.text, year: context.year) != nil
                 headingStack.removeAll { $0.level >= level }
-                headingStack.append((level, block.text.lowercased()))
-                if title == nil, level == 1 { title = MarkdownEscaping.unescapeInline(Self.headingTitle(block.markdown)) }
+                headingStack.append((level, continues ? "timeline: " + block.text.lowercased() : block.text.lowercased()))
+                let text = fieldText(Self.headingTitle(block.markdown))
+                if titleAfterHeading {
+                    // "# Incident Title" with no paragraph under it: a template; its heading is the title.
+                    titleAfterHeading = false
+                    headingTitle = headingTitle ?? pendingTitleHeading
+                }
+                // Only the document's first heading can be its title, and not when it names a section ("Summary").
+                if !sawHeading {
+                    sawHeading = true
+                    if ["incident title", "title", "issue title"].contains(text.lowercased()) {
+                        titleAfterHeading = true
+                        pendingTitleHeading = text
+                        if level == 1 { titleHeadingLine = block.lines.lowerBound }
+                    } else if !text.isEmpty, !Self.namesASection(text), TimelineContext.dateOnly(text) == nil, TimedText.leading(text) == nil {
+                        headingTitle = text
+                        if level == 1 { titleHeadingLine = block.lines.lowerBound }
+                    }
+                }
+                if timed || (under("timeline") && level > 2 && TimedText.leading(block.text) != nil) { readTimelineHeading(block) }
             case .paragraph:
+                if titleAfterHeading, headingTitle == nil, !isOwnRender, ImportText.keyValue(line(block.lines.lowerBound)) == nil {
+                    titleAfterHeading = false
+                    pendingTitleHeading = nil
+                    headingTitle = fieldText(line(block.lines.lowerBound))
+                    consume(block.lines.lowerBound...block.lines.lowerBound)
+                }
                 readKeyLines(block)
-                if under("timeline") { readTimelineTable(block) }
+                if under("timeline") {
+                    readTimelineTable(block)
+                    readTimelineParagraph(block)
+                }
             case .list:
                 if isConsumed(block) { continue }
                 if under("why"), !block.children.contains(where: { $0.task != nil }) {
@@ -39,11 +71,28 @@ extension ImportState {
         }
     }
 
+    /// Headings that name a section, not an incident: never taken as the title.
+    static let sectionNames: Set<String> = [
+        "summary", "impact", "timeline", "root cause", "root causes", "background", "overview", "description", "details",
+        "prerequisites", "action items", "actions", "lessons learned", "resolution", "detection", "metadata", "notes",
+        "incident report", "postmortem", "post-mortem", "status", "owners", "trigger", "recovery", "follow-up", "follow up",
+    ]
+
+    static func namesASection(_ heading: String) -> Bool {
+        let lower = heading.lowercased()
+        return sectionNames.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "(") || lower.hasPrefix($0 + ":") }
+    }
+
     func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }
 
-    /// `## Title ##` → `Title`, from the heading's source.
+    /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {
-        var text = Substring(markdown.split(separator: "\n").first ?? "")
+        let rows = markdown.split(separator: "\n")
+        if rows.count > 1, let underline = rows.last?.trimmingCharacters(in: .whitespaces),
+           !underline.isEmpty, underline.allSatisfy({ $0 == "-" || $0 == "=" }) {
+            return rows.dropLast().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        var text = Substring(rows.first ?? "")
         text = text.drop { $0 == "#" }.drop { $0 == " " }
         while text.hasSuffix("#") || text.hasSuffix(" ") { text = text.dropLast() }
         return String(text)
@@ -60,7 +109,7 @@ extension ImportState {
 
     /// Applies one key line; false leaves the line in the document (unknown key or unusable value).
     private mutating func apply(key: String, value: String) -> Bool {
-        let text = MarkdownEscaping.unescapeInline(value)
+        let text = fieldText(value)
         switch key {
         case "issue title", "title":
             guard !text.isEmpty else { return false }

@@ -10,6 +10,8 @@ public struct ImportedDocument: Sendable {
     public var tasks: [TaskLine] = []
     /// When the tool rendered this document, from its header comment, if it did.
     public var renderedAt: Date?
+    /// `##` sections whose content all became fields (task items, timeline entries, whys): in the record, not kept as text.
+    public var absorbedSections: [String] = []
 }
 
 /// A task item (`- [ ]` / `- [x]`) as it stands in a document.

@@ -13,8 +13,18 @@ public struct IncidentImporter: Sendable {
     public var now: Date
     /// The title to use instead of the document's (an issue's own title field, which its body may lack).
     public var title: String?
+    /// Labels from outside the document (an issue's label field): they replace the document's, and name the severity
+    /// when the document doesn't.
+    public var labels: [String]?
     /// Number items as their hidden markers do (joining an issue another machine published), not in order.
     public var numbersFromMarkers = false
+    /// The file the document came from: its name is the title of last resort, and may carry the date
+    /// (`2019-07-02-disk-full.md` → "disk full", on 2019-07-02).
+    public var fileName: String?
+    /// The zone for times written without one, over any zone the document states ("All times in PST").
+    public var zoneOverride: TimeZone?
+    /// Put back text that was UTF-8 read as Mac Roman or Windows-1252 (`üö®` → 🚨), and say so.
+    public var repairsEncoding = true
 
     public init(defaultSeverity: Severity = .p3, zone: TimeZone? = nil, now: Date = Date()) {
         self.defaultSeverity = defaultSeverity
@@ -22,11 +32,27 @@ public struct IncidentImporter: Sendable {
         self.now = now
     }
 
-    /// Imports `source`; throws only when the document has no title at all.
+    /// Imports `source`; throws only for a document with nothing in it.
     public func read(_ source: String) throws(IncidentError) -> ImportedDocument {
-        var state = ImportState(source: source, importer: self)
+        guard source.contains(where: { !$0.isWhitespace }) || title != nil else {
+            throw .invalidText(field: "document", reason: "is empty; there is nothing to import")
+        }
+        var text = source
+        var repairNote: String?
+        // A body this tool rendered holds text as it was typed, mis-decoded or not: it is never "repaired".
+        if repairsEncoding, !source.contains("<!-- incident:INC-") {
+            let repair = TextRepair.repairEncoding(source)
+            if repair.repaired > 0 {
+                text = repair.text
+                repairNote = "repaired \(repair.repaired) run(s) of UTF-8 read as \(repair.encoding ?? "another encoding") (--keep-encoding keeps them as written)"
+            }
+        }
+        var state = ImportState(source: text, importer: self)
+        if let repairNote { state.notes.append(repairNote) }
+        state.readFrontMatter()
+        state.readContext()
         state.readMarkedFields()
-        let document = MarkdownDocument(parsing: source)
+        let document = MarkdownDocument(parsing: state.parseSource)
         state.walk(document.blocks)
         state.collectFreeSections(document.blocks)
         return try state.finish()
@@ -47,12 +73,32 @@ struct ImportState {
     var declaredAt: Date?
     var headingStack: [(level: Int, text: String)] = []
     var renderedAt: Date?
+    /// Title candidates besides `title` (a title line), in the order they are tried after it.
+    var frontMatterTitle: String?, headingTitle: String?
+    /// The lines cmark parses: the source with front matter blanked (line numbers unchanged).
+    var parseSource = ""
+    /// The date and zone timed lines without their own take: stated once in the document, or from the file name.
+    var context = TimelineContext()
+    /// A timeline entry read from a heading with no text, waiting for the paragraph under it.
+    var pendingEntry: Int?
+    /// The line of a heading that only says "Incident Title": the paragraph after it is the title.
+    var titleAfterHeading = false
+    var pendingTitleHeading: String?
+    var sawHeading = false
+    /// The `#` heading the title came from: the record's header, not a section.
+    var titleHeadingLine: Int?
+    /// `##` sections whose every line became fields (tasks, timeline, whys).
+    var absorbedSections: [String] = []
+    /// A body `incident render` wrote (its header comment): `&amp;` and `&lt;` in it are the renderer's escapes.
+    let isOwnRender: Bool
 
     init(source: String, importer: IncidentImporter) {
         self.importer = importer
         // Split as cmark splits (LF, CRLF or a lone CR), so its line numbers index these lines. Splitting the
         // String on "\n" would miss CRLF, which Swift treats as a single Character.
         lines = SourceLines(Array(source.utf8)).texts
+        parseSource = lines.joined(separator: "\n")
+        isOwnRender = source.contains("<!-- incident:INC-")
     }
 
     func line(_ number: Int) -> String { number >= 1 && number <= lines.count ? lines[number - 1] : "" }
@@ -109,10 +155,12 @@ struct ImportState {
     }
 
     mutating func finish() throws(IncidentError) -> ImportedDocument {
-        guard let title = importer.title ?? title, !title.isEmpty else {
-            throw .invalidText(field: "document", reason: "has no title (no `# Heading`, `**Issue Title:**` or `Title:` line); add one and import again")
+        incident.title = chooseTitle()
+        if let labels = importer.labels {
+            incident.labels = labels
+            if severity == nil || severity?.1.hasPrefix("label") == true,
+               let found = labels.lazy.compactMap(ImportText.severity(in:)).first { severity = (found.0, "label \(found.1)") }
         }
-        incident.title = title
         if let severity {
             incident.severity = severity.0
             notes.append("severity \(severity.0.label) (from \(severity.1))")
@@ -134,6 +182,8 @@ struct ImportState {
         if incident.status == .closed, incident.closedAt == nil { incident.closedAt = incident.timeline.last?.at ?? incident.declaredAt }
         if incident.status != .closed { incident.closedAt = nil }
         if importer.numbersFromMarkers { numberItemsByMarkers() }
-        return ImportedDocument(incident: incident, notes: notes, tasks: tasks, renderedAt: renderedAt)
+        var document = ImportedDocument(incident: incident, notes: notes, tasks: tasks, renderedAt: renderedAt)
+        document.absorbedSections = absorbedSections
+        return document
     }
 }

@@ -28,6 +28,15 @@ public enum TimeExpression {
         return Date(timeIntervalSince1970: TimeInterval(wall - Int64(resolved.offset(forWallClock: wall))) + fields.fraction)
     }
 
+    /// A zone as a person names it: `UTC`, `PST` (a fixed offset), `+05:30`, `America/Los_Angeles`; nil if unknown.
+    public static func timeZone(named text: String) -> TimeZone? {
+        switch try? TimeZoneName.resolve(text) {
+        case .fixed(let seconds): TimeZone(secondsFromGMT: seconds)
+        case .zone(let zone): zone
+        case .local, nil: nil
+        }
+    }
+
     /// `-15m`, `-2h`, `-1d`, `-90s`, `-1h30m`, or the same with `ago` instead of the minus.
     static func relativeOffset(_ text: String) -> TimeInterval? {
         var body = Substring(text.lowercased())

@@ -9,6 +9,7 @@ extension IncidentStore {
         migrator.registerMigration("v2-lessons-and-updates", migrate: createLessonAndUpdateTables)
         migrator.registerMigration("v3-item-events", migrate: ItemEventMigration.migrate)
         migrator.registerMigration("v4-github", migrate: GitHubMigration.migrate)
+        migrator.registerMigration("v5-import-sources", migrate: ImportSourceMigration.migrate)
         return migrator
     }()
 

@@ -5,35 +5,117 @@ import IncidentKit
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create an incident from a GitHub issue body (Markdown); prints INC-<n> first, then what it found.",
-        discussion: "Example: gh issue view 123 --json body -q .body | incident import -"
+        abstract: "Import incidents from Markdown: files, folders (*.md, recursively) or standard input; or join a GitHub issue.",
+        discussion: """
+            Prints INC-<n> first for one document, else a line per document and a summary; one bad document never stops \
+            the rest (exit 1 if any failed). Importing the same file again skips it when unchanged and updates its \
+            incident when it changed. Examples: incident import docs/postmortems · \
+            gh issue view 123 --json title,body,labels,assignees,number,url | incident import --gh-json -
+            """
     )
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rendering: RenderOptions
-    @Argument(help: "The Markdown file, or - for standard input.") var file: String?
+    @Argument(help: ArgumentHelp("Markdown files or folders, or - for standard input.", valueName: "path")) var paths: [String] = []
     @Option(help: ArgumentHelp("Join a GitHub issue instead (number or URL): a local incident linked to it, so publish and pull work here too.",
                                valueName: "number-or-url"))
     var issue: String?
     @Option(help: ArgumentHelp("The issue's repository (default: the one gh resolves here).", valueName: "owner/name"))
     var repo: String?
+    @Flag(help: "The input is gh's JSON for one issue or a list (title, body, labels, assignees, number, url).") var ghJson = false
     @Option(help: "Severity when the document names none.") var severity: Severity = .p3
-    @Flag(help: "Show what would be imported without storing anything.") var dryRun = false
+    @Option(help: "The title, over the document's own (one document only).") var title: String?
+    @Option(help: ArgumentHelp("The zone for times written without one, over the document's \"All times in …\" (UTC, PST, +05:30, Europe/Paris).", valueName: "zone"))
+    var zone: String?
+    @Flag(help: "Keep text that looks like UTF-8 read as Mac Roman or Windows-1252 as it is, instead of repairing it.")
+    var keepEncoding = false
+    @Flag(help: "Show what would be imported or updated without storing anything.") var dryRun = false
 
     func validate() throws {
-        if (file == nil) == (issue == nil) { throw ValidationError("Give a FILE (or - for standard input), or --issue NUMBER|URL.") }
+        if paths.isEmpty == (issue == nil) { throw ValidationError("Give files or folders (or - for standard input), or --issue NUMBER|URL.") }
         if repo != nil, issue == nil { throw ValidationError("--repo goes with --issue.") }
+        if ghJson, paths.count != 1 { throw ValidationError("--gh-json reads one input: a file, or - for standard input.") }
+        if let zone, TimeExpression.timeZone(named: zone) == nil { throw ValidationError("Unknown zone '\(zone)' for --zone. Use UTC, PST, +05:30 or a name like Europe/Paris.") }
     }
 
     func run() throws {
         if let issue { return try join(issue) }
-        guard let file else { return }
-        let importer = IncidentImporter(defaultSeverity: severity)
-        let document = try importer.read(try MarkdownInput.read(file))
-        let incident = dryRun ? document.incident : try store.openForWriting(creating: true)
-            .importIncident(document.incident, from: file == "-" ? "standard input" : file)
-        say(dryRun ? "(dry run) nothing stored" : incident.id)
-        say(IncidentText.importSummary(incident, notes: document.notes))
+        var importer = IncidentImporter(defaultSeverity: severity)
+        importer.zoneOverride = zone.flatMap(TimeExpression.timeZone(named:))
+        importer.repairsEncoding = !keepEncoding
+        let sources = try readSources()
+        if title != nil, sources.count != 1 { throw ValidationError("--title names one document's title; \(sources.count) were given.") }
+        importer.title = title
+        let store = dryRun ? try? store.openForReading() : try store.openForWriting(creating: true)
+        let archive = ArchiveImport(store: store, importer: importer, dryRun: dryRun)
+        if sources.count == 1 { return try single(archive.run(sources[0]), source: sources[0]) }
+        try many(sources, archive)
+    }
+
+    private func readSources() throws -> [ArchiveImport.Source] {
+        if ghJson { return try ArchiveImport.issues(fromJSON: try MarkdownInput.read(paths[0])) }
+        let (files, missing) = ArchiveImport.files(paths.filter { $0 != "-" })
+        if let first = missing.first { throw IncidentError.unreadableFile(path: first, reason: "no such file or folder") }
+        var sources: [ArchiveImport.Source] = []
+        if paths.contains("-") { sources.append(.init(key: "standard input", name: "standard input", text: try MarkdownInput.read("-"))) }
+        for file in files {
+            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+            // A file that can't be read is that document's failure, not the whole import's.
+            var source = ArchiveImport.Source(key: absolute, name: file, text: "", fileName: file)
+            do {
+                source.text = try MarkdownInput.read(file)
+            } catch {
+                source.failure = error.description
+            }
+            sources.append(source)
+        }
+        if sources.isEmpty { throw IncidentError.unreadableFile(path: paths.joined(separator: " "), reason: "has no Markdown files (*.md)") }
+        return sources
+    }
+
+    private func single(_ outcome: ArchiveImport.Outcome, source: ArchiveImport.Source) throws {
+        switch outcome {
+        case .created(let incident, let notes):
+            say(dryRun ? "(dry run) nothing stored" : incident.id)
+            say(IncidentText.importSummary(incident, notes: notes))
+        case .updated(let incident, let changes):
+            say(incident.id)
+            say("\(dryRun ? "would update" : "updated") \(incident.id) from \(source.name), which changed: \(changes.joined(separator: ", ")).")
+        case .unchanged(let number):
+            say(IncidentReference.format(number))
+            say("\(source.name) is unchanged since it was imported as \(IncidentReference.format(number)); nothing to do.")
+        case .failed(let reason):
+            throw IncidentError.unreadableFile(path: source.name, reason: reason)
+        }
+    }
+
+    private func many(_ sources: [ArchiveImport.Source], _ archive: ArchiveImport) throws {
+        var counts = (new: 0, updated: 0, unchanged: 0, failed: 0)
+        let progress = ProgressLine(total: sources.count)
+        for (index, source) in sources.enumerated() {
+            progress.show(index, of: source.name)
+            let line: String
+            switch archive.run(source) {
+            case .created(let incident, _):
+                counts.new += 1
+                line = "\((dryRun ? "new" : incident.id).padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — \(incident.title) "
+                    + "(\(incident.actions.count + incident.criteria.count) tasks, \(incident.sections.count) sections, \(incident.timeline.count) timeline entries)"
+            case .updated(let incident, let changes):
+                counts.updated += 1
+                line = "\(incident.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — \(dryRun ? "would update" : "updated"): \(changes.joined(separator: ", "))"
+            case .unchanged(let number):
+                counts.unchanged += 1
+                line = "\(IncidentReference.format(number).padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — unchanged, skipped"
+            case .failed(let reason):
+                counts.failed += 1
+                line = "failed   \(source.name) — \(reason)"
+            }
+            progress.clear()
+            say(line)
+        }
+        say("\(sources.count) documents: \(counts.new) \(dryRun ? "would be new" : "new"), \(counts.updated) \(dryRun ? "would be updated" : "updated"), "
+            + "\(counts.unchanged) unchanged, \(counts.failed) failed.")
+        if counts.failed > 0 { throw IncidentError.importFailures(failed: counts.failed, total: sources.count) }
     }
 
     private func join(_ issue: String) throws {
@@ -50,5 +132,28 @@ struct Import: ParsableCommand {
             say("\(pulled.link.reference) is already linked here as \(IncidentReference.format(number)); pulled it instead of importing it again.")
             for line in Pull.report(pulled, incident: number) { say(line) }
         }
+    }
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal.
+struct ProgressLine {
+    let total: Int
+    let enabled: Bool
+
+    init(total: Int) {
+        self.total = total
+        enabled = total > 1 && isatty(STDERR_FILENO) == 1
+    }
+
+    func show(_ done: Int, of name: String) {
+        guard enabled else { return }
+        let width = 30, filled = total == 0 ? 0 : done * width / total
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(name.suffix(40))\u{1B}[K".utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

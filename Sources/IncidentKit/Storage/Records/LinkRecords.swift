@@ -49,3 +49,26 @@ struct GitHubSyncedItemRecord: StoredRecord, PersistableRecord {
         (container["incidentNumber"], container["itemKind"], container["itemNumber"], container["done"]) = (incidentNumber, itemKind, itemNumber, done)
     }
 }
+
+/// A row of `importSource`: an imported document (a path, or an issue URL) and the hash of its text.
+struct ImportSourceRecord: StoredRecord, PersistableRecord {
+    static let databaseTableName = "importSource"
+    var source: String
+    var incidentNumber: Int
+    var contentHash: String
+    var importedAt: Date
+
+    init(source: String, incidentNumber: Int, contentHash: String, importedAt: Date) {
+        (self.source, self.incidentNumber, self.contentHash, self.importedAt) = (source, incidentNumber, contentHash, importedAt)
+    }
+
+    init(row: Row) throws {
+        (source, incidentNumber) = try (row.decode(forColumn: "source"), row.decode(forColumn: "incidentNumber"))
+        (contentHash, importedAt) = try (row.decode(forColumn: "contentHash"), row.date("importedAt"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["source"], container["incidentNumber"]) = (source, incidentNumber)
+        (container["contentHash"], container["importedAt"]) = (contentHash, importedAt.unixTime)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Imports a team's archive: many documents (files, folders, or issues from `gh … --json`), each on its own, so one
+/// bad document never stops the rest. Importing the same source again is idempotent: its path (or issue URL) and a
+/// hash of its text are stored; an unchanged source is skipped and a changed one updates its incident.
+public struct ArchiveImport {
+    /// One document to import.
+    public struct Source: Sendable {
+        /// Where it came from, as stored: an absolute path, `standard input`, or an issue URL.
+        public var key: String
+        /// How the output names it.
+        public var name: String
+        public var text: String
+        /// The file name (title and date of last resort), if it is a file.
+        public var fileName: String?
+        /// From `gh --json`: the issue's title, labels and assignees, which win over the body's.
+        public var title: String?
+        public var labels: [String]?
+        public var assignees: [String]?
+        /// Why the source couldn't be read (a file that isn't text): reported as that document's failure.
+        public var failure: String?
+
+        public init(key: String, name: String, text: String, fileName: String? = nil) {
+            (self.key, self.name, self.text, self.fileName) = (key, name, text, fileName)
+        }
+    }
+
+    /// What happened to one document.
+    public enum Outcome: Sendable {
+        case created(Incident, notes: [String])
+        case updated(Incident, changes: [String])
+        case unchanged(Int)
+        case failed(String)
+    }
+
+    public let store: IncidentStore?
+    public var importer: IncidentImporter
+    public var dryRun: Bool
+
+    public init(store: IncidentStore?, importer: IncidentImporter, dryRun: Bool) {
+        (self.store, self.importer, self.dryRun) = (store, importer, dryRun)
+    }
+
+    /// Imports one document: new, updated, unchanged, or failed with the reason.
+    public func run(_ source: Source) -> Outcome {
+        if let failure = source.failure { return .failed(failure) }
+        do {
+            let hash = Self.hash(source.text)
+            let previous = try store?.importedSource(source.key)
+            if let previous, previous.hash == hash { return .unchanged(previous.incident) }
+            var reader = importer
+            reader.fileName = source.fileName
+            if let title = source.title { reader.title = title }
+            if let labels = source.labels { reader.labels = labels }
+            let document = try reader.read(source.text)
+            var incident = document.incident
+            if let assignees = source.assignees { incident.assignees = assignees }
+            if let previous, let store {
+                let before = try store.incident(previous.incident)
+                let changes = Self.differences(before, incident)
+                if dryRun { return .updated(before, changes: changes) }
+                return .updated(try store.replaceImported(previous.incident, with: incident, source: source.key, hash: hash), changes: changes)
+            }
+            if dryRun || store == nil { return .created(incident, notes: document.notes) }
+            return .created(try store!.importIncident(incident, source: source.key, hash: hash), notes: document.notes)
+        } catch {
+            return .failed(error.description)
+        }
+    }
+
+    /// FNV-1a (64 bits) of the text: enough to tell a changed file from an unchanged one.
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+        return String(value, radix: 16)
+    }
+
+    /// What a re-import would change, in words: "tasks 5 → 7", "timeline 3 → 4", "title".
+    static func differences(_ old: Incident, _ new: Incident) -> [String] {
+        var changes: [String] = []
+        if old.title != new.title { changes.append("title") }
+        if old.severity != new.severity { changes.append("severity \(old.severity.label) → \(new.severity.label)") }
+        let counts: [(String, Int, Int)] = [
+            ("tasks", old.actions.count + old.criteria.count, new.actions.count + new.criteria.count),
+            ("ticked", old.actions.filter(\.isDone).count + old.criteria.filter(\.isMet).count,
+             new.actions.filter(\.isDone).count + new.criteria.filter(\.isMet).count),
+            ("timeline entries", old.timeline.count, new.timeline.count), ("sections", old.sections.count, new.sections.count),
+            ("whys", old.whys.count, new.whys.count),
+        ]
+        changes += counts.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) → \($0.2)" }
+        if changes.isEmpty { changes.append("text") }
+        return changes
+    }
+}
+
+extension ArchiveImport {
+    /// The Markdown files named: files as they are, folders searched recursively for `*.md` / `*.markdown`, sorted.
+    public static func files(_ paths: [String]) -> (found: [String], missing: [String]) {
+        var found: [String] = [], missing: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(path)
+                continue
+            }
+            guard isDirectory.boolValue else {
+                found.append(path)
+                continue
+            }
+            let inside = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.lowercased().hasSuffix(".md") || $0.lowercased().hasSuffix(".markdown") }
+                .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+                .sorted()
+            found += inside.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return (found, missing)
+    }
+
+    /// Issues from `gh issue view --json title,body,labels,assignees,number,url` (an object) or `gh issue list --json …`
+    /// (an array).
+    public static func issues(fromJSON text: String) throws(IncidentError) -> [Source] {
+        let data = Data(text.utf8)
+        let issues: [RemoteIssue]
+        if let one = try? JSONDecoder().decode(RemoteIssue.self, from: data), text.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+            issues = [one]
+        } else if let many = try? JSONDecoder().decode([RemoteIssue].self, from: data) {
+            issues = many
+        } else {
+            throw .invalidText(field: "--gh-json input", reason: "is not what `gh issue view --json title,body,labels,assignees,number,url` prints")
+        }
+        return issues.enumerated().map { index, issue in
+            let name = issue.url ?? issue.number.map { "issue #\($0)" } ?? "issue \(index + 1)"
+            var source = Source(key: issue.url ?? "gh-json:\(issue.number ?? index + 1)", name: name, text: issue.body ?? "")
+            source.title = issue.title
+            source.labels = issue.labels?.map(\.name)
+            source.assignees = issue.assignees?.map { "@" + $0.login }
+            return source
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+extension ImportState {
+    /// A heading inside a timeline section: a date (`### 2020-02-20`) starts that day; a time (`### 16:05 PST`,
+    /// `### 2019-07-02 10:34 - Problem starts`) is an entry, whose text is the rest of the heading or, when that is
+    /// empty, the paragraph under it.
+    mutating func readTimelineHeading(_ block: MarkdownBlock) {
+        let text = Self.headingTitle(block.markdown)
+        if let day = TimelineContext.dateOnly(text) {
+            context.setDay(day)
+            consume(block.lines)
+        } else if let stamp = TimedText.leading(text, year: context.year), let entry = timedEntry(stamp) {
+            incident.timeline.append(entry)
+            consume(block.lines)
+            if stamp.rest.isEmpty { pendingEntry = incident.timeline.count - 1 }
+        }
+    }
+
+    /// A paragraph inside a timeline section: bare dates start a day; a paragraph whose lines (or `<br>`-separated
+    /// parts) begin with times is a run of entries, each continued by the lines that follow it without a time; and
+    /// the first paragraph under a time heading with no text of its own is that entry's text.
+    mutating func readTimelineParagraph(_ block: MarkdownBlock) {
+        let rows = block.lines.filter { !consumed.contains($0) }.map(line)
+        if let index = pendingEntry {
+            pendingEntry = nil
+            let text = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            if TimedText.leading(text) == nil {
+                incident.timeline[index].text = fieldText(text)
+                incident.timeline[index].kind = ImportText.timelineKind(for: incident.timeline[index].text)
+                consume(block.lines)
+                return
+            }
+        }
+        let parts = rows.flatMap { row in
+            row.replacingOccurrences(of: "<br/>", with: "<br>").replacingOccurrences(of: "<br />", with: "<br>")
+                .components(separatedBy: "<br>").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var entries: [TimelineEntry] = []
+        var texts: [String] = []
+        for part in parts {
+            if let day = TimelineContext.dateOnly(part) {
+                context.setDay(day)
+            } else if let stamp = TimedText.leading(part), let entry = timedEntry(stamp) {
+                entries.append(entry)
+                texts.append(stamp.rest)
+            } else if !texts.isEmpty {
+                texts[texts.count - 1] += (texts[texts.count - 1].isEmpty ? "" : " ") + part
+            } else {
+                return   // prose before the first time: not a run of entries, left as written
+            }
+        }
+        for (index, var entry) in entries.enumerated() {
+            let text = fieldText(texts[index])
+            entry.text = text.isEmpty ? "(no text)" : text
+            entry.kind = ImportText.timelineKind(for: text)
+            incident.timeline.append(entry)
+        }
+        if !entries.isEmpty || parts.allSatisfy({ TimelineContext.dateOnly($0) != nil }) { consume(block.lines) }
+    }
+
+    /// The entry for a time read from a line, in the document's date and zone; nil when no date is known.
+    mutating func timedEntry(_ stamp: TimelineContext.Stamp) -> TimelineEntry? {
+        guard let at = context.instant(stamp, fallbackZone: importer.zone) else { return nil }
+        let text = fieldText(stamp.rest)
+        return TimelineEntry(at: at, kind: ImportText.timelineKind(for: text), text: text.isEmpty ? "(no text)" : text, isManual: true)
+    }
+
+    /// Text for a typed field: Markdown escapes undone, trailing `<br>` and spaces dropped, and in a document this
+    /// tool didn't render, HTML entities decoded (`&lt;START&gt;` → `<START>`; the renderer's own `&amp;` is an escape).
+    func fieldText(_ text: String) -> String {
+        var cleaned = text.trimmingCharacters(in: .whitespaces)
+        while cleaned.hasSuffix("<br>") { cleaned = String(cleaned.dropLast(4)).trimmingCharacters(in: .whitespaces) }
+        let unescaped = MarkdownEscaping.unescapeInline(cleaned)
+        return isOwnRender ? unescaped : TextRepair.decodeEntities(unescaped)
+    }
+}
