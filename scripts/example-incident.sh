@@ -7,7 +7,7 @@ shift || true
 i() { "$bin" "$@" ${extra[@]+"${extra[@]}"}; }
 extra=("$@")
 
-ref=$(i new --p0 "üö® EMERGENCY P0: VPC Connector Connectivity Failure - Infrastructure Critical" \
+ref=$(i new --p0 --no-playbook "üö® EMERGENCY P0: VPC Connector Connectivity Failure - Infrastructure Critical" \
     --label P0 --label emergency --label infrastructure --label vpc-connector --label production-impact --label staging \
     --assignee "Infrastructure team" --assignee "Platform engineering" \
     --impact '$500K+ ARR - Complete Golden Path failure' \

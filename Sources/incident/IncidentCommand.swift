@@ -16,7 +16,7 @@ struct IncidentCommand: ParsableCommand {
             New.self, ListCommand.self, Show.self, Use.self, SetCommand.self, StatusCommand.self,
             WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
             SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
-            Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, Backup.self, Doctor.self,
+            Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, RoleCommand.self, PlaybookCommand.self, Due.self, Backup.self, Doctor.self,
         ]
     )
 
@@ -31,6 +31,9 @@ struct IncidentCommand: ParsableCommand {
             try command.run()
         } catch let error as IncidentError {
             fail("incident: \(error)", code: error.exitCode)
+        } catch let code as ExitCode {
+            // A command that has said what it had to (`incident due`) and only sets the status.
+            Foundation.exit(code.rawValue)
         } catch {
             // --help, --version and completion scripts exit 0 with their text.
             let code = exitCode(for: error)

@@ -72,3 +72,15 @@ struct CarriedFields: Equatable, CustomStringConvertible {
         }
     }
 }
+
+@Suite struct RoleRoundTripTests {
+    @Test func rolesInTheIssueBodyAreReadBack() throws {
+        var incident = Incident(number: 1, title: "Queue backlog", severity: .p1, declaredAt: RenderingFixtures.now)
+        incident.roles = [Role(role: "commander", who: "@bob", since: RenderingFixtures.now),
+                          Role(role: "communications", who: "Carol Smith", since: RenderingFixtures.now)]
+        let body = try RenderingFixtures.renderer().issueBody(incident, at: RenderingFixtures.now)
+        let back = try IncidentImporter(zone: TimeZone(identifier: "UTC")!, now: RenderingFixtures.now).read(body).incident
+        #expect(back.roles.map { "\($0.role)=\($0.who)" } == ["commander=@bob", "communications=Carol Smith"])
+        #expect(back.sections.isEmpty)
+    }
+}

@@ -26,6 +26,7 @@ import Testing
         _ = try store.addWhy(number, text: "Startup has no degraded mode", parent: 2)
         _ = try store.addAction(number, text: "Write the runbook", horizon: .longTerm, details: "Plain text details need a blank line.")
         _ = try store.addLesson(number, kind: .lucky, text: "Staging, not production")
+        try store.setRole(number, role: "commander", who: "@alice", at: ExampleIncident.time("2025-09-15 19:20 PST"))
         let incident = try store.incident(number)
         var values: [String: Any] = [:]
         for format in RenderFormat.allCases {

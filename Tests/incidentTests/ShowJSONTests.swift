@@ -5,7 +5,7 @@ import Testing
 @Suite struct ShowJSONTests {
     static let documentedKeys: Set<String> = [
         "id", "number", "title", "severity", "status", "labels", "assignees", "services", "impact", "summary",
-        "rootCause", "resolution", "whys", "timeline", "actions", "criteria", "sections", "createdAt", "closedAt", "github",
+        "rootCause", "resolution", "whys", "timeline", "actions", "criteria", "sections", "createdAt", "closedAt", "github", "roles",
     ]
 
     @Test func showJSONHasEveryDocumentedKeyWithTheRecordedValues() throws {

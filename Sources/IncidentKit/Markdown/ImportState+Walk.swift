@@ -125,6 +125,15 @@ extension ImportState {
             }
         case "assignees":
             incident.assignees = value == "_unassigned_" ? [] : Self.list(text)
+        case "roles":
+            // `commander: @alice, communications: bob`
+            let pairs = Self.list(text).compactMap { pair -> Role? in
+                guard let colon = pair.firstIndex(of: ":") else { return nil }
+                let role = pair[..<colon].trimmingCharacters(in: .whitespaces), who = pair[pair.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                return role.isEmpty || who.isEmpty ? nil : Role(role: role, who: who, since: declaredAt ?? importer.now)
+            }
+            guard !pairs.isEmpty else { return false }
+            incident.roles = pairs
         case "status":
             guard let status = Status(rawValue: value.lowercased()) else { return false }
             incident.status = status

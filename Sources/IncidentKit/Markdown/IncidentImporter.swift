@@ -26,10 +26,11 @@ public struct IncidentImporter: Sendable {
     /// Put back text that was UTF-8 read as Mac Roman or Windows-1252 (`üö®` → 🚨), and say so.
     public var repairsEncoding = true
 
-    public init(defaultSeverity: Severity = .p3, zone: TimeZone? = nil, now: Date = Date()) {
+    public init(defaultSeverity: Severity = .p3, zone: TimeZone? = nil, now: Date = Date(), repairsEncoding: Bool = true) {
         self.defaultSeverity = defaultSeverity
         self.zone = zone
         self.now = now
+        self.repairsEncoding = repairsEncoding
     }
 
     /// Imports `source`; throws only for a document with nothing in it.

@@ -59,6 +59,12 @@ public struct Incident: Equatable, Sendable {
     public var lessons: [Lesson] = []
     /// The GitHub issue it is published to, if any.
     public var github: GitHubLink?
+    /// Who holds which role in the response.
+    public var roles: [Role] = []
+    /// How often stakeholders expect an update (from a playbook); nil takes the severity's default.
+    public var updateEvery: TimeInterval?
+    /// The playbooks applied to it, by name.
+    public var playbooks: [String] = []
 
     /// The reference users type and see, such as `INC-12`.
     public var id: String { IncidentReference.format(number) }

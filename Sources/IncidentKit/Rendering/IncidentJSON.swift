@@ -12,6 +12,7 @@ public struct IncidentJSON: Encodable, Sendable {
     struct Criterion: Encodable { var number: Int; var phase: String; var text: String; var met: Bool; @Nullable var metAt: String? }
     struct Section: Encodable { var title: String; var markdown: String }
     struct GitHub: Encodable { var repo: String; var number: Int; var url: String }
+    struct RoleHolder: Encodable { var role: String; var who: String; var since: String }
 
     var id: String
     var number: Int
@@ -34,6 +35,7 @@ public struct IncidentJSON: Encodable, Sendable {
     var updatedAt: String
     @Nullable var closedAt: String?
     @Nullable var github: GitHub?
+    var roles: [RoleHolder]
 
     public init(_ incident: Incident) {
         id = incident.id
@@ -64,6 +66,7 @@ public struct IncidentJSON: Encodable, Sendable {
         updatedAt = TimeFormat.utc(incident.updatedAt)
         closedAt = incident.closedAt.map(TimeFormat.utc)
         github = incident.github.map { GitHub(repo: $0.repo, number: $0.number, url: $0.url) }
+        roles = incident.roles.map { RoleHolder(role: $0.role, who: $0.who, since: TimeFormat.utc($0.since)) }
     }
 
     /// One incident as a pretty-printed JSON object with sorted keys; absent values are `null`.
@@ -74,6 +77,18 @@ public struct IncidentJSON: Encodable, Sendable {
     /// A JSON array of incidents.
     public static func encode(_ incidents: [Incident]) throws(IncidentError) -> String {
         try encodeValue(incidents.map(IncidentJSON.init))
+    }
+
+    /// `role list --json`: `[{"role", "who", "since"}]`.
+    public static func encodeRoles(_ roles: [Role]) throws(IncidentError) -> String {
+        try encodeValue(roles.map { RoleHolder(role: $0.role, who: $0.who, since: TimeFormat.utc($0.since)) })
+    }
+
+    struct DueEntry: Encodable { var incident: String; var what: String; var detail: String; var due: String; @Nullable var owner: String? }
+
+    /// `due --json`: `[{"incident", "what", "detail", "due", "owner"}]`.
+    public static func encodeDue(_ items: [(String, String, String, Date, String?)]) throws(IncidentError) -> String {
+        try encodeValue(items.map { DueEntry(incident: $0.0, what: $0.1, detail: $0.2, due: TimeFormat.utc($0.3), owner: $0.4) })
     }
 
     private static func encodeValue(_ value: some Encodable) throws(IncidentError) -> String {

@@ -19,6 +19,7 @@ public enum IncidentText {
         if let closedAt = incident.closedAt { dates += " · closed \(TimeFormat.local(closedAt, in: zone))" }
         lines.append(dates)
         if let github = incident.github { lines.append("GitHub: \(github.reference)  \(github.url)") }
+        if !incident.roles.isEmpty { lines.append("Roles: " + incident.roles.map { "\($0.role) \($0.who)" }.joined(separator: " · ")) }
         if !incident.labels.isEmpty { lines.append("Labels: \(incident.labels.joined(separator: ", "))") }
         if !incident.assignees.isEmpty { lines.append("Assignees: \(incident.assignees.joined(separator: ", "))") }
         if !incident.services.isEmpty {

@@ -34,6 +34,7 @@ public struct RenderContext {
         // Escaped as table cells: the postmortem shows them in its header table.
         values["labelsText"] = nonEmpty(incident.labels.map(cell).joined(separator: ", "))
         values["assigneesText"] = nonEmpty(incident.assignees.map(cell).joined(separator: ", "))
+        values["rolesText"] = nonEmpty(incident.roles.map { cell("\($0.role): \($0.who)") }.joined(separator: ", "))
         values["closedAt"] = incident.closedAt.map(time)
         values["impact"] = incident.impact.map(block)
         values["summary"] = incident.summary.map(block)

@@ -25,6 +25,7 @@ extension IncidentStore {
         for entry in imported.timeline { try insertTimelineEntry(entry, for: number, db) }
         for action in imported.actions { try insertAction(action, for: number, source: .import, db) }
         for criterion in imported.criteria { try insertCriterion(criterion, for: number, source: .import, db) }
+        for role in imported.roles { try RoleRecord(role, in: number).insert(db, onConflict: .replace) }
         return number
     }
 }

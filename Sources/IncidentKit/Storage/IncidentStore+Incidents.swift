@@ -142,6 +142,8 @@ extension IncidentStore {
         incident.actions = try ActionItemRecord.fetchAll(of: number, db).map(\.model)
         incident.criteria = try CriterionRecord.fetchAll(of: number, db).map(\.model)
         incident.lessons = try LessonRecord.fetchAll(of: number, db).map(\.model)
+        incident.roles = Role.sorted(try RoleRecord.fetchAll(of: number, db).map(\.model))
+        incident.playbooks = try AppliedPlaybookRecord.fetchAll(of: number, db).map(\.name)
         incident.github = try GitHubLinkRecord.fetchOne(db, sql: "SELECT * FROM githubLink WHERE incidentNumber = ?", arguments: [number])?.model
         return incident
     }

@@ -10,6 +10,7 @@ extension IncidentStore {
         migrator.registerMigration("v3-item-events", migrate: ItemEventMigration.migrate)
         migrator.registerMigration("v4-github", migrate: GitHubMigration.migrate)
         migrator.registerMigration("v5-import-sources", migrate: ImportSourceMigration.migrate)
+        migrator.registerMigration("v6-response", migrate: ResponseMigration.migrate)
         return migrator
     }()
 

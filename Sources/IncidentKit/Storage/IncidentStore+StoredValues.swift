@@ -23,7 +23,8 @@ extension IncidentStore {
         for (table, type) in [("label", LabelRecord.self as any StoredRecord.Type), ("assignee", AssigneeRecord.self),
                               ("service", ServiceRecord.self), ("section", SectionRecord.self), ("why", WhyRecord.self),
                               ("actionItem", ActionItemRecord.self), ("criterion", CriterionRecord.self), ("lesson", LessonRecord.self),
-                              ("githubSyncedItem", GitHubSyncedItemRecord.self), ("importSource", ImportSourceRecord.self)] {
+                              ("githubSyncedItem", GitHubSyncedItemRecord.self), ("importSource", ImportSourceRecord.self),
+                              ("role", RoleRecord.self), ("appliedPlaybook", AppliedPlaybookRecord.self)] {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") where details.count < 20 {
                 do {
                     _ = try type.init(row: row)

@@ -48,6 +48,15 @@ struct New: ParsableCommand {
     @Option(parsing: .unconditional, help: "When it was declared: ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m (default: now).")
     var at: String?
 
+    @Option(help: ArgumentHelp("Who is in command (the commander role).", valueName: "who")) var commander: String?
+
+    @Option(name: .customLong("playbook"), help: ArgumentHelp("Apply this playbook (repeatable), instead of those matching the severity.", valueName: "name"))
+    var playbookNames: [String] = []
+
+    @Flag(help: "Apply no playbook.") var noPlaybook = false
+
+    @OptionGroup var playbookOptions: PlaybookOptions
+
     func run() throws {
         guard let severity else { throw IncidentError.missingSeverity }
         var draft = IncidentDraft(title: try TextRules.line(title, field: "title"), severity: severity.severity,
@@ -57,8 +66,43 @@ struct New: ParsableCommand {
         draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }
         draft.impact = try TextRules.optionalBlock(impact, field: "impact")
         draft.summary = try TextRules.optionalBlock(summary, field: "summary")
-        let incident = try store.openForWriting(creating: true).declare(draft)
+        let commander = try commander.map { name throws(IncidentError) in try TextRules.line(name, field: "commander") }
+        let store = try store.openForWriting(creating: true)
+        let incident = try store.declare(draft)
         say(incident.id)
         say("Declared \(incident.severity.label) \"\(incident.title)\" at \(TimeFormat.local(incident.declaredAt)); it is now the current incident.")
+        if let commander {
+            try store.setRole(incident.number, role: "commander", who: commander, at: incident.declaredAt)
+            say("Commander: \(commander).")
+        }
+        let applied = noPlaybook ? 0 : applyPlaybooks(to: incident, store)
+        // Only P0, P1 and incidents a playbook gave a cadence have one: `new` stays one write for the rest.
+        if applied > 0 || UpdateCadence.defaultInterval(incident.severity) != nil,
+           let cadence = try store.cadence(of: store.incident(incident.number)) {
+            say("Stakeholder updates: \(cadence.describe(at: Date())).")
+        }
+    }
+
+    /// Applies the playbooks matching the severity (or those named). A broken playbook never stops the declaration:
+    /// it is named with its file and line, with how to apply it once fixed.
+    private func applyPlaybooks(to incident: Incident, _ store: IncidentStore) -> Int {
+        let (playbooks, problems) = playbookOptions.load(databasePath: store.path ?? "")
+        let chosen = playbookNames.isEmpty ? playbooks.filter { $0.severities.contains(incident.severity) }
+            : playbooks.filter { playbookNames.contains($0.name) }
+        for problem in problems where playbookNames.isEmpty || playbookNames.contains(((problem.path as NSString).lastPathComponent as NSString).deletingPathExtension) {
+            let name = ((problem.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            warn("\(problem); not applied. Fix it, then: incident playbook apply \(incident.id) \(name)")
+        }
+        for name in playbookNames where !playbooks.contains(where: { $0.name == name }) && !problems.contains(where: { $0.path.hasSuffix("/\(name).md") }) {
+            warn("no playbook \(name) in \(playbookOptions.folder(databasePath: store.path ?? "")); `incident playbook list` shows them.")
+        }
+        for playbook in chosen {
+            do {
+                say(describeApplied(playbook, try store.applyPlaybook(incident.number, playbook)))
+            } catch {
+                warn("playbook \(playbook.name) was not applied: \(error)")
+            }
+        }
+        return chosen.count
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IncidentKit
 
 struct Show: ParsableCommand {
@@ -13,6 +14,8 @@ struct Show: ParsableCommand {
     func run() throws {
         let store = try store.openForReading()
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-        say(json ? try IncidentJSON.encode(incident) : IncidentText.show(incident))
+        if json { return say(try IncidentJSON.encode(incident)) }
+        say(IncidentText.show(incident))
+        if let cadence = try store.cadence(of: incident) { say("Stakeholder updates: \(cadence.describe(at: Date())).") }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IncidentKit
 
 struct StatusCommand: ParsableCommand {
@@ -35,5 +36,6 @@ struct StatusCommand: ParsableCommand {
         let changed = try store.changeStatus(number, to: status, at: at, note: note)
         say(changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
             : "\(IncidentReference.format(number)) is already \(status.rawValue); nothing changed.")
+        if let cadence = try store.cadence(of: store.incident(number)) { say("Stakeholder updates: \(cadence.describe(at: Date())).") }
     }
 }

@@ -24,6 +24,7 @@ struct IncidentRecord: StoredRecord {
     var updatedAt: Date
     var closedAt: Date?
     var closedForced: Bool
+    var updateEverySeconds: Int?
 
     init(_ incident: Incident, updatedAt: Date) {
         title = incident.title
@@ -37,6 +38,7 @@ struct IncidentRecord: StoredRecord {
         self.updatedAt = updatedAt
         closedAt = incident.closedAt
         closedForced = false
+        updateEverySeconds = incident.updateEvery.map { Int($0) }
     }
 
     init(row: Row) throws {
@@ -52,6 +54,7 @@ struct IncidentRecord: StoredRecord {
         updatedAt = try row.date("updatedAt")
         closedAt = try row.optionalDate("closedAt")
         closedForced = try row.decode(forColumn: "closedForced")
+        updateEverySeconds = try row.decode(forColumn: "updateEverySeconds")
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -67,6 +70,7 @@ struct IncidentRecord: StoredRecord {
         container["updatedAt"] = updatedAt.unixTime
         container["closedAt"] = closedAt?.unixTime
         container["closedForced"] = closedForced
+        container["updateEverySeconds"] = updateEverySeconds
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -83,6 +87,7 @@ struct IncidentRecord: StoredRecord {
         incident.rootCause = rootCause
         incident.resolution = resolution
         incident.closedAt = closedAt
+        incident.updateEvery = updateEverySeconds.map(TimeInterval.init)
         return incident
     }
 }

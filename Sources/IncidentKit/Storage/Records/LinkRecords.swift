@@ -72,3 +72,49 @@ struct ImportSourceRecord: StoredRecord, PersistableRecord {
         (container["contentHash"], container["importedAt"]) = (contentHash, importedAt.unixTime)
     }
 }
+
+/// A row of `role`.
+struct RoleRecord: IncidentChildRecord, PersistableRecord {
+    static let databaseTableName = "role"
+    static let orderColumn = "since"
+    var incidentNumber: Int
+    var role: String
+    var who: String
+    var since: Date
+
+    init(_ role: Role, in incident: Int) {
+        (incidentNumber, self.role, who, since) = (incident, role.role, role.who, role.since)
+    }
+
+    init(row: Row) throws {
+        (incidentNumber, role) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "role"))
+        (who, since) = try (row.decode(forColumn: "who"), row.date("since"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["role"], container["who"], container["since"]) = (incidentNumber, role, who, since.unixTime)
+    }
+
+    var model: Role { Role(role: role, who: who, since: since) }
+}
+
+/// A row of `appliedPlaybook`.
+struct AppliedPlaybookRecord: IncidentChildRecord, PersistableRecord {
+    static let databaseTableName = "appliedPlaybook"
+    static let orderColumn = "appliedAt"
+    var incidentNumber: Int
+    var name: String
+    var appliedAt: Date
+
+    init(incidentNumber: Int, name: String, appliedAt: Date) {
+        (self.incidentNumber, self.name, self.appliedAt) = (incidentNumber, name, appliedAt)
+    }
+
+    init(row: Row) throws {
+        (incidentNumber, name, appliedAt) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "name"), row.date("appliedAt"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        (container["incidentNumber"], container["name"], container["appliedAt"]) = (incidentNumber, name, appliedAt.unixTime)
+    }
+}

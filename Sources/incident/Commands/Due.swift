@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct Due: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "What is overdue across open incidents: stakeholder updates and action items. Exits 1 when anything is.",
+        discussion: "For a shell prompt, a tmux status line or cron: incident due >/dev/null || echo 'incident: something is overdue'"
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let now = Date()
+        let items = try overdue(at: now)
+        if json {
+            say(try IncidentJSON.encodeDue(items.map { ($0.incident.id, $0.what, $0.detail, $0.due, $0.owner) }))
+        } else {
+            say(items.isEmpty ? "Nothing overdue." : items.map { item in
+                "\(item.incident.id)  \(item.incident.severity.label)  \(item.what): \(item.detail)" + (item.owner.map { " (owner \($0))" } ?? "")
+            }.joined(separator: "\n"))
+        }
+        if !items.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Overdue updates and action items of the open incidents; none when there is no database yet.
+    private func overdue(at now: Date) throws -> [DueItem] {
+        guard FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath)) else { return [] }
+        var items: [DueItem] = []
+        let store = try store.openForReading()
+        for incident in try store.incidents() {
+                if let cadence = try store.cadence(of: incident), cadence.isOverdue(at: now) {
+                    items.append(DueItem(incident: incident, what: "update", detail: cadence.describe(at: now), due: cadence.due, owner: nil))
+                }
+                for action in incident.actions where !action.isDone {
+                    guard let due = action.due, due < now else { continue }
+                    items.append(DueItem(incident: incident, what: "action \(action.number)",
+                                         detail: "overdue by \(TimeFormat.duration(now.timeIntervalSince(due))): \(action.text)", due: due, owner: action.owner))
+                }
+        }
+        return items
+    }
+
+    private struct DueItem {
+        var incident: Incident, what: String, detail: String, due: Date, owner: String?
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct PlaybookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playbook",
+        abstract: "Severity checklists kept as Markdown in incidents/playbooks/: list, show, apply.",
+        subcommands: [ListPlaybooks.self, ShowPlaybook.self, ApplyPlaybook.self]
+    )
+
+    struct ListPlaybooks: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the playbooks, and what is wrong with broken ones.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var playbookOptions: PlaybookOptions
+
+        func run() throws {
+            let path = DatabaseLocation.resolve(explicit: store.databasePath)
+            let (playbooks, problems) = playbookOptions.load(databasePath: path)
+            if playbooks.isEmpty, problems.isEmpty { return say("No playbooks in \(playbookOptions.folder(databasePath: path)).") }
+            for playbook in playbooks {
+                let severities = playbook.severities.isEmpty ? "by name only" : playbook.severities.map(\.label).joined(separator: ", ")
+                let every = playbook.updateEvery.map { ", updates every \(UpdateCadence.every($0))" } ?? ""
+                say("\(playbook.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(severities): \(playbook.actions.count) actions, \(playbook.criteria.count) criteria\(every)")
+            }
+            for problem in problems { say("broken       \(problem)") }
+        }
+    }
+
+    struct ShowPlaybook: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a playbook's Markdown.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var playbookOptions: PlaybookOptions
+        @Argument(help: "The playbook's name (its file name without .md).") var name: String
+
+        func run() throws {
+            say(try find(name, store: store, options: playbookOptions).markdown)
+        }
+    }
+
+    struct ApplyPlaybook: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "apply", abstract: "Add a playbook's items to an incident (applying it twice adds nothing twice).")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var playbookOptions: PlaybookOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] NAME", valueName: "ref-and-name")) var words: [String]
+
+        func run() throws {
+            let (reference, name) = try Arguments.referenceAndText(words, what: "playbook name")
+            let playbook = try find(name, store: store, options: playbookOptions)
+            let store = try store.openForWriting()
+            let number = try store.resolve(reference)
+            say(describeApplied(playbook, try store.applyPlaybook(number, playbook)))
+        }
+    }
+}
+
+/// The playbook called `name`, or a one-line error naming what is wrong with it or where playbooks are looked for.
+private func find(_ name: String, store: StoreOptions, options: PlaybookOptions) throws -> Playbook {
+    let path = DatabaseLocation.resolve(explicit: store.databasePath)
+    let (playbooks, problems) = options.load(databasePath: path)
+    if let playbook = playbooks.first(where: { $0.name == name }) { return playbook }
+    if let problem = problems.first(where: { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension == name }) {
+        throw IncidentError.invalidText(field: "playbook \(name)", reason: "can't be used: \(problem)")
+    }
+    throw IncidentError.invalidText(field: "playbook \(name)", reason: "is not in \(options.folder(databasePath: path)); `incident playbook list` shows the playbooks there")
+}

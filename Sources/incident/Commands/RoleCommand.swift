@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct RoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "role",
+        abstract: "Who holds which role: commander, communications, operations, scribe, or any other word.",
+        subcommands: [SetRole.self, ListRoles.self, ClearRole.self]
+    )
+
+    struct SetRole: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Give a role to someone; a handover is recorded in the timeline.",
+            discussion: "Example: incident role set commander @bob"
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] ROLE WHO", valueName: "ref-role-who")) var words: [String]
+        @Option(parsing: .unconditional, help: "When (default: now).") var at: String?
+
+        func run() throws {
+            let (reference, rest) = words.count == 3 ? (try IncidentReference.parse(words[0]), Array(words.dropFirst())) : (nil, words)
+            guard rest.count == 2 else { throw ValidationError("Give ROLE and WHO, e.g. incident role set commander @alice.") }
+            let role = try TextRules.line(rest[0].lowercased(), field: "role"), who = try TextRules.line(rest[1], field: "name")
+            let at = try parseTime(at)
+            let store = try store.openForWriting()
+            let number = try store.resolve(reference)
+            let previous = try store.setRole(number, role: role, who: who, at: at)
+            say(previous == who ? "\(who) is already \(role) of \(IncidentReference.format(number)); nothing changed."
+                : previous.map { "\(role): \($0) → \(who) on \(IncidentReference.format(number))." } ?? "\(role): \(who) on \(IncidentReference.format(number)).")
+        }
+    }
+
+    struct ListRoles: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the roles and since when.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let store = try store.openForReading()
+            let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+            if json { return say(try IncidentJSON.encodeRoles(incident.roles)) }
+            say(incident.roles.isEmpty ? "No roles set. `incident role set commander @you` takes command."
+                : incident.roles.map { "\($0.role.padding(toLength: 15, withPad: " ", startingAt: 0)) \($0.who)  since \(TimeFormat.local($0.since))" }
+                    .joined(separator: "\n"))
+        }
+    }
+
+    struct ClearRole: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "clear", abstract: "Clear a role.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("[INC-<n>] ROLE", valueName: "ref-role")) var words: [String]
+
+        func run() throws {
+            let (reference, role) = try Arguments.referenceAndText(words, what: "role")
+            let store = try store.openForWriting()
+            let number = try store.resolve(reference)
+            let previous = try store.clearRole(number, role: role.lowercased(), at: Date())
+            say(previous.map { "Cleared \(role) (was \($0)) on \(IncidentReference.format(number))." } ?? "Nobody is \(role) on \(IncidentReference.format(number)); nothing changed.")
+        }
+    }
+}
