@@ -67,6 +67,8 @@ extension IncidentError: CustomStringConvertible {
             "\(issue) has task lines this record doesn't have: \(lines.joined(separator: "; ")). Nothing was pushed, so they aren't lost; add them here (`incident action add`) or publish with --force to drop them."
         case .notPublished(let number):
             "\(IncidentReference.format(number)) is not published to GitHub. `incident publish \(IncidentReference.format(number)) --repo OWNER/NAME` creates its issue."
+        case .editorCancelled(let reason):
+            "Not stored: \(reason)."
         case .importFailures(let failed, let total):
             "\(failed) of \(total) documents could not be imported (each is named above with the reason); the others were."
         case .invalidIssueReference(let text):
@@ -103,10 +105,11 @@ private func quoted(_ text: String) -> String {
 }
 
 private extension IncidentError {
-    static func describe(_ numbers: [Int], _ noun: String, plural: String? = nil) -> String {
-        guard !numbers.isEmpty else { return "" }
-        let name = numbers.count == 1 ? noun : (plural ?? noun + "s")
-        return "\(numbers.count) \(name) (\(numbers.map(String.init).joined(separator: ", ")))"
+    /// `2 open immediate actions (1  Restart the pods; 3  Confirm health)`: the titles a responder needs at 3 a.m.
+    static func describe(_ items: [ItemTitle], _ noun: String, plural: String? = nil) -> String {
+        guard !items.isEmpty else { return "" }
+        let name = items.count == 1 ? noun : (plural ?? noun + "s")
+        return "\(items.count) \(name) (\(items.map { "\($0.number)  \($0.text)" }.joined(separator: "; ")))"
     }
 }
 

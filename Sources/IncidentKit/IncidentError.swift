@@ -22,7 +22,7 @@ public enum IncidentError: Error, Equatable, Sendable {
     case closeThroughCloseCommand
     case notReopenable(Status)
     case milestoneOutOfOrder(kind: TimelineKind, at: Date, conflicting: TimelineKind, conflictingAt: Date)
-    case closeRefused(incident: Int, openActions: [Int], unmetCriteria: [Int])
+    case closeRefused(incident: Int, openActions: [ItemTitle], unmetCriteria: [ItemTitle])
     case nothingToChange(command: String)
     case noDatabase(path: String)
     case notADatabase(path: String)
@@ -47,6 +47,7 @@ public enum IncidentError: Error, Equatable, Sendable {
     case notPublished(Int)
     case invalidIssueReference(String)
     case importFailures(failed: Int, total: Int)
+    case editorCancelled(String)
     case storageFailure(String)
 }
 
@@ -75,7 +76,7 @@ extension IncidentError {
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
-             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures:
+             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:
@@ -83,5 +84,16 @@ extension IncidentError {
         case .githubUnavailable:
             .unavailable
         }
+    }
+}
+
+/// An item named by its number and text, as a refused close lists what is still open.
+public struct ItemTitle: Equatable, Sendable {
+    public var number: Int
+    public var text: String
+
+    public init(_ number: Int, _ text: String) {
+        self.number = number
+        self.text = text
     }
 }

@@ -16,7 +16,7 @@ struct IncidentCommand: ParsableCommand {
             New.self, ListCommand.self, Show.self, Use.self, SetCommand.self, StatusCommand.self,
             WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
             SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
-            Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, RoleCommand.self, PlaybookCommand.self, Due.self, Backup.self, Doctor.self,
+            Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, RoleCommand.self, PlaybookCommand.self, Due.self, Search.self, Stats.self, Actions.self, Lint.self, Backup.self, Doctor.self,
         ]
     )
 

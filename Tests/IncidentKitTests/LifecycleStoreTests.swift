@@ -32,7 +32,7 @@ import Testing
         _ = try store.addAction(number, text: "Diagnose")
         _ = try store.addAction(number, text: "Later", horizon: .longTerm)
         _ = try store.addCriterion(number, text: "Health 200")
-        #expect(throws: IncidentError.closeRefused(incident: number, openActions: [1], unmetCriteria: [1])) {
+        #expect(throws: IncidentError.closeRefused(incident: number, openActions: [ItemTitle(1, "Diagnose")], unmetCriteria: [ItemTitle(1, "Health 200")])) {
             try store.close(number, at: Fixtures.declaredAt + 3600)
         }
         #expect(try store.incident(number).status == .investigating)

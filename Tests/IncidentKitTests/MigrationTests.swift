@@ -100,6 +100,15 @@ import Testing
         #expect(applied == ["v1-incidents", "v2-lessons-and-updates"])
     }
 
+    /// The search index is built for the records already there by the migration that adds it.
+    @Test func theMigrationBuildsTheSearchIndexForExistingRecords() throws {
+        let (folder, path) = try copy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try IncidentStore(path: path, readOnly: false, actor: "tester")
+        #expect(try store.search("connector", limit: 20).map(\.incident.number) == [1])
+        #expect(try store.search("redis failover", limit: 20).map(\.incident.number) == [2])
+    }
+
     @Test func aStoredValueTheCodeDoesNotKnowIsAStorageErrorThatDoctorNames() throws {
         let (folder, path) = try copy()
         defer { try? FileManager.default.removeItem(at: folder) }

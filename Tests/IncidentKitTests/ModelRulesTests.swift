@@ -76,7 +76,7 @@ import Testing
         let errors: [IncidentError] = [
             .missingSeverity, .unknownSeverity("P9"), .unknownIncident(4), .noCurrentIncident,
             .itemOutOfRange(.action, number: 9, incident: 1, count: 3), .unparseableTime("x"),
-            .disallowedTransition(from: .resolved, to: .identified), .closeRefused(incident: 1, openActions: [1, 2], unmetCriteria: [3]),
+            .disallowedTransition(from: .resolved, to: .identified), .closeRefused(incident: 1, openActions: [ItemTitle(1, "a"), ItemTitle(2, "b")], unmetCriteria: [ItemTitle(3, "c")]),
             .notADatabase(path: "/tmp/x"), .newerSchema(path: "/tmp/x", unknownMigrations: ["v9"]),
             .unwritableLocation(path: "/x", reason: "read-only"),
         ]
@@ -86,7 +86,8 @@ import Testing
             #expect(text.hasSuffix("."))
             #expect(text.count > 20)
         }
-        #expect(IncidentError.closeRefused(incident: 1, openActions: [1, 2], unmetCriteria: [3]).description
-            == "INC-1 still has 2 open immediate actions (1, 2) and 1 unmet immediate criterion (3). Check them off, or close anyway with `incident close --force`.")
+        #expect(IncidentError.closeRefused(incident: 1, openActions: [ItemTitle(1, "Restart the pods"), ItemTitle(2, "Drain the queue")],
+                                           unmetCriteria: [ItemTitle(3, "API answers 200")]).description
+            == "INC-1 still has 2 open immediate actions (1  Restart the pods; 2  Drain the queue) and 1 unmet immediate criterion (3  API answers 200). Check them off, or close anyway with `incident close --force`.")
     }
 }

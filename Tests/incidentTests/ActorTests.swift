@@ -41,3 +41,15 @@ import Testing
         #expect(try sandbox.dump(sandbox.defaultDatabase) == before)
     }
 }
+
+@Suite struct ActorFallbackTests {
+    /// Containers and cron often run without $USER or $LOGNAME: the change log names the passwd entry, not "unknown".
+    @Test func withoutUserOrLognameTheLoginNameOfTheCurrentUserIsRecorded() throws {
+        let sandbox = try Sandbox()
+        try sandbox.ok(["new", "--p2", "Cron job failing"])
+        let result = try sandbox.run(["why", "add", "The job runs as another user"], environment: ["USER": nil, "LOGNAME": nil])
+        #expect(result.status == 0)
+        let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        #expect(try sandbox.ok(["log"]).lines.last?.contains("  \(login)  INC-1  added why 1") == true)
+    }
+}

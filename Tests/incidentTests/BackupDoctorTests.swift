@@ -140,7 +140,7 @@ import Testing
         for check in ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index", "stored values"] {
             #expect(result.lines.contains { $0.hasPrefix(check) }, "\(check) is not reported: \(result)")
         }
-        #expect(result.stdout.contains("6 of 6 migrations"))
+        #expect(result.stdout.contains("7 of 7 migrations"))
         #expect(try sandbox.contents(sandbox.defaultDatabase) == before)
         #expect(sandbox.listing() == listing)
     }
@@ -196,7 +196,9 @@ import Testing
                 "a why whose parent is gone keeps its text")
         try sandbox.sqlite3(database, "PRAGMA foreign_keys = OFF; DELETE FROM why WHERE number = 99;")
         let pruned = try sandbox.dump(database)
-        let withoutLog = { (dump: String) in dump.split(separator: "\n").filter { !$0.contains("INTO changeLog") && !$0.contains("INTO setting") && !$0.contains("sqlite_sequence") } }
+        // The search index's own storage (incidentSearch_*) is rewritten by any delete, even of rows it never indexed.
+        let withoutLog = { (dump: String) in dump.split(separator: "\n").filter { !$0.contains("INTO changeLog") && !$0.contains("INTO setting")
+            && !$0.contains("sqlite_sequence") && !$0.contains("incidentSearch") } }
         #expect(withoutLog(pruned) == withoutLog(kept), "prune touched a real record")
         #expect(try sandbox.run(["show"]).stderr.contains("No current incident"), "the dangling current incident is forgotten")
     }
@@ -223,7 +225,7 @@ import Testing
             INSERT INTO timelineSearch(timelineSearch) VALUES ('rebuild');
             """)
         #expect(created.status == 0, "\(created)")
-        #expect(try sandbox.ok(["doctor"]).stdout.contains("search index       ok (timelineSearch)"))
+        #expect(try sandbox.ok(["doctor"]).stdout.contains("search index       ok (incidentSearch, timelineSearch)"))
         // Nothing keeps this index up to date, so the next entry puts it out of step.
         try sandbox.ok(["timeline", "add", "Not in the search index"])
         let diagnosis = try sandbox.run(["doctor"])

@@ -59,8 +59,9 @@ import Testing
         let before = try sandbox.dump(sandbox.defaultDatabase)
         let refused = try sandbox.run(["close"])
         expectFailure(refused, status: 1)
-        #expect(refused.stderr == "incident: INC-1 still has 1 open immediate action (3) and 4 unmet immediate criteria "
-            + "(1, 2, 3, 4). Check them off, or close anyway with `incident close --force`.\n")
+        #expect(refused.stderr == "incident: INC-1 still has 1 open immediate action (3  Confirm health endpoints return 200) and 4 unmet "
+            + "immediate criteria (1  Health endpoints return HTTP 200; 2  E2E tests pass; 3  Error rate below 0.1%; "
+            + "4  Database connections stable for 30 minutes). Check them off, or close anyway with `incident close --force`.\n")
         #expect(try sandbox.dump(sandbox.defaultDatabase) == before)
         #expect(try sandbox.ok(["list"]).stdout.contains("INC-1    P0  investigating"))
     }

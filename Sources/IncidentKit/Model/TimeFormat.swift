@@ -93,13 +93,16 @@ struct CivilTime {
 
 /// The user's zone, as the C library reads `TZ`: the one source of local time, for printing and for
 /// reading times typed without a zone. The C library knows the abbreviations (PDT, CET) that Foundation
-/// on Linux spells GMT-7, and follows `TZ` changes made after start-up.
+/// on Linux spells GMT-7.
 enum LocalZone {
+    /// `TZ` is read once: tzset on every call looked at /etc/localtime again, 2 stat calls per time printed.
+    private static let zoneRead: Void = tzset()
+
     /// The offset from UTC (seconds) and the zone's abbreviation in force at `seconds` since 1970.
     static func at(_ seconds: Int64) -> (offset: Int, name: String) {
         var time = time_t(seconds)
         var fields = tm()
-        tzset()
+        _ = zoneRead
         guard localtime_r(&time, &fields) != nil else { return (0, "UTC") }
         let offset = Int(fields.tm_gmtoff)
         var name = fields.tm_zone.map { String(cString: $0) } ?? ""

@@ -91,7 +91,7 @@ public struct IncidentJSON: Encodable, Sendable {
         try encodeValue(items.map { DueEntry(incident: $0.0, what: $0.1, detail: $0.2, due: TimeFormat.utc($0.3), owner: $0.4) })
     }
 
-    private static func encodeValue(_ value: some Encodable) throws(IncidentError) -> String {
+    static func encodeValue(_ value: some Encodable) throws(IncidentError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

@@ -3,18 +3,20 @@ import Foundation
 /// Plain-text views of incidents for the terminal; times are shown in `zone` with the zone printed.
 public enum IncidentText {
     /// One line per incident: reference, severity, status, age, title.
-    public static func list(_ incidents: [Incident], current: Int?, zone: TimeZone? = nil) -> String {
+    public static func list(_ incidents: [Incident], current: Int?, zone: TimeZone? = nil, style: TextStyle = .plain) -> String {
         incidents.map { incident in
             let marker = incident.number == current ? "*" : " "
-            let columns = [incident.id.padding(7), incident.severity.label, incident.status.rawValue.padding(13),
+            let columns = [incident.id.padding(7), style.severity(incident.severity, incident.severity.label),
+                           style.status(incident.status, incident.status.rawValue.padding(13)),
                            TimeFormat.local(incident.declaredAt, in: zone), incident.title + (incident.github.map { "  [\($0.reference)]" } ?? "")]
             return "\(marker) " + columns.joined(separator: "  ")
         }.joined(separator: "\n")
     }
 
     /// The whole record.
-    public static func show(_ incident: Incident, zone: TimeZone? = nil) -> String {
-        var lines = ["\(incident.id)  \(incident.severity.label)  \(incident.status.rawValue)  \(incident.title)"]
+    public static func show(_ incident: Incident, zone: TimeZone? = nil, style: TextStyle = .plain, now: Date = Date()) -> String {
+        var lines = ["\(style.heading(incident.id))  \(style.severity(incident.severity, incident.severity.label))  "
+                     + "\(style.status(incident.status, incident.status.rawValue))  \(style.heading(incident.title))"]
         var dates = "Declared \(TimeFormat.local(incident.declaredAt, in: zone)) · updated \(TimeFormat.local(incident.updatedAt, in: zone))"
         if let closedAt = incident.closedAt { dates += " · closed \(TimeFormat.local(closedAt, in: zone))" }
         lines.append(dates)
@@ -33,10 +35,12 @@ public enum IncidentText {
             guard let text else { continue }
             lines.append(text.contains("\n") ? "\(title):\n\(indent(text))" : "\(title): \(text)")
         }
-        if !incident.whys.isEmpty { lines += ["", "Five whys", whys(incident.whys)] }
-        if !incident.timeline.isEmpty { lines += ["", "Timeline", timeline(incident.timeline, zone: zone)] }
-        if !incident.actions.isEmpty { lines += ["", actionProgress(incident), actions(incident.actions, zone: zone)] }
-        if !incident.criteria.isEmpty { lines += ["", criteriaProgress(incident), criteria(incident.criteria)] }
+        if !incident.whys.isEmpty { lines += ["", style.heading("Five whys"), whys(incident.whys)] }
+        if !incident.timeline.isEmpty { lines += ["", style.heading("Timeline"), timeline(incident.timeline, zone: zone)] }
+        if !incident.actions.isEmpty {
+            lines += ["", style.heading(actionProgress(incident)), actions(incident.actions, zone: zone, style: style, now: now)]
+        }
+        if !incident.criteria.isEmpty { lines += ["", style.heading(criteriaProgress(incident)), criteria(incident.criteria, style: style)] }
         if !incident.sections.isEmpty { lines += ["", sections(incident.sections)] }
         return lines.joined(separator: "\n")
     }
@@ -57,7 +61,7 @@ public enum IncidentText {
         }.joined(separator: "\n")
     }
 
-    public static func actions(_ actions: [ActionItem], zone: TimeZone? = nil) -> String {
+    public static func actions(_ actions: [ActionItem], zone: TimeZone? = nil, style: TextStyle = .plain, now: Date = Date()) -> String {
         guard !actions.isEmpty else { return "No action items. `incident action add TEXT` adds one." }
         var lines: [String] = []
         for horizon in Horizon.allCases {
@@ -67,26 +71,29 @@ public enum IncidentText {
             for action in group {
                 var extras: [String] = []
                 if let owner = action.owner { extras.append("owner: \(owner)") }
-                if let due = action.due { extras.append("due: \(TimeFormat.local(due, in: zone))") }
+                if let due = action.due {
+                    let text = "due: \(TimeFormat.local(due, in: zone))"
+                    extras.append(!action.isDone && due < now ? style.overdue(text + " (overdue)") : text)
+                }
                 if let doneBy = action.doneBy, let doneAt = action.doneAt {
                     extras.append("done by \(doneBy) \(TimeFormat.local(doneAt, in: zone))")
                 }
                 let suffix = extras.isEmpty ? "" : "  (\(extras.joined(separator: ", ")))"
-                lines.append("    [\(action.isDone ? "x" : " ")] \(String(action.number).padding(3)) \(action.text)\(suffix)")
+                lines.append("    \(style.box(action.isDone)) \(String(action.number).padding(3)) \(action.text)\(suffix)")
                 if let details = action.details { lines.append(indent(details, by: 10)) }
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    public static func criteria(_ criteria: [SuccessCriterion]) -> String {
+    public static func criteria(_ criteria: [SuccessCriterion], style: TextStyle = .plain) -> String {
         guard !criteria.isEmpty else { return "No success criteria. `incident criterion add TEXT` adds one." }
         var lines: [String] = []
         for phase in Phase.allCases {
             let group = criteria.filter { $0.phase == phase }
             guard !group.isEmpty else { continue }
             lines.append("  \(phase.rawValue) (\(group.filter(\.isMet).count)/\(group.count) met)")
-            lines += group.map { "    [\($0.isMet ? "x" : " ")] \(String($0.number).padding(3)) \($0.text)" }
+            lines += group.map { "    \(style.box($0.isMet)) \(String($0.number).padding(3)) \($0.text)" }
         }
         return lines.joined(separator: "\n")
     }

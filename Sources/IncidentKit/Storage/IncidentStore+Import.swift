@@ -17,6 +17,12 @@ extension IncidentStore {
     /// Inserts an imported record and all its rows as a new incident; returns its number.
     func insertImported(_ imported: Incident, _ db: Database) throws -> Int {
         let number = try insertIncident(imported, db)
+        try insertRows(of: imported, for: number, db)
+        return number
+    }
+
+    /// Every row of a record but its header, for incident `number` (new, or emptied for a re-import).
+    func insertRows(of imported: Incident, for number: Int, _ db: Database) throws {
         try insertNames(imported.labels, into: .label, for: number, db)
         try insertNames(imported.assignees, into: .assignee, for: number, db)
         try insertServices(imported.services, for: number, db)
@@ -26,6 +32,5 @@ extension IncidentStore {
         for action in imported.actions { try insertAction(action, for: number, source: .import, db) }
         for criterion in imported.criteria { try insertCriterion(criterion, for: number, source: .import, db) }
         for role in imported.roles { try RoleRecord(role, in: number).insert(db, onConflict: .replace) }
-        return number
     }
 }

@@ -34,17 +34,10 @@ extension IncidentStore {
                 """, arguments: [imported.title, imported.severity, imported.status, imported.impact, imported.summary,
                                  imported.rootCause, imported.resolution, imported.declaredAt.unixTime, imported.closedAt?.unixTime,
                                  clock().unixTime, number])
-            for table in ["label", "assignee", "service", "section", "why", "timelineEntry", "actionItem", "criterion"] {
+            for table in ["label", "assignee", "service", "section", "why", "timelineEntry", "actionItem", "criterion", "role"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE incidentNumber = ?", arguments: [number])
             }
-            try insertNames(imported.labels, into: .label, for: number, db)
-            try insertNames(imported.assignees, into: .assignee, for: number, db)
-            try insertServices(imported.services, for: number, db)
-            for section in imported.sections { try insertSection(section, for: number, db) }
-            for why in imported.whys { try insertWhy(why, for: number, db) }
-            for entry in imported.timeline { try insertTimelineEntry(entry, for: number, db) }
-            for action in imported.actions { try insertAction(action, for: number, source: .import, db) }
-            for criterion in imported.criteria { try insertCriterion(criterion, for: number, source: .import, db) }
+            try insertRows(of: imported, for: number, db)
             try ImportSourceRecord(source: source, incidentNumber: number, contentHash: hash, importedAt: clock()).insert(db, onConflict: .replace)
             try log("re-imported from \(source) (it changed)", for: number, db)
         }

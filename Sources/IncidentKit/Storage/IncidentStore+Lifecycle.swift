@@ -59,7 +59,10 @@ extension IncidentStore {
             let openActions = incident.actions.filter { $0.horizon == .immediate && !$0.isDone }.map(\.number)
             let unmetCriteria = incident.criteria.filter { $0.phase == .immediate && !$0.isMet }.map(\.number)
             if !force, !openActions.isEmpty || !unmetCriteria.isEmpty {
-                throw IncidentError.closeRefused(incident: number, openActions: openActions, unmetCriteria: unmetCriteria)
+                throw IncidentError.closeRefused(
+                    incident: number,
+                    openActions: incident.actions.filter { openActions.contains($0.number) }.map { ItemTitle($0.number, $0.text) },
+                    unmetCriteria: incident.criteria.filter { unmetCriteria.contains($0.number) }.map { ItemTitle($0.number, $0.text) })
             }
             if let resolution, resolution != incident.resolution {
                 try db.execute(sql: "UPDATE incident SET resolution = ? WHERE number = ?", arguments: [resolution, number])

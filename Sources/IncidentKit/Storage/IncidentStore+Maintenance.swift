@@ -342,6 +342,9 @@ private extension IncidentStore {
                 try db.execute(sql: isFTS5 ? "INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 1)"
                                            : "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
                 return nil
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                // FTS5 checks itself with an INSERT command, which a read-only file refuses: not checked, not damaged.
+                return nil
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
                 return StoreFinding(check: "search index", problem: "the search index \(name) doesn't match its table",
                                     details: [error.message ?? "corrupt"], repair: .reindex)

@@ -11,6 +11,7 @@ extension IncidentStore {
         migrator.registerMigration("v4-github", migrate: GitHubMigration.migrate)
         migrator.registerMigration("v5-import-sources", migrate: ImportSourceMigration.migrate)
         migrator.registerMigration("v6-response", migrate: ResponseMigration.migrate)
+        migrator.registerMigration("v7-search", migrate: SearchMigration.migrate)
         return migrator
     }()
 

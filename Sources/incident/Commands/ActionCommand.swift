@@ -52,11 +52,16 @@ struct ActionCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
         @Flag(help: "Only the ones not done.") var open = false
+        @Flag(help: "Print JSON (the objects of show --json).") var json = false
 
         func run() throws {
             let store = try store.openForReading()
-            let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+            var incident = try store.incident(store.resolve(Arguments.reference(reference)))
             let shown = incident.actions.filter { !open || !$0.isDone }
+            if json {
+                incident.actions = shown
+                return say(try IncidentJSON.encodeItems(of: incident, "actions"))
+            }
             if shown.isEmpty, !incident.actions.isEmpty {
                 return say("All \(incident.actions.count) action items are done.")
             }
@@ -70,10 +75,11 @@ struct ToggleOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
     var words: [String]
+    @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run(kind: ItemKind, on: Bool) throws { try Self.toggle(words, store: store, kind: kind, on: on) }
+    func run(kind: ItemKind, on: Bool) throws { try Self.toggle(words, store: store, kind: kind, on: on, style: color.style) }
 
-    static func toggle(_ words: [String], store: StoreOptions, kind: ItemKind, on: Bool) throws {
+    static func toggle(_ words: [String], store: StoreOptions, kind: ItemKind, on: Bool, style: TextStyle) throws {
         let (reference, numbers) = try Arguments.referenceAndNumbers(words)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
@@ -83,9 +89,9 @@ struct ToggleOptions: ParsableArguments {
         let (done, already) = kind == .action ? (on ? ("Checked", "already done") : ("Unchecked", "already open"))
             : (on ? ("Met", "already met") : ("Unmet", "already unmet"))
         for result in outcome.items {
-            say(result.changed ? "\(done) \(kind.rawValue) \(result.number): \(result.text)"
-                : "\(kind == .action ? "Action" : "Criterion") \(result.number) is \(already); nothing changed: \(result.text)")
+            say(result.changed ? "\(on ? style.good(done) : style.bad(done)) \(kind.rawValue) \(result.number): \(result.text)"
+                : style.dim("\(kind == .action ? "Action" : "Criterion") \(result.number) is \(already); nothing changed: \(result.text)"))
         }
-        say(IncidentText.progress(kind, outcome.progress))
+        say(style.heading(IncidentText.progress(kind, outcome.progress)))
     }
 }

@@ -14,6 +14,7 @@ struct Check: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
     var words: [String]
+    @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run() throws { try ToggleOptions.toggle(words, store: store, kind: .action, on: true) }
+    func run() throws { try ToggleOptions.toggle(words, store: store, kind: .action, on: true, style: color.style) }
 }

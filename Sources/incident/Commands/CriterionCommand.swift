@@ -44,11 +44,12 @@ struct CriterionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List success criteria by phase.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+        @Flag(help: "Print JSON (the objects of show --json).") var json = false
 
         func run() throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            say(IncidentText.criteria(incident.criteria))
+            say(json ? try IncidentJSON.encodeItems(of: incident, "criteria") : IncidentText.criteria(incident.criteria))
         }
     }
 }

@@ -16,6 +16,7 @@ struct Doctor: ParsableCommand {
     var reindex = false
     @Flag(help: "Remove rows that belong to no incident, and forget a current incident that no longer exists.")
     var prune = false
+    @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
     func run() throws {
         if reindex || prune {
@@ -25,7 +26,7 @@ struct Doctor: ParsableCommand {
         }
         let path = DatabaseLocation.resolve(explicit: store.databasePath)
         let diagnosis = try IncidentStore.diagnose(path: path)
-        say(report(diagnosis, path: path))
+        say(report(diagnosis, path: path, style: color.style))
         guard diagnosis.isHealthy else { throw IncidentError.unhealthyStore(path: path, problems: diagnosis.findings.count) }
     }
 }
@@ -34,13 +35,13 @@ private extension Doctor {
     static let checks = ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index", "stored values"]
 
     /// One line per check, each problem indented under it with its details and repair; `ok: …` last when healthy.
-    func report(_ diagnosis: StoreDiagnosis, path: String) -> String {
+    func report(_ diagnosis: StoreDiagnosis, path: String, style: TextStyle) -> String {
         var lines: [String] = []
         for check in Self.checks {
             let findings = diagnosis.findings.filter { $0.check == check }
             let label = check.padding(toLength: 19, withPad: " ", startingAt: 0)
             guard findings.isEmpty else {
-                lines.append("\(label)\(findings.count == 1 ? "1 problem" : "\(findings.count) problems")")
+                lines.append("\(label)\(style.bad(findings.count == 1 ? "1 problem" : "\(findings.count) problems"))")
                 for finding in findings {
                     lines.append("  - \(finding.problem)")
                     lines += finding.details.prefix(10).map { "      \($0)" }
@@ -49,10 +50,10 @@ private extension Doctor {
                 }
                 continue
             }
-            lines.append(label + (diagnosis.isReadable ? okText(for: check, diagnosis) : "not checked (the file can't be read)"))
+            lines.append(label + (diagnosis.isReadable ? style.good(okText(for: check, diagnosis)) : "not checked (the file can't be read)"))
         }
         if diagnosis.isHealthy {
-            lines.append("ok: \(path) has \(diagnosis.incidentCount) incident\(diagnosis.incidentCount == 1 ? "" : "s") and \(diagnosis.changeCount) change-log line\(diagnosis.changeCount == 1 ? "" : "s")")
+            lines.append(style.good("ok:") + " \(path) has \(diagnosis.incidentCount) incident\(diagnosis.incidentCount == 1 ? "" : "s") and \(diagnosis.changeCount) change-log line\(diagnosis.changeCount == 1 ? "" : "s")")
         }
         return lines.joined(separator: "\n")
     }

@@ -13,10 +13,16 @@ struct Export: ParsableCommand {
     @OptionGroup var rendering: RenderOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Option(help: "md, or html for one self-contained page.") var format: RenderFormat = .markdown
+    @Flag(help: "Print straight to the terminal, never through a pager.") var noPager = false
 
     func run() throws {
         let store = try store.openForReading()
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-        try rendering.emit(rendering.renderer(databasePath: store.path ?? "").postmortem(incident, format: format, at: Date()))
+        let text = try rendering.renderer(databasePath: store.path ?? "").postmortem(incident, format: format, at: Date())
+        // To a terminal, a long postmortem goes through the pager (never coloured: it is Markdown or HTML).
+        if rendering.output == nil || rendering.output == "-" {
+            return Pager.page(text.hasSuffix("\n") ? String(text.dropLast()) : text, allowed: !noPager)
+        }
+        try rendering.emit(text)
     }
 }

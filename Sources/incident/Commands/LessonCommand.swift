@@ -38,13 +38,21 @@ struct LessonCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Flag(help: "The kind of lesson (one is required).") var kind: LessonFlag?
-        @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
+        @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String] = []
+        @Flag(name: [.customShort("e"), .customLong("edit")], help: "Write the lesson in $VISUAL / $EDITOR.") var edit = false
 
         func run() throws {
             guard let kind else {
                 throw IncidentError.invalidText(field: "lesson", reason: "needs a kind; pass --went-well, --went-wrong or --lucky")
             }
-            let (reference, text) = try Arguments.referenceAndText(words, what: "lesson")
+            let (reference, text): (Int?, String)
+            if edit {
+                guard words.count <= 1 else { throw ValidationError("With --edit, give at most INC-<n>; the text comes from the editor.") }
+                let written = try Editor.edit("", what: "lesson")
+                (reference, text) = (try Arguments.reference(words.first), written.split(whereSeparator: \.isNewline).joined(separator: " "))
+            } else {
+                (reference, text) = try Arguments.referenceAndText(words, what: "lesson")
+            }
             let line = try TextRules.line(text, field: "lesson")
             let store = try store.openForWriting()
             let lesson = try store.addLesson(store.resolve(reference), kind: kind.kind, text: line)

@@ -19,6 +19,8 @@ struct ListCommand: ParsableCommand {
 
     @Flag(help: "Print JSON (the shape is documented in README).") var json = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let incidents: [Incident]
         do {
@@ -29,7 +31,8 @@ struct ListCommand: ParsableCommand {
             } else if incidents.isEmpty {
                 say(all ? "No incidents." : "No open incidents. `incident list --all` includes closed ones.")
             } else {
-                say(IncidentText.list(incidents, current: try store.currentIncidentNumber()))
+                let text = IncidentText.list(incidents, current: try store.currentIncidentNumber(), style: output.style)
+                if all { output.page(text) } else { say(text) }
             }
         } catch IncidentError.noDatabase {
             say(json ? "[]" : "No incidents yet. Declare one with `incident new --p2 \"TITLE\"`.")

@@ -7,10 +7,14 @@ struct Log: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Flag(help: "The history of every incident.") var all = false
+    @Flag(help: "Print JSON: at, actor, incident, change.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let store = try store.openForReading()
         let number = all ? nil : try store.resolve(Arguments.reference(reference))
-        say(IncidentText.changeLog(try store.changeLog(for: number)))
+        let entries = try store.changeLog(for: number)
+        if json { return say(try IncidentJSON.encodeLog(entries)) }
+        output.page(IncidentText.changeLog(entries))
     }
 }

@@ -12,7 +12,7 @@ struct SectionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Append a section; the Markdown comes from --markdown, --file, or standard input.",
+            abstract: "Append a section; the Markdown comes from --markdown, --file, standard input, or at a terminal $EDITOR.",
             discussion: "Example: incident section add \"Risk Assessment\" --file risk.md"
         )
 
@@ -33,6 +33,8 @@ struct SectionCommand: ParsableCommand {
 
         private func readBody() throws(IncidentError) -> String {
             if let markdown { return markdown }
+            // Typed at a terminal with nothing to read from: the editor, as git commit does.
+            if file == nil, isatty(STDIN_FILENO) == 1 { return try Editor.edit("", what: "section") }
             let path = file ?? "-"
             let data: Data?
             if path == "-" {

@@ -14,9 +14,9 @@ struct SetCommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "New one-line title.") var title: String?
     @Option(help: "New severity, P0 (worst) … P4.") var severity: Severity?
-    @Option(parsing: .unconditional, help: "Who and what is affected (Markdown; empty clears).") var impact: String?
-    @Option(parsing: .unconditional, help: "Short summary (Markdown; empty clears).") var summary: String?
-    @Option(parsing: .unconditional, help: "The root cause (Markdown; empty clears).") var rootCause: String?
+    @Option(parsing: .unconditional, help: "Who and what is affected (Markdown; empty clears; -e opens $EDITOR).") var impact: String?
+    @Option(parsing: .unconditional, help: "Short summary (Markdown; empty clears; -e opens $EDITOR).") var summary: String?
+    @Option(parsing: .unconditional, help: "The root cause (Markdown; empty clears; -e opens $EDITOR).") var rootCause: String?
     @Option(parsing: .unconditional, help: "How it was resolved (Markdown; empty clears).") var resolution: String?
     @Option(name: .customLong("add-label"), help: ArgumentHelp("Add a label (repeatable).", valueName: "label")) var addLabels: [String] = []
     @Option(name: .customLong("remove-label"), help: ArgumentHelp("Remove a label (repeatable).", valueName: "label")) var removeLabels: [String] = []
@@ -26,6 +26,14 @@ struct SetCommand: ParsableCommand {
     @Option(name: .customLong("remove-service"), help: ArgumentHelp("Remove a service by name (repeatable).", valueName: "name")) var removeServices: [String] = []
 
     func run() throws {
+        var (impact, summary, rootCause) = (self.impact, self.summary, self.rootCause)
+        if [impact, summary, rootCause].contains("-e") {
+            // `--summary -e`: write the field in the editor, starting from what it says now.
+            let current = try store.openForReading().incident(store.openForReading().resolve(Arguments.reference(reference)))
+            if impact == "-e" { impact = try Editor.edit(current.impact ?? "", what: "impact") }
+            if summary == "-e" { summary = try Editor.edit(current.summary ?? "", what: "summary") }
+            if rootCause == "-e" { rootCause = try Editor.edit(current.rootCause ?? "", what: "root cause") }
+        }
         var changes = IncidentChanges()
         changes.title = try title.map { text throws(IncidentError) in try TextRules.line(text, field: "title") }
         changes.severity = severity

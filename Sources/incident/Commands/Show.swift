@@ -11,11 +11,17 @@ struct Show: ParsableCommand {
 
     @Flag(help: "Print JSON (the shape is documented in README).") var json = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let store = try store.openForReading()
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
         if json { return say(try IncidentJSON.encode(incident)) }
-        say(IncidentText.show(incident))
-        if let cadence = try store.cadence(of: incident) { say("Stakeholder updates: \(cadence.describe(at: Date())).") }
+        var text = IncidentText.show(incident, style: output.style)
+        if let cadence = try store.cadence(of: incident) {
+            let line = "Stakeholder updates: \(cadence.describe(at: Date()))."
+            text += "\n" + (cadence.isOverdue(at: Date()) ? output.style.overdue(line) : line)
+        }
+        output.page(text)
     }
 }

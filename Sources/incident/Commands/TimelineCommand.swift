@@ -34,11 +34,12 @@ struct TimelineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the timeline in time order, in your zone (TZ).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+        @Flag(help: "Print JSON (the objects of show --json).") var json = false
 
         func run() throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            say(IncidentText.timeline(incident.timeline))
+            say(json ? try IncidentJSON.encodeItems(of: incident, "timeline") : IncidentText.timeline(incident.timeline))
         }
     }
 }

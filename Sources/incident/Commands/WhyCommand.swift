@@ -33,11 +33,12 @@ struct WhyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the whys.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+        @Flag(help: "Print JSON (the objects of show --json).") var json = false
 
         func run() throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            say(IncidentText.whys(incident.whys))
+            say(json ? try IncidentJSON.encodeItems(of: incident, "whys") : IncidentText.whys(incident.whys))
         }
     }
 }

@@ -24,8 +24,16 @@ struct StoreOptions: ParsableArguments {
         return try IncidentStore(path: path, readOnly: false, actor: resolvedActor())
     }
 
+    /// The passwd entry of the current user: $USER is unset in containers and cron.
+    private static func loginName() -> String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        let login = String(cString: name)
+        return login.isEmpty ? nil : login
+    }
+
     private func resolvedActor() throws(IncidentError) -> String {
-        let name = actor ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        let environment = ProcessInfo.processInfo.environment
+        let name = actor ?? environment["USER"] ?? environment["LOGNAME"] ?? Self.loginName() ?? "unknown"
         return try TextRules.line(name, field: "--as name")
     }
 }

@@ -1,0 +1,105 @@
+import Foundation
+
+extension IncidentText {
+    /// `incident stats`: counts by severity and status, response times per severity, open follow-ups by owner.
+    public static func stats(_ facts: HistoryFacts, _ stats: ResponseStats, style: TextStyle = .plain) -> String {
+        let total = facts.counts.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+        guard total > 0 else { return "No incidents in this period." }
+        var lines: [String] = [style.heading("Incidents: \(total)")]
+        let statuses = Status.allCases.filter { status in facts.counts.values.contains { $0[status] != nil } }
+        lines.append("  " + pad("", 4) + statuses.map { pad($0.rawValue, 14) }.joined())
+        for severity in Severity.allCases {
+            guard let row = facts.counts[severity] else { continue }
+            let cells: [String] = statuses.map { pad(String(row[$0] ?? 0), 14) }
+            lines.append("  " + style.severity(severity, pad(severity.label, 4)) + cells.joined())
+        }
+        lines += ["", style.heading("Response times (median / p90, over n incidents)")]
+        lines.append("  " + pad("", 4) + ResponseStats.Measure.allCases.map { pad($0.rawValue, 26) }.joined())
+        for severity in Severity.allCases {
+            guard let figures = stats.figures[severity] else { continue }
+            var cells: [String] = []
+            for measure in ResponseStats.Measure.allCases {
+                guard let figure = figures[measure] else {
+                    cells.append(pad("—", 26))
+                    continue
+                }
+                let text = TimeFormat.duration(figure.median) + " / " + TimeFormat.duration(figure.p90) + ", n=" + String(figure.count)
+                cells.append(pad(text, 26))
+            }
+            lines.append("  " + style.severity(severity, pad(severity.label, 4)) + cells.joined())
+        }
+        if stats.figures.isEmpty {
+            lines.append("  no incident has the milestones these need (impact-started, detected, acknowledged, mitigated, resolved)")
+        }
+        lines.append("  " + ResponseStats.Measure.allCases.map { $0.rawValue + ": " + $0.span }.joined(separator: " · "))
+        lines += ["", style.heading("Open follow-ups by owner")]
+        if facts.openByOwner.isEmpty { lines.append("  none open") }
+        for row in facts.openByOwner {
+            let overdue = row.overdue > 0 ? style.overdue(", \(row.overdue) overdue") : ""
+            lines.append("  " + pad(row.owner.isEmpty ? "(no owner)" : row.owner, 24) + " \(row.open) open" + overdue)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}
+
+extension IncidentJSON {
+    struct Hit: Encodable { var id: String; var severity: String; var status: String; var declaredAt: String; var title: String; var snippet: String; var rank: Double }
+    struct FollowUpEntry: Encodable {
+        var incident: String; var incidentTitle: String; var number: Int; var horizon: String; var text: String; var done: Bool
+        @Nullable var owner: String?; @Nullable var due: String?
+    }
+    struct Finding: Encodable { var incident: String; var finding: String }
+    struct FigureEntry: Encodable { var severity: String; var measure: String; var from: String; var medianSeconds: Double; var p90Seconds: Double; var count: Int }
+    struct OwnerEntry: Encodable { @Nullable var owner: String?; var open: Int; var overdue: Int }
+    struct StatsEntry: Encodable { var counts: [String: [String: Int]]; var responseTimes: [FigureEntry]; var openFollowUps: [OwnerEntry] }
+
+    public static func encodeSearch(_ hits: [(Incident, String, Double)]) throws(IncidentError) -> String {
+        try encodeValue(hits.map { Hit(id: $0.0.id, severity: $0.0.severity.label, status: $0.0.status.rawValue,
+                                       declaredAt: TimeFormat.utc($0.0.declaredAt), title: $0.0.title, snippet: $0.1, rank: $0.2) })
+    }
+
+    public static func encodeFollowUps(_ items: [(String, String, ActionItem)]) throws(IncidentError) -> String {
+        try encodeValue(items.map { FollowUpEntry(incident: $0.0, incidentTitle: $0.1, number: $0.2.number, horizon: $0.2.horizon.rawValue,
+                                                  text: $0.2.text, done: $0.2.isDone, owner: $0.2.owner, due: $0.2.due.map(TimeFormat.utc)) })
+    }
+
+    public static func encodeFindings(_ findings: [(String, String)]) throws(IncidentError) -> String {
+        try encodeValue(findings.map { Finding(incident: $0.0, finding: $0.1) })
+    }
+
+    public static func encodeStats(_ facts: HistoryFacts, _ stats: ResponseStats) throws(IncidentError) -> String {
+        var counts: [String: [String: Int]] = [:]
+        for (severity, byStatus) in facts.counts { counts[severity.label] = Dictionary(uniqueKeysWithValues: byStatus.map { ($0.key.rawValue, $0.value) }) }
+        let figures = Severity.allCases.flatMap { severity in
+            ResponseStats.Measure.allCases.compactMap { measure in
+                stats.figures[severity]?[measure].map { FigureEntry(severity: severity.label, measure: measure.rawValue, from: measure.span,
+                                                                    medianSeconds: $0.median, p90Seconds: $0.p90, count: $0.count) }
+            }
+        }
+        return try encodeValue(StatsEntry(counts: counts, responseTimes: figures,
+                                          openFollowUps: facts.openByOwner.map { OwnerEntry(owner: $0.owner.isEmpty ? nil : $0.owner, open: $0.open, overdue: $0.overdue) }))
+    }
+
+    /// `action list --json`, `criterion list --json`, `why list --json`, `timeline list --json`: the same objects as
+    /// in `show --json`.
+    public static func encodeItems(of incident: Incident, _ part: String) throws(IncidentError) -> String {
+        let whole = IncidentJSON(incident)
+        switch part {
+        case "actions": return try encodeValue(whole.actions)
+        case "criteria": return try encodeValue(whole.criteria)
+        case "whys": return try encodeValue(whole.whys)
+        default: return try encodeValue(whole.timeline)
+        }
+    }
+
+    struct LogEntry: Encodable { var at: String; var actor: String; @Nullable var incident: String?; var change: String }
+
+    /// `log --json`.
+    public static func encodeLog(_ entries: [ChangeLogEntry]) throws(IncidentError) -> String {
+        try encodeValue(entries.map { LogEntry(at: TimeFormat.utc($0.at), actor: $0.actor, incident: $0.incidentNumber.map(IncidentReference.format), change: $0.change) })
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Is the postmortem complete? One line per finding; exits 1 when there are any (for a postmortem repository's CI).",
+        discussion: "Checks: root cause; at least three whys ending in the root cause; owners and due times on P0/P1 follow-ups; detected, mitigated and resolved in the timeline; summary and impact; no open immediate work on a closed incident."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
+    @Flag(help: "Every incident.") var all = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        if all, reference != nil { throw ValidationError("Give INC-<n> or --all, not both.") }
+    }
+
+    func run() throws {
+        let store = try store.openForReading()
+        let incidents = all ? try store.incidents(includeEnded: true) : [try store.incident(store.resolve(Arguments.reference(reference)))]
+        let findings = incidents.sorted { $0.number < $1.number }.flatMap { incident in PostmortemLint.findings(for: incident).map { (incident.id, $0) } }
+        if json {
+            say(try IncidentJSON.encodeFindings(findings))
+        } else if findings.isEmpty {
+            say("\(all ? "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")" : incidents[0].id): the postmortem is complete.")
+        } else {
+            say(findings.map { "\($0.0): \($0.1)" }.joined(separator: "\n"))
+        }
+        if !findings.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Have we seen this before? Full-text search over every incident, best match first.",
+        discussion: """
+            Titles, summaries, impact, root causes, resolutions, whys, timelines, actions with their details, criteria and \
+            sections; stemmed, so "failing" finds "fails". FTS5 syntax works ("exact phrase", conn*, OR, NEAR); a query \
+            that isn't valid FTS5 is read as plain words. Example: incident search vpc connector timeout
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "What to look for.") var words: [String]
+    @Option(help: "How many results.") var limit = 20
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func run() throws {
+        let query = words.joined(separator: " ")
+        let hits = FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath))
+            ? try store.openForReading().search(query, limit: limit) : []
+        let style = output.style
+        if json {
+            return say(try IncidentJSON.encodeSearch(hits.map { ($0.incident, $0.snippet.replacingOccurrences(of: "\u{1}", with: "[")
+                .replacingOccurrences(of: "\u{2}", with: "]"), $0.rank) }))
+        }
+        guard !hits.isEmpty else { return say("No incident mentions \(query).") }
+        say(hits.map { hit in
+            let incident = hit.incident
+            let snippet = hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+                .replacingOccurrences(of: "\u{1}", with: style.enabled ? "\u{1B}[1;33m" : "[")
+                .replacingOccurrences(of: "\u{2}", with: style.enabled ? "\u{1B}[0m" : "]")
+            return "\(style.heading(incident.id.padding(toLength: 8, withPad: " ", startingAt: 0))) "
+                + "\(style.severity(incident.severity, incident.severity.label))  \(style.status(incident.status, incident.status.rawValue))  "
+                + "\(TimeFormat.utc(incident.declaredAt).prefix(10))  \(incident.title)\n         \(snippet)"
+        }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "How fast do we recover? Incidents by severity and status, response times (median, p90, count), open follow-ups.",
+        discussion: """
+            Time to detect: impact started → detected; acknowledge: detected → acknowledged; mitigate and resolve: from \
+            the start of impact (its entry, else detection or declaration). Each figure says how many incidents it rests on. \
+            --svg draws incidents per week by severity and the time-to-resolve trend.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Only incidents declared since (same forms as --at, or a date: 2025-01-01).") var since: String?
+    @Option(help: "Only this severity.") var severity: Severity?
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: ArgumentHelp("Also draw the history as an SVG picture.", valueName: "file")) var svg: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let now = Date()
+        let since = try since.map { text throws(IncidentError) in try TimeExpression.parse(text.count == 10 ? text + " 00:00 UTC" : text) }
+        let facts = FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath))
+            ? try store.openForReading().history(since: since, severity: severity, now: now) : HistoryFacts()
+        let stats = ResponseStats(facts.milestones)
+        if let svg {
+            let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
+            do {
+                try Data(picture.utf8).write(to: URL(fileURLWithPath: svg), options: .atomic)
+            } catch {
+                throw IncidentError.unwritableOutput(path: svg, reason: "the file can't be written")
+            }
+        }
+        if json { return say(try IncidentJSON.encodeStats(facts, stats)) }
+        say(IncidentText.stats(facts, stats, style: output.style) + (svg.map { "\n\nWrote \($0)." } ?? ""))
+    }
+}

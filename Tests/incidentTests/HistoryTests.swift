@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// Learning from past incidents: search, stats, the follow-up list, lint, and JSON on every reading command.
+@Suite struct HistoryTests {
+    /// The example incident and an unrelated one.
+    func twoIncidents() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        try sandbox.declareExampleIncident()
+        try sandbox.ok(["new", "--p2", "Checkout latency after a deploy"])
+        try sandbox.ok(["timeline", "add", "p99 latency over two seconds on checkout", "--kind", "detected"])
+        return sandbox
+    }
+
+    @Test func aStemmedSearchFindsTheRightIncidentAndNotTheOther() throws {
+        let sandbox = try twoIncidents()
+        // "failing" finds "fails" (whys of the example), and nothing in the checkout incident says it.
+        let found = try sandbox.ok(["search", "failing"])
+        #expect(found.lines.first?.hasPrefix("INC-1 ") == true && !found.stdout.contains("INC-2"))
+        #expect(found.stdout.contains("[fail"))
+        let latency = try sandbox.ok(["search", "latencies", "checkout"])
+        #expect(latency.lines.first?.hasPrefix("INC-2 ") == true && !latency.stdout.contains("INC-1 "))
+        // FTS syntax is honoured, or read as plain words; never an error dump.
+        #expect(try sandbox.ok(["search", "\"VPC connector\""]).stdout.contains("INC-1"))
+        for query in ["\"unbalanced", "NEAR(", "OR", "*", "vpc AND"] {
+            let result = try sandbox.run(["search", query])
+            #expect(result.status == 0 && result.stderr.isEmpty, "\(query): \(result)")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["search", "vpc", "--json"]).stdout.utf8)) as? [[String: Any]]
+        #expect(json?.first?["id"] as? String == "INC-1" && (json?.first?["snippet"] as? String)?.contains("[") == true)
+    }
+
+    @Test func theIndexFollowsEveryChange() throws {
+        let sandbox = try twoIncidents()
+        try sandbox.ok(["action", "add", "INC-2", "Add a canary for the payment gateway"])
+        #expect(try sandbox.ok(["search", "canary"]).stdout.contains("INC-2"))
+        try sandbox.ok(["action", "edit", "INC-2", "1", "--text", "Roll back the release automatically"])
+        #expect(try sandbox.ok(["search", "canary"]).stdout == "No incident mentions canary.\n")
+        #expect(try sandbox.ok(["search", "automatically"]).stdout.contains("INC-2"))
+        try sandbox.ok(["import", "-"], stdin: "# Kafka consumers stalled\n\n## Timeline\n\n- 2025-01-02 10:00 UTC lag alert\n")
+        #expect(try sandbox.ok(["search", "kafka"]).lines.first?.hasPrefix("INC-3") == true)
+    }
+
+    @Test func statsShowTheFourResponseTimesWithTheirCountsAndDrawAChart() throws {
+        let sandbox = try Sandbox()
+        try sandbox.ok(["new", "--p1", "Queue backlog", "--at", "2025-03-01 10:00 UTC", "--no-playbook"])
+        for (kind, at) in [("impact-started", "09:40"), ("detected", "09:50"), ("acknowledged", "09:55")] {
+            try sandbox.ok(["timeline", "add", kind, "--kind", kind, "--at", "2025-03-01 \(at) UTC"])
+        }
+        try sandbox.ok(["status", "mitigated", "--at", "2025-03-01 10:40 UTC"])
+        try sandbox.ok(["status", "resolved", "--at", "2025-03-01 11:40 UTC"])
+        let stats = try sandbox.ok(["stats", "--svg", "chart.svg"]).stdout
+        #expect(stats.contains("P1  10m / 10m, n=1"))
+        #expect(stats.contains("5m / 5m, n=1") && stats.contains("1h 00m / 1h 00m, n=1") && stats.contains("2h 00m / 2h 00m, n=1"))
+        let svg = try String(contentsOf: sandbox.dir.appendingPathComponent("chart.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("<rect") && svg.contains("median time to resolve"))
+        let json = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["stats", "--json"]).stdout.utf8)) as? [String: Any]
+        let figures = json?["responseTimes"] as? [[String: Any]]
+        #expect(figures?.count == 4 && figures?.allSatisfy { $0["count"] as? Int == 1 } == true)
+        #expect((figures?.first { $0["measure"] as? String == "resolve" })?["medianSeconds"] as? Double == 7200)
+    }
+
+    @Test func actionsOpenListsTheExamplesFollowUps() throws {
+        let sandbox = try twoIncidents()
+        try sandbox.ok(["check", "INC-1", "1", "2"])
+        let open = try sandbox.ok(["actions", "--open"])
+        #expect(open.lines.count == 9 && open.lines.allSatisfy { $0.hasPrefix("INC-1 ") })
+        #expect(open.stdout.contains("Alert on VPC connector errors  (owner infra-team, due 2025-09-16 17:00 UTC (overdue))"))
+        #expect(try sandbox.ok(["actions", "--owner", "infra-team"]).lines.count == 1)
+        #expect(try sandbox.ok(["actions", "--overdue"]).lines.count == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["actions", "--open", "--json"]).stdout.utf8)) as? [[String: Any]]
+        #expect(json?.count == 9 && json?.first?["incident"] as? String == "INC-1")
+    }
+
+    @Test func lintFailsAnIncompletePostmortemAndPassesACompleteOne() throws {
+        let sandbox = try Sandbox()
+        try sandbox.ok(["new", "--p1", "Bare", "--no-playbook"])
+        let bare = try sandbox.run(["lint"])
+        #expect(bare.status == 1)
+        #expect(bare.stdout.contains("INC-1: no root cause") && bare.stdout.contains("INC-1: 0 whys"))
+        try sandbox.ok(["new", "--p2", "Complete", "--impact", "Checkout failed for 10 minutes", "--summary", "A bad deploy", "--no-playbook"])
+        for (index, why) in ["Checkout failed", "The deploy broke the cart", "No canary caught it"].enumerated() {
+            try sandbox.ok(["why", "add", why] + (index == 2 ? ["--root-cause"] : []))
+        }
+        for kind in ["detected", "mitigated", "resolved"] { try sandbox.ok(["timeline", "add", kind, "--kind", kind]) }
+        let complete = try sandbox.ok(["lint", "INC-2"])
+        #expect(complete.stdout == "INC-2: the postmortem is complete.\n")
+        let all = try sandbox.run(["lint", "--all", "--json"])
+        #expect(all.status == 1)
+        let findings = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]
+        #expect(findings?.allSatisfy { $0["incident"] as? String == "INC-1" } == true)
+    }
+
+    @Test(arguments: [["action", "list"], ["criterion", "list"], ["timeline", "list"], ["why", "list"], ["log"]])
+    func everyListCommandHasJSON(_ command: [String]) throws {
+        let sandbox = try Sandbox()
+        try sandbox.declareExampleIncident()
+        let result = try sandbox.ok(command + ["--json"])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(!array.isEmpty)
+    }
+}
