@@ -109,6 +109,22 @@ import Testing
         #expect(try store.search("redis failover", limit: 20).map(\.incident.number) == [2])
     }
 
+    /// The milestone columns `stats` reads are filled by the migration and kept by the timeline's triggers.
+    @Test func milestoneColumnsFollowTheTimeline() throws {
+        let (folder, path) = try copy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try IncidentStore(path: path, readOnly: false, actor: "tester")
+        let example = try store.incident(1)
+        func milestones() throws -> ResponseStats.Milestones {
+            try #require(try store.history(since: nil, severity: .p0, now: Date()).milestones.first)
+        }
+        #expect(try milestones()[.detected] == example.timeline.first { $0.kind == .detected }?.at)
+        #expect(try milestones()[.mitigated] == nil)
+        let at = example.timeline.map(\.at).max()!.addingTimeInterval(600)
+        try store.changeStatus(1, to: .mitigated, at: at)
+        #expect(try milestones()[.mitigated] == at)
+    }
+
     @Test func aStoredValueTheCodeDoesNotKnowIsAStorageErrorThatDoctorNames() throws {
         let (folder, path) = try copy()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -59,28 +59,44 @@ public struct ResponseStats: Sendable {
         public var count: Int
     }
 
-    /// Milestones of one incident: the first of each kind.
+    /// Milestones of one incident: the first of each kind, as Unix times (a history holds 100,000 of these:
+    /// plain numbers, no dictionary each).
     public struct Milestones: Sendable {
         public var severity: Severity
-        public var declared: Date
-        public var first: [TimelineKind: Date]
+        public var declared: Double
+        public var impactStarted: Double?, detected: Double?, acknowledged: Double?, mitigated: Double?, resolved: Double?
 
-        public init(severity: Severity, declared: Date, first: [TimelineKind: Date]) {
-            (self.severity, self.declared, self.first) = (severity, declared, first)
+        public init(severity: Severity, declared: Double, impactStarted: Double?, detected: Double?, acknowledged: Double?,
+                    mitigated: Double?, resolved: Double?) {
+            (self.severity, self.declared) = (severity, declared)
+            (self.impactStarted, self.detected, self.acknowledged, self.mitigated, self.resolved) = (impactStarted, detected, acknowledged, mitigated, resolved)
+        }
+
+        /// The first entry of a milestone kind, if any.
+        public subscript(kind: TimelineKind) -> Date? {
+            let value: Double? = switch kind {
+            case .impactStarted: impactStarted
+            case .detected: detected
+            case .acknowledged: acknowledged
+            case .mitigated: mitigated
+            case .resolved: resolved
+            default: nil
+            }
+            return value.map(Date.init(timeIntervalSince1970:))
         }
 
         /// Impact starts at its entry, else when it was detected, else when the incident was declared.
-        var start: Date { first[.impactStarted] ?? min(first[.detected] ?? declared, declared) }
+        var start: Double { impactStarted ?? min(detected ?? declared, declared) }
 
         func duration(_ measure: Measure) -> TimeInterval? {
-            let span: (Date?, Date?) = switch measure {
-            case .detect: (first[.impactStarted], first[.detected])
-            case .acknowledge: (first[.detected], first[.acknowledged])
-            case .mitigate: (start, first[.mitigated])
-            case .resolve: (start, first[.resolved])
+            let span: (Double?, Double?) = switch measure {
+            case .detect: (impactStarted, detected)
+            case .acknowledge: (detected, acknowledged)
+            case .mitigate: (start, mitigated)
+            case .resolve: (start, resolved)
             }
             guard let from = span.0, let to = span.1, to >= from else { return nil }
-            return to.timeIntervalSince(from)
+            return to - from
         }
     }
 
@@ -88,10 +104,16 @@ public struct ResponseStats: Sendable {
     public var figures: [Severity: [Measure: Figure]] = [:]
 
     public init(_ incidents: [Milestones]) {
+        // Arrays by severity and measure: a history of 100,000 incidents, hashed into dictionaries, took longer than reading it.
+        var durations = Array(repeating: Array(repeating: [TimeInterval](), count: Measure.allCases.count), count: Severity.allCases.count)
+        for incident in incidents {
+            for (index, measure) in Measure.allCases.enumerated() {
+                if let value = incident.duration(measure) { durations[incident.severity.rawValue][index].append(value) }
+            }
+        }
         for severity in Severity.allCases {
-            let group = incidents.filter { $0.severity == severity }
-            for measure in Measure.allCases {
-                let values = group.compactMap { $0.duration(measure) }.sorted()
+            for (index, measure) in Measure.allCases.enumerated() {
+                let values = durations[severity.rawValue][index].sorted()
                 guard !values.isEmpty else { continue }
                 figures[severity, default: [:]][measure] = Figure(median: Self.quantile(values, 0.5), p90: Self.quantile(values, 0.9),
                                                                    count: values.count)

@@ -7,7 +7,9 @@ public struct HistoryFacts: Sendable {
     public var counts: [Severity: [Status: Int]] = [:]
     public var milestones: [ResponseStats.Milestones] = []
     /// Declared time and (when resolved) time to resolve, per incident, for the weekly chart.
-    public var declared: [(severity: Severity, at: Date, resolvedAfter: TimeInterval?)] = []
+    public var declared: [(severity: Severity, at: Date, resolvedAfter: TimeInterval?)] {
+        milestones.map { ($0.severity, Date(unixTime: $0.declared), $0.duration(.resolve)) }
+    }
     /// Open action items by owner ("" for none), and how many of them are overdue.
     public var openByOwner: [(owner: String, open: Int, overdue: Int)] = []
 
@@ -32,33 +34,36 @@ extension IncidentStore {
                 filter += " AND severity = ?"
                 _ = arguments.append(contentsOf: [severity.rawValue])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT severity, status, COUNT(*) AS n FROM incident \(filter) GROUP BY severity, status",
-                                        arguments: arguments) {
-                let severity: Severity = try row.decode(forColumn: "severity"), status: Status = try row.decode(forColumn: "status")
-                facts.counts[severity, default: [:]][status] = try row.decode(forColumn: "n")
+            // One row per incident: the milestone columns the timeline's triggers keep (MilestoneMigration).
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT severity, declaredAt, impactStartedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, status FROM incident \(filter)
+                """, arguments: arguments)
+            var counts = Array(repeating: Array(repeating: 0, count: Status.allCases.count), count: Severity.allCases.count)
+            while let row = try cursor.next() {
+                let severity: Severity = try row.decode(atIndex: 0), status: Status = try row.decode(atIndex: 7)
+                counts[severity.rawValue][Status.allCases.firstIndex(of: status) ?? 0] += 1
+                facts.milestones.append(ResponseStats.Milestones(
+                    severity: severity, declared: try row.decode(atIndex: 1),
+                    impactStarted: try row.decode(atIndex: 2), detected: try row.decode(atIndex: 3), acknowledged: try row.decode(atIndex: 4),
+                    mitigated: try row.decode(atIndex: 5), resolved: try row.decode(atIndex: 6)))
             }
-            var byIncident: [Int: ResponseStats.Milestones] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT number, severity, declaredAt FROM incident \(filter)", arguments: arguments) {
-                byIncident[try row.decode(forColumn: "number")] = ResponseStats.Milestones(
-                    severity: try row.decode(forColumn: "severity"), declared: try row.date("declaredAt"), first: [:])
+            for severity in Severity.allCases {
+                for (index, status) in Status.allCases.enumerated() where counts[severity.rawValue][index] > 0 {
+                    facts.counts[severity, default: [:]][status] = counts[severity.rawValue][index]
+                }
             }
-            // Only milestone rows, through the (kind, incident, at) index: a history of 100,000 incidents reads fast.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT incidentNumber, kind, MIN(at) AS at FROM timelineEntry
-                WHERE kind IN ('impact-started', 'detected', 'acknowledged', 'mitigated', 'resolved') GROUP BY kind, incidentNumber
-                """) {
-                let number: Int = try row.decode(forColumn: "incidentNumber")
-                guard byIncident[number] != nil else { continue }
-                byIncident[number]?.first[try row.decode(TimelineKind.self, forColumn: "kind")] = try row.date("at")
-            }
-            facts.milestones = Array(byIncident.values)
-            facts.declared = facts.milestones.map { ($0.severity, $0.declared, $0.duration(.resolve)) }
-            for row in try Row.fetchAll(db, sql: """
+            // Without a filter, the open items alone (their partial index), not a look-up of each one's incident.
+            let unfiltered = since == nil && severity == nil
+            let owners = unfiltered ? """
+                SELECT ifnull(owner, '') AS owner, COUNT(*) AS open, SUM(dueAt IS NOT NULL AND dueAt < ?) AS overdue
+                FROM actionItem WHERE doneAt IS NULL GROUP BY owner ORDER BY open DESC
+                """ : """
                 SELECT ifnull(a.owner, '') AS owner, COUNT(*) AS open, SUM(a.dueAt IS NOT NULL AND a.dueAt < ?) AS overdue
                 FROM actionItem AS a JOIN incident AS i ON i.number = a.incidentNumber
                 WHERE a.doneAt IS NULL AND i.declaredAt >= ?\(severity == nil ? "" : " AND i.severity = ?")
                 GROUP BY owner ORDER BY open DESC
-                """, arguments: [now.unixTime] + arguments) {
+                """
+            for row in try Row.fetchAll(db, sql: owners, arguments: unfiltered ? [now.unixTime] : [now.unixTime] + arguments) {
                 facts.openByOwner.append((try row.decode(forColumn: "owner"), try row.decode(forColumn: "open"), try row.decode(forColumn: "overdue")))
             }
             return facts

@@ -12,6 +12,7 @@ extension IncidentStore {
         migrator.registerMigration("v5-import-sources", migrate: ImportSourceMigration.migrate)
         migrator.registerMigration("v6-response", migrate: ResponseMigration.migrate)
         migrator.registerMigration("v7-search", migrate: SearchMigration.migrate)
+        migrator.registerMigration("v8-milestones", migrate: MilestoneMigration.migrate)
         return migrator
     }()
 
