@@ -38,12 +38,20 @@ extension IncidentStore {
     }
 
     /// Incidents, newest first; closed and cancelled ones only when `includeEnded` is set.
-    public func incidents(includeEnded: Bool = false, status: Status? = nil,
-                          severity: Severity? = nil) throws(IncidentError) -> [Incident] {
+    /// `headersOnly` reads each incident's own row and its GitHub link, not its lists: what `list` prints, at the
+    /// same cost whatever each incident holds.
+    public func incidents(includeEnded: Bool = false, status: Status? = nil, severity: Severity? = nil,
+                          headersOnly: Bool = false) throws(IncidentError) -> [Incident] {
         try read { db in
             guard hasSchema else { return [] }
             let headers = try IncidentRecord.listed(includeEnded: includeEnded, status: status, severity: severity).fetchAll(db)
-            return try headers.map { try loadChildren(of: $0.model(), db) }
+            guard headersOnly else { return try headers.map { try loadChildren(of: $0.model(), db) } }
+            return try headers.map { record in
+                var incident = try record.model()
+                incident.github = try GitHubLinkRecord.fetchOne(db, sql: "SELECT * FROM githubLink WHERE incidentNumber = ?",
+                                                                 arguments: [incident.number])?.model
+                return incident
+            }
         }
     }
 

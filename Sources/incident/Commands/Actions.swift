@@ -30,8 +30,13 @@ struct Actions: ParsableCommand {
                 let text = "due \(TimeFormat.local(due))"
                 extras.append(!action.isDone && due < now ? style.overdue(text + " (overdue)") : text)
             }
-            return "\(item.incident.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(action.horizon.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
-                + "\(style.box(action.isDone)) \(String(action.number).padding(toLength: 3, withPad: " ", startingAt: 0)) \(action.text)  (\(extras.joined(separator: ", ")))"
+            return pad(item.incident.id, 8) + " " + pad(action.horizon.rawValue, 11) + " " + style.box(action.isDone) + " "
+                + pad(String(action.number), 3) + " " + action.text + "  (" + extras.joined(separator: ", ") + ")"
         }.joined(separator: "\n"))
+    }
+
+    /// Left-aligned in `width` columns (Foundation's `padding(toLength:)` bridges through NSString on every call).
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }

@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
         let incidents: [Incident]
         do {
             let store = try store.openForReading()
-            incidents = try store.incidents(includeEnded: all, status: status, severity: severity)
+            incidents = try store.incidents(includeEnded: all, status: status, severity: severity, headersOnly: !json)
             if json {
                 say(try IncidentJSON.encode(incidents))
             } else if incidents.isEmpty {

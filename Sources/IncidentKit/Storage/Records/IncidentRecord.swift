@@ -99,7 +99,8 @@ extension IncidentRecord {
         if let status {
             request = request.filter(Columns.status == status)
         } else if !includeEnded {
-            request = request.filter(![Status.closed, .cancelled].contains(Columns.status))
+            // Written out, not bound: SQLite uses the partial index of open incidents only for this literal condition.
+            request = request.filter(sql: "status NOT IN ('closed', 'cancelled')")
         }
         if let severity { request = request.filter(Columns.severity == severity) }
         return request.order(Columns.number.desc)
