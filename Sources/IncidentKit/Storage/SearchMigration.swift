@@ -4,8 +4,9 @@ import GRDB
 /// Version 7: full-text search, and the indexes the history commands read through: over every incident (FTS5, porter stemming), kept in step by the schema itself: a view
 /// assembles each incident's searchable text, and triggers on every table that feeds it rebuild that incident's row.
 enum SearchMigration {
-    /// The tables whose rows are part of an incident's searchable text, and the column naming the incident.
-    static let sources = ["label", "section", "why", "timelineEntry", "actionItem", "criterion"]
+    /// The tables whose rows are part of an incident's searchable text, and the columns of theirs it holds.
+    static let sources = [("label", "name"), ("section", "title, markdown"), ("why", "text"), ("timelineEntry", "text"),
+                          ("actionItem", "text, details"), ("criterion", "text")]
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
@@ -23,8 +24,8 @@ enum SearchMigration {
                 AS body
             FROM incident AS i;
             """)
-        try db.execute(sql: triggers(for: "incident", key: "number"))
-        for table in sources { try db.execute(sql: triggers(for: table, key: "incidentNumber")) }
+        try db.execute(sql: triggers(for: "incident", key: "number", columns: "title, summary, impact, rootCause, resolution"))
+        for (table, columns) in sources { try db.execute(sql: triggers(for: table, key: "incidentNumber", columns: columns)) }
         try db.execute(sql: "INSERT INTO incidentSearch(rowid, title, body) SELECT number, title, body FROM incidentSearchText")
         // `incident stats` reads milestones by kind; `incident actions` follow-ups by due time; `incident list` the open ones.
         try db.execute(sql: """
@@ -34,8 +35,9 @@ enum SearchMigration {
             """)
     }
 
-    /// After any insert, update or delete of `table`, the incident's search row is rebuilt from the view.
-    static func triggers(for table: String, key: String) -> String {
+    /// After an insert or delete of `table`, or an update of its searchable `columns` (not a tick: checking an item
+    /// re-indexed the whole incident, a third of `check`'s instructions), the incident's search row is rebuilt.
+    static func triggers(for table: String, key: String, columns: String) -> String {
         let rebuild = { (row: String) in
             """
             DELETE FROM incidentSearch WHERE rowid = \(row).\(key);
@@ -44,7 +46,7 @@ enum SearchMigration {
         }
         return """
             CREATE TRIGGER \(table)SearchInsert AFTER INSERT ON \(table) BEGIN \(rebuild("NEW")) END;
-            CREATE TRIGGER \(table)SearchUpdate AFTER UPDATE ON \(table) BEGIN \(rebuild("OLD")) \(rebuild("NEW")) END;
+            CREATE TRIGGER \(table)SearchUpdate AFTER UPDATE OF \(columns) ON \(table) BEGIN \(rebuild("OLD")) \(rebuild("NEW")) END;
             CREATE TRIGGER \(table)SearchDelete AFTER DELETE ON \(table) BEGIN \(rebuild("OLD")) END;
             """
     }
