@@ -36,12 +36,15 @@ extension IncidentStore {
             }
             // One row per incident: the milestone columns the timeline's triggers keep (MilestoneMigration).
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT severity, declaredAt, impactStartedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, status FROM incident \(filter)
+                SELECT severity, declaredAt, impactStartedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt,
+                    CASE status \(Status.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")) END
+                FROM incident \(filter)
                 """, arguments: arguments)
             var counts = Array(repeating: Array(repeating: 0, count: Status.allCases.count), count: Severity.allCases.count)
             while let row = try cursor.next() {
-                let severity: Severity = try row.decode(atIndex: 0), status: Status = try row.decode(atIndex: 7)
-                counts[severity.rawValue][Status.allCases.firstIndex(of: status) ?? 0] += 1
+                // The status as its position in Status.allCases: a number per row, not a string to allocate and compare.
+                let severity: Severity = try row.decode(atIndex: 0), status: Int = try row.decode(atIndex: 7)
+                counts[severity.rawValue][status] += 1
                 facts.milestones.append(ResponseStats.Milestones(
                     severity: severity, declared: try row.decode(atIndex: 1),
                     impactStarted: try row.decode(atIndex: 2), detected: try row.decode(atIndex: 3), acknowledged: try row.decode(atIndex: 4),
