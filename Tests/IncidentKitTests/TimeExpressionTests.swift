@@ -52,4 +52,20 @@ import Testing
         #expect(TimeFormat.local(Date(timeIntervalSince1970: 1_758_024_000), in: utc) == "2025-09-16 12:00 UTC")
         #expect(TimeFormat.local(Date(timeIntervalSince1970: 1_758_024_000), in: TimeZone(secondsFromGMT: -7 * 3600)!).hasPrefix("2025-09-16 05:00"))
     }
+
+    /// Times are written digit by digit (years 1000–9999) or interpolated (others): both agree with Foundation's calendar.
+    @Test func formattedTimesAgreeWithTheCalendarAcrossYears() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        var generator = SystemRandomNumberGenerator()
+        // From 1600 (Foundation's calendar is Julian before 1582; ours proleptic Gregorian) to past 9999.
+        for _ in 0..<3_000 {
+            let date = Date(timeIntervalSince1970: Double(Int64.random(in: -11_676_096_000...300_000_000_000, using: &generator)))
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let two = { (value: Int?) in String(format: "%02d", value ?? -1) }
+            let day = "\(c.year ?? -1)-\(two(c.month))-\(two(c.day))"
+            #expect(TimeFormat.utc(date) == "\(day)T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z")
+            #expect(TimeFormat.local(date, in: utc) == "\(day) \(two(c.hour)):\(two(c.minute)) UTC")
+        }
+    }
 }

@@ -66,10 +66,15 @@ import Testing
         let open = try sandbox.ok(["actions", "--open"])
         #expect(open.lines.count == 9 && open.lines.allSatisfy { $0.hasPrefix("INC-1 ") })
         #expect(open.stdout.contains("Alert on VPC connector errors  (owner infra-team, due 2025-09-16 17:00 UTC (overdue))"))
+        // Columns line up: reference (9), horizon (12), box (4), number (4), then the text.
+        #expect(open.lines.allSatisfy { line in
+            line.dropFirst(21).hasPrefix("[ ] ") && line.dropFirst(25).first?.isNumber == true && line.dropFirst(29).first != " "
+        }, "\(open.lines)")
         #expect(try sandbox.ok(["actions", "--owner", "infra-team"]).lines.count == 1)
         #expect(try sandbox.ok(["actions", "--overdue"]).lines.count == 1)
         let json = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["actions", "--open", "--json"]).stdout.utf8)) as? [[String: Any]]
         #expect(json?.count == 9 && json?.first?["incident"] as? String == "INC-1")
+        #expect(json?.first?["incidentTitle"] as? String == Example.title)
     }
 
     @Test func lintFailsAnIncompletePostmortemAndPassesACompleteOne() throws {

@@ -5,7 +5,7 @@ public enum TimeFormat {
     /// ISO 8601 in UTC, e.g. `2025-09-16T03:17:00Z`.
     public static func utc(_ date: Date) -> String {
         let c = CivilTime(seconds: Int64(date.timeIntervalSince1970.rounded(.down)))
-        return "\(c.datePart)T\(c.timePart(seconds: true))Z"
+        return c.text(separator: UInt8(ascii: "T"), seconds: true, suffix: "Z")
     }
 
     /// Date, minutes and zone abbreviation, e.g. `2025-09-15 20:17 PDT`: in `zone`, or where `TZ` says.
@@ -20,7 +20,7 @@ public enum TimeFormat {
             (offset, name) = LocalZone.at(seconds)
         }
         let c = CivilTime(seconds: seconds + Int64(offset))
-        return "\(c.datePart) \(c.timePart(seconds: false)) \(name)"
+        return c.text(separator: UInt8(ascii: " "), seconds: false, suffix: " " + name)
     }
 
     /// A short zone name for display; UTC is spelled UTC.
@@ -55,10 +55,37 @@ struct CivilTime {
         second = rest % 60
     }
 
-    var datePart: String { "\(year)-\(pad(month))-\(pad(day))" }
-
-    func timePart(seconds showSeconds: Bool) -> String {
-        showSeconds ? "\(pad(hour)):\(pad(minute)):\(pad(second))" : "\(pad(hour)):\(pad(minute))"
+    /// `2025-09-16T03:17:00Z`, `2025-09-16 03:17 UTC`: date, `separator`, time, `suffix`, written digit by digit into
+    /// one string. Interpolating five padded numbers made six strings a time, 4,300 instructions (callgrind);
+    /// `incident actions` prints 14,000 times.
+    func text(separator: UInt8, seconds showSeconds: Bool, suffix: String) -> String {
+        guard (1000...9999).contains(year) else {
+            let time = showSeconds ? "\(pad(hour)):\(pad(minute)):\(pad(second))" : "\(pad(hour)):\(pad(minute))"
+            return "\(year)-\(pad(month))-\(pad(day))" + String(UnicodeScalar(separator)) + time + suffix
+        }
+        var suffix = suffix
+        return suffix.withUTF8 { tail in
+            String(unsafeUninitializedCapacity: 19 + tail.count) { buffer in
+                var end = 0
+                func digits(_ value: Int, _ width: Int) {
+                    var value = value
+                    for index in stride(from: end + width - 1, through: end, by: -1) {
+                        buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                    end += width
+                }
+                func byte(_ value: UInt8) {
+                    buffer[end] = value
+                    end += 1
+                }
+                digits(year, 4); byte(UInt8(ascii: "-")); digits(month, 2); byte(UInt8(ascii: "-")); digits(day, 2)
+                byte(separator); digits(hour, 2); byte(UInt8(ascii: ":")); digits(minute, 2)
+                if showSeconds { byte(UInt8(ascii: ":")); digits(second, 2) }
+                for value in tail { byte(value) }
+                return end
+            }
+        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.

@@ -62,9 +62,10 @@ extension IncidentJSON {
                                        declaredAt: TimeFormat.utc($0.0.declaredAt), title: $0.0.title, snippet: $0.1, rank: $0.2) })
     }
 
-    public static func encodeFollowUps(_ items: [(String, String, ActionItem)]) throws(IncidentError) -> String {
-        try encodeValue(items.map { FollowUpEntry(incident: $0.0, incidentTitle: $0.1, number: $0.2.number, horizon: $0.2.horizon.rawValue,
-                                                  text: $0.2.text, done: $0.2.isDone, owner: $0.2.owner, due: $0.2.due.map(TimeFormat.utc)) })
+    public static func encodeFollowUps(_ items: [FollowUp]) throws(IncidentError) -> String {
+        try encodeValue(items.map { FollowUpEntry(incident: $0.incidentID, incidentTitle: $0.incidentTitle ?? "", number: $0.number,
+                                                  horizon: $0.horizon.rawValue, text: $0.text, done: $0.isDone, owner: $0.owner,
+                                                  due: $0.due.map(TimeFormat.utc)) })
     }
 
     public static func encodeFindings(_ findings: [(String, String)]) throws(IncidentError) -> String {

@@ -46,7 +46,7 @@ public enum StatsChart {
             }
         }
         // Median time to resolve per week, on its own scale (right axis, hours).
-        let medians = resolve.map { $0.isEmpty ? nil : ResponseStats.quantile($0.sorted(), 0.5) }
+        let medians = resolve.map { ResponseStats.quantile($0, 0.5) }
         let maxHours = max(1, (medians.compactMap { $0 }.max() ?? 3600) / 3600)
         let points = medians.enumerated().compactMap { week, value in
             value.map { "\(left + (Double(week) + 0.5) * step),\(top + height - $0 / 3600 / maxHours * height)" }

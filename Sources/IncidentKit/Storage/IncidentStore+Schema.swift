@@ -13,6 +13,7 @@ extension IncidentStore {
         migrator.registerMigration("v6-response", migrate: ResponseMigration.migrate)
         migrator.registerMigration("v7-search", migrate: SearchMigration.migrate)
         migrator.registerMigration("v8-milestones", migrate: MilestoneMigration.migrate)
+        migrator.registerMigration("v9-open-follow-ups", migrate: FollowUpMigration.migrate)
         return migrator
     }()
 

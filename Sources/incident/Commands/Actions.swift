@@ -19,24 +19,37 @@ struct Actions: ParsableCommand {
     func run() throws {
         let now = Date()
         let items = FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath))
-            ? try store.openForReading().followUps(openOnly: open, owner: owner, overdueAt: overdue ? now : nil) : []
-        if json { return say(try IncidentJSON.encodeFollowUps(items.map { ($0.incident.id, $0.incident.title, $0.action) })) }
+            ? try store.openForReading().followUps(openOnly: open, owner: owner, overdueAt: overdue ? now : nil, withTitles: json) : []
+        if json { return say(try IncidentJSON.encodeFollowUps(items)) }
         guard !items.isEmpty else { return say(open || overdue ? "No open follow-ups." : "No action items.") }
         let style = output.style
-        output.page(items.map { item in
-            let action = item.action
-            var extras = [action.owner.map { "owner \($0)" } ?? "no owner"]
-            if let due = action.due {
-                let text = "due \(TimeFormat.local(due))"
-                extras.append(!action.isDone && due < now ? style.overdue(text + " (overdue)") : text)
+        // One string appended to in place: a line built by interpolation and joined at the end made a dozen
+        // intermediate strings per item, 300M instructions for the 14,000 open items of 100,000 incidents.
+        var text = ""
+        text.reserveCapacity(items.count * 120)
+        for item in items {
+            if !text.isEmpty { text += "\n" }
+            append(item.incidentID, width: 8, to: &text)
+            append(item.horizon.rawValue, width: 11, to: &text)
+            text += style.box(item.isDone)
+            text += " "
+            append(String(item.number), width: 3, to: &text)
+            text += item.text
+            text += "  ("
+            text += item.owner.map { "owner " + $0 } ?? "no owner"
+            if let due = item.due {
+                text += ", "
+                let when = "due " + TimeFormat.local(due)
+                text += !item.isDone && due < now ? style.overdue(when + " (overdue)") : when
             }
-            return pad(item.incident.id, 8) + " " + pad(action.horizon.rawValue, 11) + " " + style.box(action.isDone) + " "
-                + pad(String(action.number), 3) + " " + action.text + "  (" + extras.joined(separator: ", ") + ")"
-        }.joined(separator: "\n"))
+            text += ")"
+        }
+        output.page(text)
     }
 
-    /// Left-aligned in `width` columns (Foundation's `padding(toLength:)` bridges through NSString on every call).
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    /// `value` (ASCII) padded with spaces to `width`, then the space between columns.
+    private func append(_ value: String, width: Int, to text: inout String) {
+        text += value
+        text += String(repeating: " ", count: max(0, width - value.utf8.count) + 1)
     }
 }

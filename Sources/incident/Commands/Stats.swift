@@ -24,8 +24,8 @@ struct Stats: ParsableCommand {
         let now = Date()
         let since = try since.map { text throws(IncidentError) in try TimeExpression.parse(text.count == 10 ? text + " 00:00 UTC" : text) }
         let facts = FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath))
-            ? try store.openForReading().history(since: since, severity: severity, now: now) : HistoryFacts()
-        let stats = ResponseStats(facts.milestones)
+            ? try store.openForReading().history(since: since, severity: severity, now: now, perIncident: svg != nil) : HistoryFacts()
+        let stats = facts.stats
         if let svg {
             let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
             do {
