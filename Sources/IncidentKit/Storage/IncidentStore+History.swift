@@ -113,25 +113,29 @@ extension IncidentStore {
                 conditions.append("a.dueAt IS NOT NULL AND a.dueAt < ?")
                 _ = arguments.append(contentsOf: [overdueAt.unixTime])
             }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             // Columns by position through a cursor, each as a type SQLite hands over directly (Int, String, Double):
             // a follow-up list can be 10,000+ rows, and looking columns up by name in a copied row cost 67,000
             // instructions a row, decoding an enumeration through its raw value a generic-metadata look-up each.
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT a.incidentNumber, a.number, a.horizon, a.text, a.owner, a.dueAt, a.doneAt IS NOT NULL\(withTitles ? ", i.title" : "")
-                FROM actionItem AS a\(withTitles ? " JOIN incident AS i ON i.number = a.incidentNumber" : "") \(filter)
-                ORDER BY a.dueAt IS NULL, a.dueAt, a.incidentNumber, a.number
-                """, arguments: arguments)
+            // Those with a due time first, then those without, each in the open items' index order (no sort step:
+            // sorting the 14,000 open items of 100,000 incidents by `dueAt IS NULL` first cost 20M instructions).
             var items: [FollowUp] = []
-            while let row = try cursor.next() {
-                let horizon: String = try row.decode(atIndex: 2)
-                guard let known = Horizon(rawValue: horizon) else {
-                    throw IncidentError.unreadableStoredValue("actionItem.horizon \"\(horizon)\" is not a horizon; run `incident doctor`")
+            for (dueCondition, order) in [("a.dueAt IS NOT NULL", "a.dueAt, "), ("a.dueAt IS NULL", "")] {
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT a.incidentNumber, a.number, a.horizon, a.text, a.owner, a.dueAt, a.doneAt IS NOT NULL\(withTitles ? ", i.title" : "")
+                    FROM actionItem AS a\(withTitles ? " JOIN incident AS i ON i.number = a.incidentNumber" : "")
+                    WHERE \((conditions + [dueCondition]).joined(separator: " AND "))
+                    ORDER BY \(order)a.incidentNumber, a.number
+                    """, arguments: arguments)
+                while let row = try cursor.next() {
+                    let horizon: String = try row.decode(atIndex: 2)
+                    guard let known = Horizon(rawValue: horizon) else {
+                        throw IncidentError.unreadableStoredValue("actionItem.horizon \"\(horizon)\" is not a horizon; run `incident doctor`")
+                    }
+                    items.append(FollowUp(incidentNumber: try row.decode(atIndex: 0), incidentTitle: withTitles ? try row.decode(atIndex: 7) : nil,
+                                          number: try row.decode(atIndex: 1), horizon: known, text: try row.decode(atIndex: 3),
+                                          owner: try row.decode(atIndex: 4), due: try row.decode(Double?.self, atIndex: 5).map(Date.init(unixTime:)),
+                                          isDone: try row.decode(atIndex: 6)))
                 }
-                items.append(FollowUp(incidentNumber: try row.decode(atIndex: 0), incidentTitle: withTitles ? try row.decode(atIndex: 7) : nil,
-                                      number: try row.decode(atIndex: 1), horizon: known, text: try row.decode(atIndex: 3),
-                                      owner: try row.decode(atIndex: 4), due: try row.decode(Double?.self, atIndex: 5).map(Date.init(unixTime:)),
-                                      isDone: try row.decode(atIndex: 6)))
             }
             return items
         }
