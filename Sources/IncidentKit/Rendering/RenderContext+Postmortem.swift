@@ -12,6 +12,7 @@ extension RenderContext {
         values["endedAt"] = end.map(time) ?? "ongoing"
         values["duration"] = end.map { TimeFormat.duration($0.timeIntervalSince(start)) } ?? "ongoing (\(TimeFormat.duration(now.timeIntervalSince(start))) so far)"
         values["peopleText"] = nonEmpty(people(in: incident).map(cell).joined(separator: ", "))
+        Self.flagPresence(of: ["peopleText"], in: &values)
         values["responseTimes"] = [
             response("Time to detect", "impact started → detected", from: milestones.first(.impactStarted), to: milestones.first(.detected)),
             response("Time to acknowledge", "detected → acknowledged", from: milestones.first(.detected), to: milestones.first(.acknowledged)),

@@ -41,7 +41,23 @@ public struct RenderContext {
         values["rootCause"] = incident.rootCause.map(block)
         values["resolution"] = incident.resolution.map(block)
         values.merge(checklist(incident)) { $1 }
+        Self.flagPresence(of: ["labelsText", "assigneesText", "rolesText", "closedAt", "impact", "summary", "rootCause", "resolution"],
+                          in: &values)
         return values
+    }
+
+    /// Optional values are absent when empty; the templates test these flags rather than the values themselves.
+    /// A section on a string pushes the string as Mustache's context, and every name looked up inside it then
+    /// reflects that string through `Mirror` first: a tenth of `incident render`'s instructions (callgrind).
+    static let presenceFlags = ["labelsText": "hasLabels", "assigneesText": "hasAssignees", "rolesText": "hasRoles",
+                                "peopleText": "hasPeople", "closedAt": "isClosed", "impact": "hasImpact",
+                                "summary": "hasSummaryText", "rootCause": "hasRootCause", "resolution": "hasResolution",
+                                "answers": "hasAnswers", "details": "hasDetails"]
+
+    static func flagPresence(of keys: [String], in values: inout [String: Any]) {
+        for key in keys {
+            if let flag = presenceFlags[key] { values[flag] = values[key] != nil }
+        }
     }
 
     /// The issue body's values: the record plus when it was rendered (read back by `incident sync`).
@@ -89,18 +105,20 @@ public struct RenderContext {
             guard format == .markdown else { return block(details) }
             return (Self.interruptsParagraph(details) ? "" : "\n") + MarkdownEscaping.indent(block(details), by: 2)
         }
+        Self.flagPresence(of: ["details"], in: &values)
         return values
     }
 
     func criterion(_ item: SuccessCriterion) -> [String: Any] {
         ["kind": "criterion", "number": item.number, "box": item.isMet ? "x" : " ", "done": item.isMet,
          "marker": Self.marker(.criterion, item.number, done: item.isMet),
-         "text": line(item.text), "meta": "", "phase": item.phase.rawValue]
+         "text": line(item.text), "meta": "", "phase": item.phase.rawValue, "hasDetails": false]
     }
 
     func why(_ item: Why) -> [String: Any] {
         var values: [String: Any] = ["number": item.number, "text": line(item.text), "isRootCause": item.isRootCause]
         if let parent = item.parent, parent != item.number - 1 { values["answers"] = parent }
+        Self.flagPresence(of: ["answers"], in: &values)
         return values
     }
 
