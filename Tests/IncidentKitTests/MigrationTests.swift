@@ -100,6 +100,34 @@ import Testing
         #expect(applied == ["v1-incidents", "v2-lessons-and-updates"])
     }
 
+    /// A file that lacks only index migrations is read as it is (a migrated copy of a large history took seconds),
+    /// reads the same, and is left untouched; the next write adds the index.
+    @Test func aFileLackingOnlyAnIndexIsReadInPlace() throws {
+        let (folder, path) = try copy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let expected = try IncidentStore(path: path, readOnly: false, actor: "tester").followUps(openOnly: true, owner: nil, overdueAt: nil, withTitles: true)
+        // Back to the schema before v9: the open items' index as it was, the migration not recorded.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                DROP INDEX actionItemOpen;
+                CREATE INDEX actionItemOpenByDue ON actionItem(dueAt) WHERE doneAt IS NULL;
+                DELETE FROM grdb_migrations WHERE identifier = 'v9-open-follow-ups';
+                """)
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let reader = try IncidentStore(path: path, readOnly: true, actor: "reader")
+        #expect(!reader.appliedMigrations.contains("v9-open-follow-ups"), "read in place, not through a migrated copy")
+        let read = try reader.followUps(openOnly: true, owner: nil, overdueAt: nil, withTitles: true)
+        #expect(!expected.isEmpty && read.map { "\($0.incidentID) \($0.number) \($0.text) \($0.incidentTitle ?? "")" }
+                == expected.map { "\($0.incidentID) \($0.number) \($0.text) \($0.incidentTitle ?? "")" })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        _ = try IncidentStore(path: path, readOnly: false, actor: "tester")
+        let indexes = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'actionItem'")
+        }
+        #expect(indexes.contains("actionItemOpen") && !indexes.contains("actionItemOpenByDue"))
+    }
+
     /// The search index is built for the records already there by the migration that adds it.
     @Test func theMigrationBuildsTheSearchIndexForExistingRecords() throws {
         let (folder, path) = try copy()

@@ -15,7 +15,8 @@ public final class IncidentStore: Sendable {
     /// Opens the database at `path`; a missing file is created only when `readOnly` is false.
     ///
     /// A file written by an older release is migrated when opened for writing. Opened for reading, it is
-    /// left as it is and read through a migrated copy in memory, unless `asStored` (backups copy the file).
+    /// left as it is and read through a migrated copy in memory, unless `asStored` (backups copy the file) or
+    /// all it lacks is indexes (`indexOnlyMigrations`).
     public convenience init(path: String, readOnly: Bool, actor: String, asStored: Bool = false,
                             clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) {
         let created = FileManager.default.fileExists(atPath: path) ? nil : Self.missingFolders(for: path)
@@ -46,7 +47,8 @@ public final class IncidentStore: Sendable {
                  clock: @escaping @Sendable () -> Date) throws(IncidentError) {
         var schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly)
         var writer = writer
-        if readOnly, upgradeInMemory, !schema.applied.isEmpty, schema.applied.count < Self.migrator.migrations.count {
+        let missing = Set(Self.migrator.migrations).subtracting(schema.applied)
+        if readOnly, upgradeInMemory, !schema.applied.isEmpty, !missing.isSubset(of: Self.indexOnlyMigrations) {
             writer = try Self.migratedCopy(of: writer, path: path)
             schema.applied = Set(Self.migrator.migrations)
         }
