@@ -61,7 +61,7 @@ struct IncidentCommand: ParsableCommand {
     /// One sentence on one line, ending in exactly one full stop (or the question mark it has). A list of
     /// allowed values that argument-parser puts one per line becomes "one of 'a', 'b' or 'c'".
     static func sentence(_ text: String) -> String {
-        var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var lines = text.split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         let listed = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
         if let first = lines.first, first.hasSuffix("one of the following:"), let last = listed.last {
             let values = listed.count == 1 ? last : listed.dropLast().joined(separator: ", ") + " or " + last

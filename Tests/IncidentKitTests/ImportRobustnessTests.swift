@@ -67,7 +67,7 @@ enum ImportChecks {
             #expect(!error.description.contains("\n"), "\(what): the error is one line", sourceLocation: sourceLocation)
         case .imported(let document):
             let incident = document.incident
-            #expect(!TextRules.trimmed(incident.title).isEmpty, "\(what): empty title", sourceLocation: sourceLocation)
+            #expect(!incident.title.trimmingSpaces().isEmpty, "\(what): empty title", sourceLocation: sourceLocation)
             #expect(!breaksLines(incident.title), "\(what): title spans lines", sourceLocation: sourceLocation)
             #expect(incident.actions.map(\.number) == Array(0..<incident.actions.count).map { $0 + 1 },
                     "\(what): action numbers", sourceLocation: sourceLocation)

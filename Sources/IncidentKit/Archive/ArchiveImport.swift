@@ -124,7 +124,7 @@ extension ArchiveImport {
     public static func issues(fromJSON text: String) throws(IncidentError) -> [Source] {
         let data = Data(text.utf8)
         let issues: [RemoteIssue]
-        if let one = try? JSONDecoder().decode(RemoteIssue.self, from: data), text.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+        if let one = try? JSONDecoder().decode(RemoteIssue.self, from: data), text.trimmingSpaces().hasPrefix("{") {
             issues = [one]
         } else if let many = try? JSONDecoder().decode([RemoteIssue].self, from: data) {
             issues = many

@@ -45,7 +45,7 @@ public struct GitHubCLI: Sendable {
         group.wait()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
             let text = message.isEmpty ? "exited with status \(process.terminationStatus)" : message
             throw Self.isUnavailable(status: process.terminationStatus, message: text)
                 ? .githubUnavailable(command: command, message: text) : .githubFailed(command: command, message: text)

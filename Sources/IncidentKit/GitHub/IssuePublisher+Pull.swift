@@ -58,7 +58,7 @@ extension IssuePublisher {
     public func comment(_ number: Int, _ text: String) throws(IncidentError) -> String {
         guard let link = try store.incident(number).github else { throw .notPublished(number) }
         let output = try gh.run(["issue", "comment", String(link.number), "--repo", link.repo, "--body-file", "-"], input: text)
-        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return output.trimmingSpacesAndNewlines()
     }
 
     /// Closes the incident's issue on GitHub (after its final publish).

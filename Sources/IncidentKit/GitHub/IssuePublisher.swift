@@ -189,7 +189,7 @@ extension IssuePublisher {
         func clean(_ text: String) -> String {
             text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.reversed().drop { $0 == " " }.reversed() }.map { String($0) }.joined(separator: "\n")
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmingSpacesAndNewlines()
         }
         return clean(a) == clean(b)
     }

@@ -17,19 +17,19 @@ struct FrontMatter {
 
     /// The front matter of `lines`, if the first line opens one and a later line closes it.
     init?(_ lines: [String]) {
-        guard let first = lines.first?.trimmingCharacters(in: .whitespaces), first == "---" || first == "+++" else { return nil }
+        guard let first = lines.first?.trimmingSpaces(), first == "---" || first == "+++" else { return nil }
         let toml = first == "+++"
         guard let close = lines.dropFirst().firstIndex(where: {
-            let line = $0.trimmingCharacters(in: .whitespaces)
+            let line = $0.trimmingSpaces()
             return toml ? line == "+++" : (line == "---" || line == "...")
         }) else { return nil }
         self.lines = 1...(close + 1)
         for line in lines[1..<close] {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if !line.hasPrefix(" "), !line.hasPrefix("\t"), !trimmed.isEmpty, !trimmed.hasPrefix("#"),
                let separator = trimmed.firstIndex(of: toml ? "=" : ":") {
-                let key = trimmed[..<separator].trimmingCharacters(in: .whitespaces).lowercased()
-                let value = trimmed[trimmed.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+                let key = trimmed[..<separator].trimmingSpaces().lowercased()
+                let value = trimmed[trimmed.index(after: separator)...].trimmingSpaces()
                 entries.append(Entry(key: key, values: Self.values(value), raw: [line]))
             } else if !entries.isEmpty {
                 // A continuation: `  - item` of a block list, or text of a nested value.
@@ -49,7 +49,7 @@ struct FrontMatter {
     /// `[a, "b"]` → a, b; `'x'` → x; `a, b` stays one value.
     static func values(_ text: String) -> [String] {
         if text.hasPrefix("["), text.hasSuffix("]") {
-            return text.dropFirst().dropLast().split(separator: ",").map { unquoted($0.trimmingCharacters(in: .whitespaces)) }
+            return text.dropFirst().dropLast().split(separator: ",").map { unquoted($0.trimmingSpaces()) }
                 .filter { !$0.isEmpty }
         }
         let value = unquoted(text)
@@ -59,7 +59,7 @@ struct FrontMatter {
     static func unquoted(_ text: String) -> String {
         var value = text
         if let hash = value.range(of: " #"), !value.hasPrefix("\""), !value.hasPrefix("'") { value = String(value[..<hash.lowerBound]) }
-        value = value.trimmingCharacters(in: .whitespaces)
+        value = value.trimmingSpaces()
         if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
             value = String(value.dropFirst().dropLast())
             if first == "'" { value = value.replacingOccurrences(of: "''", with: "'") }

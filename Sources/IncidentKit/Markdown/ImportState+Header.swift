@@ -36,7 +36,7 @@ extension ImportState {
     /// name, and last the first line of text.
     func chooseTitle() -> String {
         let candidates = [importer.title, frontMatterTitle, title, headingTitle, Self.fileTitle(importer.fileName)?.title]
-        if let found = candidates.lazy.compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) {
+        if let found = candidates.lazy.compactMap({ $0?.trimmingSpaces() }).first(where: { !$0.isEmpty }) {
             return found
         }
         let first = lines.lazy.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t#*>-_`[]")) }.first { !$0.isEmpty } ?? "Untitled"

@@ -46,7 +46,7 @@ extension ImportState {
 
     /// A table (libcmark sees it as a paragraph of `|` lines) under a timeline heading: one entry per dated row.
     mutating func readTimelineTable(_ paragraph: MarkdownBlock) {
-        let rows = paragraph.lines.filter { !consumed.contains($0) && line($0).trimmingCharacters(in: .whitespaces).hasPrefix("|") }
+        let rows = paragraph.lines.filter { !consumed.contains($0) && line($0).trimmingSpaces().hasPrefix("|") }
         guard rows.count == paragraph.lines.count, rows.count >= 2 else { return }
         var found = false
         for number in rows {
@@ -62,7 +62,7 @@ extension ImportState {
             guard let (date, range) = ImportText.date(in: cells.joined(separator: " | "), zone: importer.zone) else { continue }
             let joined = cells.joined(separator: " | ")
             let rest = (String(joined[..<range.lowerBound]) + String(joined[range.upperBound...]))
-                .split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             let text = MarkdownEscaping.unescapeInline(rest.joined(separator: " — "))
             incident.timeline.append(TimelineEntry(at: date, kind: ImportText.timelineKind(for: text), text: text.isEmpty ? "(no text)" : text, isManual: true))
             found = true
@@ -84,7 +84,7 @@ extension ImportState {
         guard let (date, range) = ImportText.date(in: text, zone: importer.zone) else { return nil }
         var rest = String(text[..<range.lowerBound]) + String(text[range.upperBound...])
         rest = rest.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        let cleaned = MarkdownEscaping.unescapeInline(rest.trimmingCharacters(in: .whitespaces))
+        let cleaned = MarkdownEscaping.unescapeInline(rest.trimmingSpaces())
         return TimelineEntry(at: date, kind: ImportText.timelineKind(for: cleaned), text: cleaned.isEmpty ? "(no text)" : cleaned, isManual: true)
     }
 
@@ -94,12 +94,12 @@ extension ImportState {
             guard let text = firstLine(of: item), item.children.count == 1, text.hasPrefix("**"),
                   let close = text.range(of: ":**") else { continue }
             let name = MarkdownEscaping.unescapeInline(String(text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]))
-            var detail = String(text[close.upperBound...]).trimmingCharacters(in: .whitespaces)
+            var detail = String(text[close.upperBound...]).trimmingSpaces()
             var url: String?
             if detail.hasPrefix("http://") || detail.hasPrefix("https://") {
                 let end = detail.firstIndex(of: " ") ?? detail.endIndex
                 url = MarkdownEscaping.unescapeInline(String(detail[..<end]))
-                detail = String(detail[end...]).trimmingCharacters(in: .whitespaces)
+                detail = String(detail[end...]).trimmingSpaces()
                 if detail.hasPrefix("("), detail.hasSuffix(")") { detail = String(detail.dropFirst().dropLast()) }
             }
             let note = detail.isEmpty ? nil : MarkdownEscaping.unescapeInline(detail)

@@ -15,7 +15,7 @@ extension ImportState {
             let end = headings[(index + 1)...].first { $0.level <= heading.level }?.line ?? lines.count + 1
             let range = (heading.line + 1)..<max(heading.line + 1, end)
             let empty = range.allSatisfy { number in
-                consumed.contains(number) || removed.contains(number) || line(number).trimmingCharacters(in: .whitespaces).isEmpty
+                consumed.contains(number) || removed.contains(number) || line(number).trimmingSpaces().isEmpty
             }
             // Emptied by fields (its items became the record's): dropped. Empty as written (a template): kept.
             if empty, range.contains(where: { consumed.contains($0) || removed.contains($0) }) { removed.insert(heading.line) }
@@ -52,8 +52,8 @@ extension ImportState {
     /// The lines in `range` no field took, trimmed of blank lines at both ends; nil when nothing is left.
     private func leftover(_ range: Range<Int>, skipping skipped: Set<Int>) -> String? {
         let kept = range.filter { !consumed.contains($0) && !skipped.contains($0) }.map(line)
-        let text = kept.joined(separator: "\n").trimmingCharacters(in: .newlines)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        let text = kept.joined(separator: "\n").trimmingNewlines()
+        guard !text.trimmingSpacesAndNewlines().isEmpty else { return nil }
         return MarkdownEscaping.unescapeBlock(text)
     }
 }

@@ -80,13 +80,13 @@ extension ImportState {
             keep.formUnion(child.lines)
         }
         guard let low = keep.min(), let high = keep.max() else { return nil }
-        let body = (low...high).filter { keep.contains($0) || line($0).trimmingCharacters(in: .whitespaces).isEmpty }
+        let body = (low...high).filter { keep.contains($0) || line($0).trimmingSpaces().isEmpty }
             .map { number -> String in
                 let text = line(number)
                 let spaces = text.prefix { $0 == " " }.count
                 return String(text.dropFirst(min(spaces, indent)))
             }
-            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+            .joined(separator: "\n").trimmingNewlines()
         return body.isEmpty ? nil : MarkdownEscaping.unescapeBlock(body)
     }
 }

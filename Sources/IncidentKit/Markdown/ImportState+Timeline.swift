@@ -23,7 +23,7 @@ extension ImportState {
         let rows = block.lines.filter { !consumed.contains($0) }.map(line)
         if let index = pendingEntry {
             pendingEntry = nil
-            let text = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            let text = rows.map { $0.trimmingSpaces() }.joined(separator: " ")
             if TimedText.leading(text) == nil {
                 incident.timeline[index].text = fieldText(text)
                 incident.timeline[index].kind = ImportText.timelineKind(for: incident.timeline[index].text)
@@ -33,7 +33,7 @@ extension ImportState {
         }
         let parts = rows.flatMap { row in
             row.replacingOccurrences(of: "<br/>", with: "<br>").replacingOccurrences(of: "<br />", with: "<br>")
-                .components(separatedBy: "<br>").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .components(separatedBy: "<br>").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         }
         var entries: [TimelineEntry] = []
         var texts: [String] = []
@@ -68,8 +68,8 @@ extension ImportState {
     /// Text for a typed field: Markdown escapes undone, trailing `<br>` and spaces dropped, and in a document this
     /// tool didn't render, HTML entities decoded (`&lt;START&gt;` → `<START>`; the renderer's own `&amp;` is an escape).
     func fieldText(_ text: String) -> String {
-        var cleaned = text.trimmingCharacters(in: .whitespaces)
-        while cleaned.hasSuffix("<br>") { cleaned = String(cleaned.dropLast(4)).trimmingCharacters(in: .whitespaces) }
+        var cleaned = text.trimmingSpaces()
+        while cleaned.hasSuffix("<br>") { cleaned = String(cleaned.dropLast(4)).trimmingSpaces() }
         let unescaped = MarkdownEscaping.unescapeInline(cleaned)
         return isOwnRender ? unescaped : TextRepair.decodeEntities(unescaped)
     }

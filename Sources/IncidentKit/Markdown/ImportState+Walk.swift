@@ -88,9 +88,9 @@ extension ImportState {
     /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {
         let rows = markdown.split(separator: "\n")
-        if rows.count > 1, let underline = rows.last?.trimmingCharacters(in: .whitespaces),
+        if rows.count > 1, let underline = rows.last?.trimmingSpaces(),
            !underline.isEmpty, underline.allSatisfy({ $0 == "-" || $0 == "=" }) {
-            return rows.dropLast().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            return rows.dropLast().map { $0.trimmingSpaces() }.joined(separator: " ")
         }
         var text = Substring(rows.first ?? "")
         text = text.drop { $0 == "#" }.drop { $0 == " " }
@@ -129,7 +129,7 @@ extension ImportState {
             // `commander: @alice, communications: bob`
             let pairs = Self.list(text).compactMap { pair -> Role? in
                 guard let colon = pair.firstIndex(of: ":") else { return nil }
-                let role = pair[..<colon].trimmingCharacters(in: .whitespaces), who = pair[pair.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let role = pair[..<colon].trimmingSpaces(), who = pair[pair.index(after: colon)...].trimmingSpaces()
                 return role.isEmpty || who.isEmpty ? nil : Role(role: role, who: who, since: declaredAt ?? importer.now)
             }
             guard !pairs.isEmpty else { return false }
@@ -162,13 +162,13 @@ extension ImportState {
 
     static func list(_ text: String) -> [String] {
         var seen = Set<String>()
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return text.split(separator: ",").map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     /// The text of an item's first paragraph, on one line.
     func firstLine(of item: MarkdownBlock) -> String? {
         guard let paragraph = item.children.first, paragraph.kind == .paragraph else { return nil }
-        return paragraph.markdown.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return paragraph.markdown.split(separator: "\n").map { $0.trimmingSpaces() }.joined(separator: " ")
     }
 }

@@ -4,15 +4,15 @@ import Foundation
 enum ImportText {
     /// `**Key:** value` or `Key: value` → (key, value); nil for other lines.
     static func keyValue(_ line: String) -> (key: String, value: String)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix("**"), let close = trimmed.range(of: ":**", range: trimmed.index(trimmed.startIndex, offsetBy: 2)..<trimmed.endIndex) {
             let key = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound])
             guard !key.contains("**"), !key.isEmpty else { return nil }
-            return (key.lowercased(), String(trimmed[close.upperBound...]).trimmingCharacters(in: .whitespaces))
+            return (key.lowercased(), String(trimmed[close.upperBound...]).trimmingSpaces())
         }
         if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == " " }),
            !trimmed[..<colon].isEmpty, trimmed[..<colon].count <= 20 {
-            return (String(trimmed[..<colon]).lowercased(), String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            return (String(trimmed[..<colon]).lowercased(), String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces())
         }
         return nil
     }
@@ -62,11 +62,11 @@ enum ImportText {
     /// `<!-- incident:action:3 done -->` at the end of a task line → (kind, number, rendered done), and the line without it.
     static func marker(in text: String) -> (kind: ItemKind, number: Int, done: Bool, rest: String)? {
         guard text.hasSuffix("-->"), let open = text.range(of: "<!-- incident:", options: .backwards) else { return nil }
-        let body = text[open.upperBound..<text.index(text.endIndex, offsetBy: -3)].trimmingCharacters(in: .whitespaces)
+        let body = text[open.upperBound..<text.index(text.endIndex, offsetBy: -3)].trimmingSpaces()
         let words = body.split(separator: " ")
         let parts = words.first?.split(separator: ":") ?? []
         guard parts.count == 2, let kind = ItemKind(rawValue: String(parts[0])), kind != .why, let number = Int(parts[1]) else { return nil }
-        let rest = String(text[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let rest = String(text[..<open.lowerBound]).trimmingSpaces()
         return (kind, number, words.dropFirst().first == "done", rest)
     }
 

@@ -119,21 +119,21 @@ struct ImportState {
             guard let start = lines.firstIndex(where: { Self.line($0, is: open) }),
                   let end = lines[(start + 1)...].firstIndex(where: { Self.line($0, is: close) })
             else { continue }
-            let body = lines[(start + 1)..<end].joined(separator: "\n").trimmingCharacters(in: .newlines)
+            let body = lines[(start + 1)..<end].joined(separator: "\n").trimmingNewlines()
             incident[keyPath: keyPath] = body.isEmpty ? nil : MarkdownEscaping.unescapeBlock(body)
             keysSeen.insert(label.lowercased())
             consume((start + 1)...(end + 1))
             // The bold label the renderer puts above the block belongs to it.
             var previous = start - 1
-            while previous >= 0, lines[previous].trimmingCharacters(in: .whitespaces).isEmpty { previous -= 1 }
-            if previous >= 0, lines[previous].trimmingCharacters(in: .whitespaces) == "**\(label):**" { consume((previous + 1)...(previous + 1)) }
+            while previous >= 0, lines[previous].trimmingSpaces().isEmpty { previous -= 1 }
+            if previous >= 0, lines[previous].trimmingSpaces() == "**\(label):**" { consume((previous + 1)...(previous + 1)) }
         }
     }
 
     /// Whether `line` is `marker` with spaces around it. Most lines have no `<`: trimming every line with Foundation,
     /// eight times over, was 40% of importing a 5 MB document.
     private static func line(_ line: String, is marker: String) -> Bool {
-        line.utf8.contains(UInt8(ascii: "<")) && line.trimmingCharacters(in: .whitespaces) == marker
+        line.utf8.contains(UInt8(ascii: "<")) && line.trimmingSpaces() == marker
     }
 
     /// Builds the result: title and severity decided, declared time taken from the document.

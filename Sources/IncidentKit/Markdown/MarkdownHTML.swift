@@ -18,7 +18,7 @@ public enum MarkdownHTML {
     /// One line of Markdown as inline HTML, without the paragraph around it.
     public static func inline(_ text: String) -> String {
         // A leading "#" or "1." would turn the line into a heading or list; escape so it stays inline.
-        var html = render(MarkdownEscaping.inline(text)).trimmingCharacters(in: .whitespacesAndNewlines)
+        var html = render(MarkdownEscaping.inline(text)).trimmingSpacesAndNewlines()
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
     }

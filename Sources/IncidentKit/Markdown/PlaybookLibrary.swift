@@ -28,7 +28,7 @@ public enum PlaybookLibrary {
         let lines = SourceLines(Array(text.utf8)).texts
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var severities: [Severity] = [], labels: [String] = [], every: TimeInterval?
-        if lines.first?.trimmingCharacters(in: .whitespaces) == "---" {
+        if lines.first?.trimmingSpaces() == "---" {
             guard let matter = FrontMatter(lines) else { return problem(1, "the front matter opened here is never closed with ---") }
             for entry in matter.entries {
                 let line = (lines.firstIndex { $0 == entry.raw.first } ?? 0) + 1

@@ -54,6 +54,6 @@ enum TimedText {
             }
         }
         return TimelineContext.Stamp(day: day, hour: hour, minute: minute, zone: zone,
-                                     rest: rest.trimmingCharacters(in: .whitespaces))
+                                     rest: rest.trimmingSpaces())
     }
 }

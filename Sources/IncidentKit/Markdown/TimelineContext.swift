@@ -110,7 +110,7 @@ extension ImportState {
                 context.zoneText = written
                 if let day = TimelineContext.date(in: statement) { context.pinnedDate = day }
             }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces()
             if titleDate == nil, trimmed.hasPrefix("#") { titleDate = TimelineContext.date(in: trimmed) }
             if keyDate == nil, let (key, value) = ImportText.keyValue(trimmed),
                ["date", "date/time", "last modified", "incident date", "started"].contains(key) {

@@ -18,7 +18,7 @@ public struct GitHubLink: Equatable, Sendable {
 
     /// Reads `https://github.com/OWNER/NAME/issues/N` (as `gh issue create` prints it).
     public init?(url text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingSpacesAndNewlines()
         guard let url = URL(string: trimmed), let host = url.host, !host.isEmpty else { return nil }
         let parts = url.path.split(separator: "/").map(String.init)
         guard parts.count >= 4, parts[2] == "issues", let number = Int(parts[3]), number > 0 else { return nil }

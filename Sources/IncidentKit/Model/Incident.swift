@@ -15,7 +15,7 @@ public struct AffectedService: Equatable, Sendable {
     /// Reads `NAME`, `NAME|URL` or `NAME|URL|NOTE` (either part may be empty).
     public init(parsing text: String) throws(IncidentError) {
         let parts = text.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
         let name = parts[0]
         guard !name.isEmpty else { throw .emptyText(field: "service name") }
         self.init(name: name,

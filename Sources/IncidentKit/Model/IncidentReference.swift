@@ -19,7 +19,7 @@ public enum IncidentReference {
     }
 
     private static func number(in text: String, allowBareNumber: Bool) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         var digits = Substring(trimmed)
         if trimmed.count > 4, trimmed.prefix(4).uppercased() == "INC-" {
             digits = trimmed.dropFirst(4)

@@ -7,7 +7,7 @@ public enum Horizon: String, CaseIterable, Codable, Sendable {
     case longTerm = "long-term"
 
     public init(parsing text: String) throws(IncidentError) {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        let key = text.trimmingSpaces().lowercased().replacingOccurrences(of: "_", with: "-")
         switch key {
         case "immediate", "now": self = .immediate
         case "medium-term", "medium", "mid-term", "mid": self = .mediumTerm
@@ -50,7 +50,7 @@ public enum Phase: String, CaseIterable, Codable, Sendable {
     case shortTerm = "short-term"
 
     public init(parsing text: String) throws(IncidentError) {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        let key = text.trimmingSpaces().lowercased().replacingOccurrences(of: "_", with: "-")
         switch key {
         case "immediate", "now": self = .immediate
         case "short-term", "short": self = .shortTerm

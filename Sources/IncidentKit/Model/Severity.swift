@@ -9,7 +9,7 @@ public enum Severity: Int, CaseIterable, Codable, Sendable, Comparable {
 
     /// Reads `P0`…`P4` (any case) or a bare digit.
     public init(parsing text: String) throws(IncidentError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = text.trimmingSpaces().uppercased()
         let digits = trimmed.hasPrefix("P") ? String(trimmed.dropFirst()) : trimmed
         guard let value = Int(digits), let severity = Severity(rawValue: value) else {
             throw .unknownSeverity(text)

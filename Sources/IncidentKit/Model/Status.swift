@@ -31,7 +31,7 @@ public enum Status: String, CaseIterable, Codable, Sendable {
     }
 
     public init(parsing text: String) throws(IncidentError) {
-        guard let status = Status(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let status = Status(rawValue: text.trimmingSpaces().lowercased()) else {
             throw .unknownStatus(text)
         }
         self = status

@@ -4,7 +4,7 @@ import Foundation
 public enum TextRules {
     /// A one-line field (title, item text, label): trimmed, non-empty, no line breaks or control characters.
     public static func line(_ text: String, field: String) throws(IncidentError) -> String {
-        let trimmed = trimmed(text)
+        let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { throw .emptyText(field: field) }
         if trimmed.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             throw .multilineText(field: field)
@@ -15,7 +15,7 @@ public enum TextRules {
 
     /// A Markdown field (impact, summary, details): may span lines; surrounding blank lines are dropped.
     public static func block(_ text: String, field: String) throws(IncidentError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingSpacesAndNewlines()
         guard !trimmed.isEmpty else { throw .emptyText(field: field) }
         try refuseControlCharacters(trimmed, field: field, allowing: ["\n", "\r"])
         return trimmed
@@ -23,20 +23,8 @@ public enum TextRules {
 
     /// An optional Markdown field, where empty text clears it.
     public static func optionalBlock(_ text: String?, field: String) throws(IncidentError) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let text, !text.trimmingSpacesAndNewlines().isEmpty else { return nil }
         return try block(text, field: field)
-    }
-
-    /// Spaces and tabs trimmed from both ends, without Foundation's CharacterSet (costly at start-up).
-    static func trimmed(_ text: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
-        }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(scalars[first...last])
     }
 
     /// Tabs are always allowed; `allowed` adds line breaks for Markdown fields.

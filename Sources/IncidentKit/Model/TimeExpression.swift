@@ -5,12 +5,12 @@ public enum TimeExpression {
     /// Parses `text` relative to `now`; times without a zone are read in `zone`, else in the user's zone (`TZ`).
     public static func parse(_ text: String, now: Date = Date(), zone: TimeZone? = nil) throws(IncidentError) -> Date {
         let fallback: TimeZoneName = zone.map { .zone($0) } ?? .local
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed.lowercased() == "now" { return now }
         if let offset = relativeOffset(trimmed) { return now.addingTimeInterval(offset) }
         var scanner = TimeScanner(trimmed)
         guard let fields = scanner.fields() else { throw .unparseableTime(text) }
-        let zoneText = scanner.rest.trimmingCharacters(in: .whitespaces)
+        let zoneText = scanner.rest.trimmingSpaces()
         let day: (Int, Int, Int)
         if let date = fields.date {
             day = date

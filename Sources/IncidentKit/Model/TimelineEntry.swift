@@ -28,7 +28,7 @@ public enum TimelineKind: String, CaseIterable, Codable, Sendable {
     }
 
     public init(parsing text: String) throws(IncidentError) {
-        guard let kind = TimelineKind(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let kind = TimelineKind(rawValue: text.trimmingSpaces().lowercased()) else {
             throw .unknownTimelineKind(text)
         }
         self = kind

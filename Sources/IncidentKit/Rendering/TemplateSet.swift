@@ -60,7 +60,7 @@ public struct TemplateSet: Sendable {
     static func partials(in text: String) -> [String] {
         text.components(separatedBy: "{{>").dropFirst().compactMap { rest in
             guard let end = rest.range(of: "}}") else { return nil }
-            let name = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = rest[..<end.lowerBound].trimmingSpaces()
             return name.isEmpty ? nil : name
         }
     }

@@ -24,7 +24,7 @@ extension IncidentStore {
     }
 
     private func searchRows(_ match: String, limit: Int) throws(IncidentError) -> [SearchHit] {
-        guard !match.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        guard !match.trimmingSpaces().isEmpty else { return [] }
         return try read { db in
             guard hasSchema else { return [] }
             // FTS5 ranks inside its own query (ORDER BY rank LIMIT n keeps only the best n); the join and the

@@ -70,7 +70,7 @@ enum Editor {
             throw .editorCancelled("the editor (\(command)) exited with status \(status); nothing changed")
         }
         let written = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        let text = written.replacingOccurrences(of: hint, with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = written.replacingOccurrences(of: hint, with: "").trimmingSpacesAndNewlines()
         guard !text.isEmpty else { throw .editorCancelled("nothing was written for the \(what); nothing changed") }
         return text
     }
