@@ -12,9 +12,8 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable {
         case .always: return .ansi
         case .never: return .plain
         case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if environment["NO_COLOR"] != nil { return .plain }
-            if let force = environment["CLICOLOR_FORCE"], force != "0" { return .ansi }
+            if Environment.value("NO_COLOR") != nil { return .plain }
+            if let force = Environment.value("CLICOLOR_FORCE"), force != "0" { return .ansi }
             return isatty(STDOUT_FILENO) == 1 ? .ansi : .plain
         }
     }
@@ -34,14 +33,13 @@ enum Pager {
     /// Prints `text`, through `$INCIDENT_PAGER`, else `$PAGER`, else `less -FRX`, when standard output is a terminal
     /// and the text is taller than it, as git does.
     static func page(_ text: String, allowed: Bool) {
-        let environment = ProcessInfo.processInfo.environment
-        let command = environment["INCIDENT_PAGER"] ?? environment["PAGER"] ?? "less -FRX"
+        let command = Environment.value("INCIDENT_PAGER") ?? Environment.value("PAGER") ?? "less -FRX"
         guard allowed, isatty(STDOUT_FILENO) == 1, !command.isEmpty, command != "cat" else { return say(text) }
         var size = winsize()
         let rows = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : 24
         guard text.split(separator: "\n", omittingEmptySubsequences: false).count >= rows else { return say(text) }
         // A pager is a command line the user wrote, with its options: a shell runs it, as git runs $PAGER.
-        if environment["LESS"] == nil { setenv("LESS", "FRX", 1) }
+        if Environment.value("LESS") == nil { setenv("LESS", "FRX", 1) }
         // A pager that can't run (127: not installed) must not lose the output.
         guard let status = Spawn.shell(command, input: text + "\n"), status != 126, status != 127 else { return say(text) }
     }
@@ -53,8 +51,7 @@ enum Editor {
 
     /// The text written in the editor, without the hint; an empty result or a failed editor changes nothing and says so.
     static func edit(_ initial: String, what: String) throws(IncidentError) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let command = [Environment.value("VISUAL"), Environment.value("EDITOR")].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("incident-\(UUID().uuidString.prefix(8)).md")
         defer { try? FileManager.default.removeItem(at: file) }
         do {

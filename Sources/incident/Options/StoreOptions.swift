@@ -32,8 +32,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     private func resolvedActor() throws(IncidentError) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let name = actor ?? environment["USER"] ?? environment["LOGNAME"] ?? Self.loginName() ?? "unknown"
+        let name = actor ?? Environment.value("USER") ?? Environment.value("LOGNAME") ?? Self.loginName() ?? "unknown"
         return try TextRules.line(name, field: "--as name")
     }
 }
