@@ -144,10 +144,11 @@ import Testing
         let store = try IncidentStore(path: path, readOnly: false, actor: "tester")
         let example = try store.incident(1)
         func milestones() throws -> (detected: Double?, mitigated: Double?) {
-            let row = try #require(try DatabaseQueue(path: path).read { db in
-                try Row.fetchOne(db, sql: "SELECT detectedAt, mitigatedAt FROM incident WHERE number = 1")
-            })
-            return (row["detectedAt"], row["mitigatedAt"])
+            try DatabaseQueue(path: path).read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT detectedAt, mitigatedAt FROM incident WHERE number = 1")
+                #expect(row != nil, "INC-1 is in the fixture")
+                return (row?["detectedAt"], row?["mitigatedAt"])
+            }
         }
         #expect(try milestones().detected == example.timeline.first { $0.kind == .detected }?.at.timeIntervalSince1970)
         #expect(try milestones().mitigated == nil)
