@@ -24,8 +24,8 @@ struct Actions: ParsableCommand {
         guard !items.isEmpty else { return say(open || overdue ? "No open follow-ups." : "No action items.") }
         let style = output.style
         // Bytes appended to one buffer, made a string once: a line built by interpolation and joined at the end made a
-        // dozen intermediate strings per item, and appending to a growing String checks it each time; 300M
-        // instructions for the 14,000 open items of 100,000 incidents, this way about 50M.
+        // dozen intermediate strings per item, and appending to a growing String checks it each time: all but the
+        // query took 310M instructions for the 14,000 open items of 100,000 incidents, this way 120M (callgrind).
         var text: [UInt8] = []
         text.reserveCapacity(items.count * 120)
         for item in items {
