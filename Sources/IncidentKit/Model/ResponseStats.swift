@@ -76,7 +76,7 @@ public struct ResponseStats: Sendable {
     /// rows: holding them first cost 4,500 more page faults (7,500 → 3,000 a run) and about 9 ms of system time.
     public struct Accumulator: Sendable {
         /// One flat array per severity and measure: hashing 100,000 incidents into dictionaries took longer than
-        /// reading them, and a switch per measure a fifth of `stats`.
+        /// reading them. Gathering and picking from them is 43M of `stats`' 418M instructions (callgrind).
         private var durations = Array(repeating: [TimeInterval](), count: Severity.allCases.count * Measure.allCases.count)
 
         public init() {}
