@@ -18,7 +18,7 @@ enum Trimming {
     static func isSpaceOrNewline(_ scalar: Unicode.Scalar) -> Bool { isSpace(scalar) || isNewline(scalar) }
 }
 
-extension String {
+extension StringProtocol {
     /// Without leading and trailing spaces and tabs (`trimmingCharacters(in: .whitespaces)`).
     public func trimmingSpaces() -> String { trimming(Trimming.isSpace) }
     /// Without leading and trailing spaces, tabs and line breaks (`trimmingCharacters(in: .whitespacesAndNewlines)`).
@@ -26,28 +26,13 @@ extension String {
     /// Without leading and trailing line breaks (`trimmingCharacters(in: .newlines)`).
     public func trimmingNewlines() -> String { trimming(Trimming.isNewline) }
 
+    /// By scalar, as Foundation trims: the kept range can start or end inside a grapheme (a space before a
+    /// combining mark), so it is cut from the UTF-8 view, whose indices scalars share.
     private func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !trimmed($0) }), let last = scalars.lastIndex(where: { !trimmed($0) }) else {
             return ""
         }
-        return String(scalars[first...last])
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces and tabs (`trimmingCharacters(in: .whitespaces)`).
-    public func trimmingSpaces() -> String { trimming(Trimming.isSpace) }
-    /// Without leading and trailing spaces, tabs and line breaks (`trimmingCharacters(in: .whitespacesAndNewlines)`).
-    public func trimmingSpacesAndNewlines() -> String { trimming(Trimming.isSpaceOrNewline) }
-    /// Without leading and trailing line breaks (`trimmingCharacters(in: .newlines)`).
-    public func trimmingNewlines() -> String { trimming(Trimming.isNewline) }
-
-    private func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !trimmed($0) }), let last = scalars.lastIndex(where: { !trimmed($0) }) else {
-            return ""
-        }
-        return String(Substring(scalars[first...last]))
+        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
     }
 }
