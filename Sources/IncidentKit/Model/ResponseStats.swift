@@ -35,19 +35,6 @@ public struct ResponseStats: Sendable {
             (self.impactStarted, self.detected, self.acknowledged, self.mitigated, self.resolved) = (impactStarted, detected, acknowledged, mitigated, resolved)
         }
 
-        /// The first entry of a milestone kind, if any.
-        public subscript(kind: TimelineKind) -> Date? {
-            let value: Double? = switch kind {
-            case .impactStarted: impactStarted
-            case .detected: detected
-            case .acknowledged: acknowledged
-            case .mitigated: mitigated
-            case .resolved: resolved
-            default: nil
-            }
-            return value.map(Date.init(timeIntervalSince1970:))
-        }
-
         /// Impact starts at its entry, else when it was detected, else when the incident was declared.
         var start: Double { impactStarted ?? min(detected ?? declared, declared) }
 
