@@ -47,8 +47,8 @@ public final class IncidentStore: Sendable {
                  clock: @escaping @Sendable () -> Date) throws(IncidentError) {
         var schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly)
         var writer = writer
-        let missing = Set(Self.migrator.migrations).subtracting(schema.applied)
-        if readOnly, upgradeInMemory, !schema.applied.isEmpty, !missing.isSubset(of: Self.indexOnlyMigrations) {
+        if readOnly, upgradeInMemory, !schema.applied.isEmpty,
+           !Set(Self.migrator.migrations).subtracting(schema.applied).isSubset(of: Self.indexOnlyMigrations) {
             writer = try Self.migratedCopy(of: writer, path: path)
             schema.applied = Set(Self.migrator.migrations)
         }
