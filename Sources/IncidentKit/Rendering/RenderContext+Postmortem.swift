@@ -14,10 +14,10 @@ extension RenderContext {
         values["peopleText"] = nonEmpty(people(in: incident).map(cell).joined(separator: ", "))
         Self.flagPresence(of: ["peopleText"], in: &values)
         values["responseTimes"] = [
-            response("Time to detect", "impact started → detected", from: milestones.first(.impactStarted), to: milestones.first(.detected)),
-            response("Time to acknowledge", "detected → acknowledged", from: milestones.first(.detected), to: milestones.first(.acknowledged)),
-            response("Time to mitigate", "impact started → mitigated", from: milestones.first(.impactStarted), to: milestones.first(.mitigated)),
-            response("Time to resolve", "impact started → resolved", from: milestones.first(.impactStarted), to: milestones.first(.resolved)),
+            response("Time to detect", .detect, from: milestones.first(.impactStarted), to: milestones.first(.detected)),
+            response("Time to acknowledge", .acknowledge, from: milestones.first(.detected), to: milestones.first(.acknowledged)),
+            response("Time to mitigate", .mitigate, from: milestones.first(.impactStarted), to: milestones.first(.mitigated)),
+            response("Time to resolve", .resolve, from: milestones.first(.impactStarted), to: milestones.first(.resolved)),
         ]
         values["lessonGroups"] = LessonKind.allCases.map { kind -> [String: Any] in
             let lessons = incident.lessons.filter { $0.kind == kind }
@@ -30,14 +30,15 @@ extension RenderContext {
         return values
     }
 
-    private func response(_ name: String, _ span: String, from start: Date?, to end: Date?) -> [String: Any] {
+    /// One response time, labelled with the span `incident stats` gives the same measure.
+    private func response(_ name: String, _ measure: ResponseStats.Measure, from start: Date?, to end: Date?) -> [String: Any] {
         let value: String
         if let start, let end {
             value = TimeFormat.duration(end.timeIntervalSince(start))
         } else {
             value = "not recorded"
         }
-        return ["name": name, "span": span, "value": value]
+        return ["name": name, "span": measure.span, "value": value]
     }
 
     /// Assignees, then action owners and whoever ticked items, each once.
