@@ -94,6 +94,11 @@ extension IncidentStore {
                 try db.execute(sql: "INSERT INTO \(name.quotedDatabaseIdentifier)(\(name.quotedDatabaseIdentifier)) VALUES ('rebuild')")
                 done.append("rebuilt search index \(name)")
             }
+            if try db.tableExists("searchPending") {
+                try db.execute(sql: "INSERT OR IGNORE INTO searchPending(incidentNumber) SELECT number FROM incident")
+                try Self.refreshSearch(db)
+                done.append("re-read every incident's searchable text")
+            }
             try log("doctor: \(done.joined(separator: ", "))", for: nil, db)
             return done
         }

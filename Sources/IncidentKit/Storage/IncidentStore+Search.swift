@@ -11,9 +11,44 @@ public struct SearchHit: Sendable {
 }
 
 extension IncidentStore {
+    /// Rebuilds the search row of each incident noted in `searchPending` since the index was last brought up to
+    /// date, once each, and forgets the notes.
+    static func refreshSearch(_ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM searchPending)") == true else { return }
+        try db.execute(sql: """
+            DELETE FROM incidentSearch WHERE rowid IN (SELECT incidentNumber FROM searchPending);
+            INSERT INTO incidentSearch(rowid, title, body) SELECT number, title, body FROM incidentSearchText
+                WHERE number IN (SELECT incidentNumber FROM searchPending);
+            DELETE FROM searchPending;
+            """)
+    }
+
+    /// Brings the search index up to date before a search: writes only note which incidents changed, so that adding
+    /// an item costs the same on an incident of 5 items as on one of 5,000. Returns how many incidents could not be
+    /// re-indexed (the file is read-only to this user): their newest text is not searched.
+    @discardableResult
+    public func bringSearchUpToDate() throws(IncidentError) -> Int {
+        guard appliedMigrations.contains(DeferredSearchMigration.identifier) else { return 0 }
+        let pending = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchPending") ?? 0 }
+        guard pending > 0 else { return 0 }
+        if !isReadOnly { return try write { db in try Self.refreshSearch(db); return 0 } }
+        guard let path else { return pending }
+        do {
+            // A read command's own connection is read-only; index upkeep goes through a short-lived writable one.
+            let writable = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
+            try writable.write { db in try Self.refreshSearch(db) }
+            return 0
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode) {
+            return pending
+        } catch {
+            throw mapError(error)
+        }
+    }
+
     /// Incidents whose text matches `query` (FTS5 syntax honoured; a query that isn't valid FTS5 is read as plain
     /// words), best first.
     public func search(_ query: String, limit: Int) throws(IncidentError) -> [SearchHit] {
+        try bringSearchUpToDate()
         do {
             return try searchRows(query, limit: limit)
         } catch {

@@ -25,8 +25,15 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let query = words.joined(separator: " ")
-        let hits = FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath))
-            ? try store.openForReading().search(query, limit: limit) : []
+        var hits: [SearchHit] = []
+        if FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath)) {
+            let incidents = try store.openForReading()
+            let stale = try incidents.bringSearchUpToDate()
+            if stale > 0 {
+                warn("the newest text of \(stale) incident\(stale == 1 ? "" : "s") is not searched: the search index can't be brought up to date in a file this user can't write.")
+            }
+            hits = try incidents.search(query, limit: limit)
+        }
         let style = output.style
         if json {
             return say(try IncidentJSON.encodeSearch(hits.map { ($0.incident, $0.snippet.replacingOccurrences(of: "\u{1}", with: "[")
