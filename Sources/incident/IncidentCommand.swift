@@ -73,7 +73,7 @@ struct IncidentCommand: ParsableCommand {
     }
 
     private static func fail(_ line: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.visible(line) + "\n").utf8))
         Foundation.exit(code)
     }
 }

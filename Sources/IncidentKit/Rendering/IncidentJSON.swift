@@ -91,11 +91,26 @@ public struct IncidentJSON: Encodable, Sendable {
         try encodeValue(items.map { DueEntry(incident: $0.0, what: $0.1, detail: $0.2, due: TimeFormat.utc($0.3), owner: $0.4) })
     }
 
+    /// JSONEncoder escapes C0 controls only; DEL and C1 controls (which some terminals obey) are written as
+    /// `\u007F`/`\u0085` escapes too, so JSON reaches a terminal with no control character in it and the same value.
+    static func escapingControls(_ json: String) -> String {
+        guard TerminalText.needsCaretNotation(json) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                result.append(contentsOf: "\\u00\(String(scalar.value, radix: 16, uppercase: true))".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
     static func encodeValue(_ value: some Encodable) throws(IncidentError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self))
         } catch {
             throw .storageFailure("JSON encoding failed: \(error)")
         }

@@ -11,9 +11,22 @@ public struct TextStyle: Sendable {
     public static let plain = TextStyle(enabled: false)
     public static let ansi = TextStyle(enabled: true)
 
+    /// Stands for `ESC [` in coloured text until `TerminalText.visible` prints it. Drawn at random from a private-use
+    /// plane once per process, so text from a file, a database or GitHub can't contain it: any ESC it holds is shown,
+    /// and only the colour this tool chose reaches the terminal.
+    public static let escapeToken: String = {
+        var generator = SystemRandomNumberGenerator()
+        let scalars = (0..<6).map { _ in Unicode.Scalar(UInt32.random(in: 0xF0000...0xFFFFD, using: &generator))! }
+        return String(String.UnicodeScalarView(scalars))
+    }()
+
     func paint(_ text: String, _ codes: String) -> String {
-        enabled && !text.isEmpty ? "\u{1B}[\(codes)m\(text)\u{1B}[0m" : text
+        enabled && !text.isEmpty ? "\(Self.escapeToken)\(codes)m\(text)\(Self.escapeToken)0m" : text
     }
+
+    /// Starts and ends a highlighted passage (a search match): bold yellow, or brackets without colour.
+    public var highlightStart: String { enabled ? "\(Self.escapeToken)1;33m" : "[" }
+    public var highlightEnd: String { enabled ? "\(Self.escapeToken)0m" : "]" }
 
     public func severity(_ severity: Severity, _ text: String) -> String {
         switch severity {

@@ -149,7 +149,7 @@ struct ProgressLine {
         guard enabled else { return }
         let width = 30, filled = total == 0 ? 0 : done * width / total
         let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(name.suffix(40))\u{1B}[K".utf8))
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(TerminalText.visible(String(name.suffix(40))))\u{1B}[K".utf8))
     }
 
     func clear() {

@@ -43,8 +43,8 @@ struct Search: ParsableCommand {
         say(hits.map { hit in
             let incident = hit.incident
             let snippet = hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
-                .replacingOccurrences(of: "\u{1}", with: style.enabled ? "\u{1B}[1;33m" : "[")
-                .replacingOccurrences(of: "\u{2}", with: style.enabled ? "\u{1B}[0m" : "]")
+                .replacingOccurrences(of: "\u{1}", with: style.highlightStart)
+                .replacingOccurrences(of: "\u{2}", with: style.highlightEnd)
             return "\(style.heading(incident.id.padding(toLength: 8, withPad: " ", startingAt: 0))) "
                 + "\(style.severity(incident.severity, incident.severity.label))  \(style.status(incident.status, incident.status.rawValue))  "
                 + "\(TimeFormat.utc(incident.declaredAt).prefix(10))  \(incident.title)\n         \(snippet)"

@@ -60,7 +60,8 @@ func parseTime(_ text: String?, default fallback: Date = Date()) throws(Incident
     return try TimeExpression.parse(text)
 }
 
-/// Prints one line to standard output (written directly: `print` costs generic start-up work on every run).
+/// Prints one line to standard output (written directly: `print` costs generic start-up work on every run), with
+/// control characters shown, not sent (`TerminalText`).
 func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    FileHandle.standardOutput.write(Data((TerminalText.visible(text) + "\n").utf8))
 }

@@ -41,7 +41,7 @@ enum Pager {
         // A pager is a command line the user wrote, with its options: a shell runs it, as git runs $PAGER.
         if Environment.value("LESS") == nil { setenv("LESS", "FRX", 1) }
         // A pager that can't run (127: not installed) must not lose the output.
-        guard let status = Spawn.shell(command, input: text + "\n"), status != 126, status != 127 else { return say(text) }
+        guard let status = Spawn.shell(command, input: TerminalText.visible(text) + "\n"), status != 126, status != 127 else { return say(text) }
     }
 }
 

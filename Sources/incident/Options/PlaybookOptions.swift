@@ -22,7 +22,7 @@ struct PlaybookOptions: ParsableArguments {
 
 /// A warning on stderr that doesn't fail the command.
 func warn(_ text: String) {
-    FileHandle.standardError.write(Data("incident: warning: \(text)\n".utf8))
+    FileHandle.standardError.write(Data("incident: warning: \(TerminalText.visible(text))\n".utf8))
 }
 
 /// "Applied playbook P0: 8 actions, 3 criteria (update every 30 min)."
