@@ -83,6 +83,8 @@ extension IncidentError: CustomStringConvertible {
             "Can't read \(path): \(reason)."
         case .fileExists(let path):
             "\(path) already exists. Pass --force to overwrite it, or choose another path."
+        case .outputIsTheDatabase(let path):
+            "\(path) is the incident database itself; writing there would destroy it. Choose another file."
         case .backupOntoItself(let path):
             "\(path) is the database being backed up. Name another file, e.g. `incident backup incidents-backup.sqlite`."
         case .backupFailed(let path, let reason):

@@ -35,6 +35,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case unreadableFile(path: String, reason: String)
     case fileExists(path: String)
     case backupOntoItself(path: String)
+    /// An output file (`-o`, `--svg`) that is the incident database or its journal, by any name.
+    case outputIsTheDatabase(path: String)
     case backupFailed(path: String, reason: String)
     case unhealthyStore(path: String, problems: Int)
     case templateSyntax(file: String, line: Int, column: Int, reason: String)
@@ -70,7 +72,7 @@ extension IncidentError {
         switch self {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
-             .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself,
+             .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
              .invalidArgumentEncoding, .invalidIssueReference:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:

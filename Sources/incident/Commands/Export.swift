@@ -11,6 +11,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rendering: RenderOptions
+    @OptionGroup var document: DocumentOutput
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Option(help: "md, or html for one self-contained page.") var format: RenderFormat = .markdown
     @Flag(help: "Print straight to the terminal, never through a pager.") var noPager = false
@@ -20,9 +21,9 @@ struct Export: ParsableCommand {
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
         let text = try rendering.renderer(databasePath: store.path ?? "").postmortem(incident, format: format, at: Date())
         // To a terminal, a long postmortem goes through the pager (never coloured: it is Markdown or HTML).
-        if rendering.output == nil || rendering.output == "-" {
+        if document.toStandardOutput {
             return Pager.page(text.hasSuffix("\n") ? String(text.dropLast()) : text, allowed: !noPager)
         }
-        try rendering.emit(text)
+        try document.emit(text, database: store.path)
     }
 }

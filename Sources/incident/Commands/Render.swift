@@ -13,6 +13,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rendering: RenderOptions
+    @OptionGroup var document: DocumentOutput
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Flag(help: "Print only the title (for gh issue create --title).") var titleOnly = false
     @Flag(help: "Print only the labels, comma-separated (for gh issue create --label).") var labelsOnly = false
@@ -23,6 +24,6 @@ struct Render: ParsableCommand {
         if titleOnly { return say(incident.title) }
         let renderer = try rendering.renderer(databasePath: store.path ?? "")
         if labelsOnly { return say(renderer.labelsLine(incident)) }
-        try rendering.emit(renderer.issueBody(incident))
+        try document.emit(renderer.issueBody(incident), database: store.path)
     }
 }

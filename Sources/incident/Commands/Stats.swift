@@ -18,6 +18,7 @@ struct Stats: ParsableCommand {
     @Option(help: "Only this severity.") var severity: Severity?
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("Also draw the history as an SVG picture.", valueName: "file")) var svg: String?
+    @Flag(name: .customLong("force"), help: "Overwrite the --svg file if it exists.") var overwrite = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -28,11 +29,7 @@ struct Stats: ParsableCommand {
         let stats = facts.stats
         if let svg {
             let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
-            do {
-                try Data(picture.utf8).write(to: URL(fileURLWithPath: svg), options: .atomic)
-            } catch {
-                throw IncidentError.unwritableOutput(path: svg, reason: "the file can't be written")
-            }
+            try OutputFile.write(picture, to: svg, database: DatabaseLocation.resolve(explicit: store.databasePath), overwrite: overwrite)
         }
         if json { return say(try IncidentJSON.encodeStats(facts, stats)) }
         say(IncidentText.stats(facts, stats, style: output.style) + (svg.map { "\n\nWrote \($0)." } ?? ""))

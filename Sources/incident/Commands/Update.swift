@@ -14,6 +14,7 @@ struct Update: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rendering: RenderOptions
+    @OptionGroup var document: DocumentOutput
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Flag(help: "Print the update without recording it.") var dryRun = false
     @Flag(help: "Post it as a comment on the incident's GitHub issue (with gh); recorded only when the comment is posted.")
@@ -21,7 +22,7 @@ struct Update: ParsableCommand {
 
     func validate() throws {
         if post, dryRun { throw ValidationError("--post and --dry-run don't go together.") }
-        if post, rendering.output != nil { throw ValidationError("--post and --output don't go together.") }
+        if post, document.output != nil { throw ValidationError("--post and --output don't go together.") }
     }
 
     func run() throws {
@@ -37,7 +38,7 @@ struct Update: ParsableCommand {
             try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number)
             return say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
         }
-        try rendering.emit(text)
+        try document.emit(text, database: store.path)
         if !dryRun { try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number) }
     }
 }

@@ -7,9 +7,6 @@ struct RenderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A folder of templates that override the built-in ones file by file (default: incidents/templates/ beside the database).", valueName: "dir"))
     var templates: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
     /// The templates: built-in, overridden by `--templates` or by `templates/` beside the database.
     func renderer(databasePath: String) throws(IncidentError) -> IncidentRenderer {
         var folder = templates
@@ -21,15 +18,23 @@ struct RenderOptions: ParsableArguments {
         return IncidentRenderer(templates: try TemplateSet(overridesIn: folder))
     }
 
-    /// Prints `text`, or writes it to `--output`.
-    func emit(_ text: String) throws(IncidentError) {
+}
+
+/// Where a rendered document goes: standard output, or a file.
+struct DocumentOutput: ParsableArguments {
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .customLong("force"), help: "Overwrite the --output file if it exists.") var overwrite = false
+
+    /// Whether the document goes to standard output.
+    var toStandardOutput: Bool { output == nil || output == "-" }
+
+    /// Prints `text`, or writes it to `--output` (never over the database at `database`).
+    func emit(_ text: String, database: String?) throws(IncidentError) {
         guard let output, output != "-" else {
             return say(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw .unwritableOutput(path: output, reason: "the file can't be written")
-        }
+        try OutputFile.write(text, to: output, database: database, overwrite: overwrite)
     }
 }
