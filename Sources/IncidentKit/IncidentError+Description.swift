@@ -83,6 +83,12 @@ extension IncidentError: CustomStringConvertible {
             "Can't read \(path): \(reason)."
         case .fileExists(let path):
             "\(path) already exists. Pass --force to overwrite it, or choose another path."
+        case .untrustedFile(let path, let reason):
+            "Not reading \(path): \(reason). Templates and playbooks run as the tool's own code; if you trust this folder, add it to INCIDENT_SAFE_DIRECTORIES (folders separated by :)."
+        case .templateRecursion(let chain):
+            "The templates include each other without end (\(chain.joined(separator: " → "))). Remove the loop from the template folder; nothing was changed."
+        case .foreignSchemaCode(let path, let objects):
+            "\(path) holds \(objects.count == 1 ? "a" : "\(objects.count)") \(objects.count == 1 ? "trigger or view" : "triggers or views") this tool didn't create (\(objects.prefix(5).joined(separator: ", "))\(objects.count > 5 ? ", …" : "")), which could run someone else's SQL, so nothing was read or run. `incident doctor` lists them; remove them with sqlite3, or restore a backup."
         case .outputIsTheDatabase(let path):
             "\(path) is the incident database itself; writing there would destroy it. Choose another file."
         case .backupOntoItself(let path):

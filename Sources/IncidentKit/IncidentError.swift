@@ -35,6 +35,12 @@ public enum IncidentError: Error, Equatable, Sendable {
     case unreadableFile(path: String, reason: String)
     case fileExists(path: String)
     case backupOntoItself(path: String)
+    /// A template or playbook the tool won't read: owned by another user, or a symlink out of its folder.
+    case untrustedFile(path: String, reason: String)
+    /// Template partials that include each other (or nest too deep): `chain` is the inclusion path.
+    case templateRecursion(chain: [String])
+    /// A database file holding triggers or views this tool did not create (`objects`: "trigger NAME").
+    case foreignSchemaCode(path: String, objects: [String])
     /// An output file (`-o`, `--svg`) that is the incident database or its journal, by any name.
     case outputIsTheDatabase(path: String)
     case backupFailed(path: String, reason: String)
@@ -78,10 +84,10 @@ extension IncidentError {
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
-             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled:
+             .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled:
             .refused
-        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
-             .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:
+        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
+             .storageFailure, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:
             .storage
         case .githubUnavailable:
             .unavailable

@@ -9,6 +9,10 @@ public enum PlaybookLibrary {
         var playbooks: [Playbook] = [], problems: [Playbook.Problem] = []
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
+            if let problem = TrustedPath.problem(with: path, in: folder) {
+                problems.append(Playbook.Problem(path: path, line: 1, reason: "not read: \(problem) (playbooks are applied as they are; if you trust this folder, add it to INCIDENT_SAFE_DIRECTORIES)"))
+                continue
+            }
             switch read(path) {
             case .success(let playbook): playbooks.append(playbook)
             case .failure(let problem): problems.append(problem)
@@ -41,7 +45,7 @@ public enum PlaybookLibrary {
                 case "labels", "tags": labels = entry.values
                 case "update-every", "update_every", "cadence":
                     guard let value = entry.values.first, let seconds = interval(value) else {
-                        return problem(line, "update-every \"\(entry.values.first ?? "")\" is not a duration; write 30m, 1h or 1h30m")
+                        return problem(line, "update-every \"\(entry.values.first ?? "")\" is not a duration of at most a week; write 30m, 1h or 1h30m")
                     }
                     every = seconds
                 default: break
@@ -63,17 +67,20 @@ public enum PlaybookLibrary {
     static func interval(_ text: String) -> TimeInterval? {
         let compact = text.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "min", with: "m")
             .replacingOccurrences(of: "hours", with: "h").replacingOccurrences(of: "hour", with: "h")
-        if let minutes = Int(compact), minutes > 0 { return TimeInterval(minutes * 60) }
+        // A cadence longer than a week is no update cadence; the bound also keeps the arithmetic from overflowing.
+        let week = 7 * 86_400
+        if let minutes = Int(compact), minutes > 0 { return minutes <= week / 60 ? TimeInterval(minutes * 60) : nil }
         var total = 0, digits = ""
         for character in compact {
             if character.isNumber { digits.append(character); continue }
-            guard let value = Int(digits) else { return nil }
+            guard let value = Int(digits), value <= week else { return nil }
             switch character {
             case "h": total += value * 3600
             case "m": total += value * 60
             case "s": total += value
             default: return nil
             }
+            guard total <= week else { return nil }
             digits = ""
         }
         return digits.isEmpty && total > 0 ? TimeInterval(total) : nil

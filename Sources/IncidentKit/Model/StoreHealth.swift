@@ -10,6 +10,8 @@ public struct StoreFinding: Equatable, Sendable {
         case prune
         /// Nothing the doctor can safely do: restore a backup or salvage with `sqlite3 .recover`.
         case restore
+        /// A trigger, view, table or index the tool did not create: the user removes it, having looked at it.
+        case removeForeign
     }
 
     /// The check that found it: `integrity_check`, `foreign_key_check`, `schema`, `orphaned rows`, `search index`.
@@ -34,6 +36,8 @@ extension StoreFinding.Repair {
         switch self {
         case .reindex: "incident doctor --reindex (rebuilds indexes and triggers from the tables and the schema; no record is lost)"
         case .prune: "incident doctor --prune (removes what belongs to no incident; the change log is kept)"
+        case .removeForeign:
+            "look at it (sqlite3 \(path) .schema), then remove it (sqlite3 \(path) \"DROP TRIGGER name\", or DROP VIEW, TABLE, INDEX), or restore a backup"
         case .restore:
             "restore a backup (`incident backup` takes one), or salvage what is readable: sqlite3 \(path) .recover | sqlite3 recovered.sqlite"
         }

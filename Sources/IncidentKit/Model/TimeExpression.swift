@@ -65,6 +65,8 @@ public enum TimeExpression {
             }
             guard let value = Double(digits) else { return nil }
             total += value * unit
+            // Further back than any incident record: refused, not turned into a time that can't be shown.
+            guard total <= 100 * 366 * 86_400 else { return nil }
             digits = ""
             sawUnit = true
         }
@@ -113,7 +115,7 @@ enum TimeZoneName {
         switch self {
         case .fixed(let seconds): seconds
         case .zone(let zone): zone.secondsFromGMT(for: date)
-        case .local: LocalZone.at(Int64(date.timeIntervalSince1970.rounded(.down))).offset
+        case .local: LocalZone.at(TimeFormat.seconds(date)).offset
         }
     }
 

@@ -4,13 +4,13 @@ import Foundation
 public enum TimeFormat {
     /// ISO 8601 in UTC, e.g. `2025-09-16T03:17:00Z`.
     public static func utc(_ date: Date) -> String {
-        let c = CivilTime(seconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        let c = CivilTime(seconds: seconds(date))
         return c.text(separator: UInt8(ascii: "T"), seconds: true, suffix: "Z")
     }
 
     /// Date, minutes and zone abbreviation, e.g. `2025-09-15 20:17 PDT`: in `zone`, or where `TZ` says.
     public static func local(_ date: Date, in zone: TimeZone? = nil) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let seconds = seconds(date)
         let offset: Int
         let name: String
         if let zone {
@@ -21,6 +21,14 @@ public enum TimeFormat {
         }
         let c = CivilTime(seconds: seconds + Int64(offset))
         return c.text(separator: UInt8(ascii: " "), seconds: false, suffix: " " + name)
+    }
+
+    /// Whole seconds since 1970, held to years 1–9999: a stored or computed time outside them (a crafted database,
+    /// an absurd offset) is shown at the edge instead of trapping on the conversion.
+    static func seconds(_ date: Date) -> Int64 {
+        let value = date.timeIntervalSince1970.rounded(.down)
+        guard value.isFinite else { return 0 }
+        return Int64(min(max(value, -62_135_596_800), 253_402_300_799))
     }
 
     /// A short zone name for display; UTC is spelled UTC.
@@ -34,7 +42,7 @@ public enum TimeFormat {
 
     /// A duration such as `1h 05m` or `3d 2h`.
     public static func duration(_ interval: TimeInterval) -> String {
-        let minutes = Int((interval / 60).rounded(.down))
+        let minutes = interval.isFinite ? Int(min(max((interval / 60).rounded(.down), -1e12), 1e12)) : 0
         if minutes < 60 { return "\(minutes)m" }
         let hours = minutes / 60
         if hours < 48 { return "\(hours)h \(pad(minutes % 60))m" }

@@ -31,16 +31,32 @@ public struct TemplateSet: Sendable {
         return output
     }
 
-    /// A library with `name` and the partials it uses (`{{> task-item}}`), each parsed once.
+    /// How deep partials may include partials: far more than any real template needs.
+    static let maximumPartialDepth = 16
+
+    /// A library with `name` and the partials it uses (`{{> task-item}}`), each parsed once. Partials that include
+    /// each other, or nest deeper than `maximumPartialDepth`, are refused before anything renders: Mustache would
+    /// recurse until the stack overflows.
     private func library(for name: String) throws(IncidentError) -> MustacheLibrary {
         var library = MustacheLibrary()
-        var pending = [name], seen = Swift.Set<String>()
-        while let next = pending.popLast() {
-            guard seen.insert(next).inserted, let source = sources[next] else { continue }
+        // Partials already checked all the way down, with the depth below each.
+        var depthBelow: [String: Int] = [:]
+        func visit(_ next: String, chain: [String]) throws(IncidentError) -> Int {
+            if let known = depthBelow[next] { return known }
+            if chain.contains(next) || chain.count > Self.maximumPartialDepth { throw .templateRecursion(chain: chain + [next]) }
+            guard let source = sources[next] else { return 0 }
             let template = try compiled.template(named: next) { () throws(IncidentError) in try Self.compile(source, file: next + ".mustache") }
             library.register(template, named: next)
-            pending += Self.partials(in: source.text)
+            var deepest = 0
+            for partial in Self.partials(in: source.text) {
+                let depth = try visit(partial, chain: chain + [next]) + 1
+                if chain.count + depth > Self.maximumPartialDepth { throw .templateRecursion(chain: chain + [next, partial]) }
+                deepest = max(deepest, depth)
+            }
+            depthBelow[next] = deepest
+            return deepest
         }
+        _ = try visit(name, chain: [])
         return library
     }
 
@@ -95,10 +111,12 @@ public struct TemplateSet: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .unreadableFile(path: folder, reason: "it is not a folder of templates; `incident templates export \(folder)` creates one")
         }
+        if let problem = TrustedPath.problem(withFolder: folder) { throw .untrustedFile(path: folder, reason: problem) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var result: [String: (text: String, origin: String)] = [:]
         for name in names where name.hasSuffix(".mustache") {
             let path = (folder as NSString).appendingPathComponent(name)
+            if let problem = TrustedPath.problem(with: path, in: folder) { throw .untrustedFile(path: path, reason: problem) }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw .unreadableFile(path: path, reason: "it is not readable UTF-8 text")
             }

@@ -280,7 +280,35 @@ private extension IncidentStore {
             findings.append(StoreFinding(check: "schema", problem: "the \(object.type) \(object.name) is missing",
                                          repair: object.type == "table" ? .restore : .reindex))
         }
+        for object in try foreignObjects(db) {
+            findings.append(StoreFinding(check: "schema", problem: "the \(object.type) \(object.name) was not created by incident\(object.changed ? " (one of that name was, with other SQL)" : "")",
+                                         details: [String(object.sql.prefix(200))], repair: .removeForeign))
+        }
         return findings
+    }
+
+    /// Tables, indexes, triggers and views in the file that the applied migrations don't create, or create with
+    /// other SQL: someone else put them there.
+    static func foreignObjects(_ db: Database) throws -> [(type: String, name: String, sql: String, changed: Bool)] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        guard let last = migrator.migrations.last(where: applied.contains) else { return [] }
+        let reference = try DatabaseQueue()
+        try migrator.migrate(reference, upTo: last)
+        let expected = try reference.read { reference in
+            try Dictionary(Row.fetchAll(reference, sql: "SELECT type || ' ' || name, sql FROM sqlite_master").map { ($0[0] as String, $0[1] as String? ?? "") },
+                           uniquingKeysWith: { first, _ in first })
+        }
+        // SQLite's own objects (autoindexes, the shadow tables of a full-text index) follow from the ones named.
+        let virtualTables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+        return try Row.fetchAll(db, sql: """
+            SELECT type, name, ifnull(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY rowid
+            """).compactMap { row in
+            let type: String = row[0], name: String = row[1], sql: String = row[2]
+            if virtualTables.contains(where: { name.hasPrefix($0 + "_") }) { return nil }
+            guard let known = expected["\(type) \(name)"] else { return (type, name, sql, false) }
+            return known == sql || type == "table" || type == "index" ? nil : (type, name, sql, true)
+        }
     }
 
     /// Tables, indexes and triggers the applied migrations create that the file lacks, with the SQL that makes them.

@@ -9,6 +9,9 @@ extension IncidentStore {
         // Several responders' terminals write at once: wait for the lock instead of failing.
         configuration.busyMode = .timeout(30)
         configuration.label = "incident"
+        // Functions with side effects and virtual tables can't be reached from the file's own schema (views,
+        // triggers, CHECK and DEFAULT expressions): a handed-over file runs only what the tool's own SQL asks for.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA trusted_schema = OFF") }
         return configuration
     }
 

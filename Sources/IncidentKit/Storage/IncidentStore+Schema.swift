@@ -25,22 +25,26 @@ extension IncidentStore {
 
     /// Refuses foreign and newer databases, then brings an older one up to date (when writable).
     /// Returns the migrations applied and the journal mode, read in one transaction.
-    static func prepareSchema(of writer: any DatabaseWriter, at path: String?,
-                              readOnly: Bool) throws(IncidentError) -> (applied: Set<String>, journalMode: String) {
+    /// A file holding triggers or views this tool didn't create is refused before anything runs, unless it is read
+    /// `asStored` (the doctor names them; a backup copies pages, running nothing).
+    static func prepareSchema(of writer: any DatabaseWriter, at path: String?, readOnly: Bool,
+                              asStored: Bool = false) throws(IncidentError) -> (applied: Set<String>, journalMode: String) {
         let location = path ?? ":memory:"
         let known = Set(migrator.migrations)
-        let state: (tables: Set<String>, applied: Set<String>, journalMode: String)
+        let state: (tables: Set<String>, applied: Set<String>, journalMode: String, foreign: [String])
         do {
             state = try writer.read { db in
                 let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
                 let applied = tables.contains("grdb_migrations")
                     ? try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
-                return (tables, applied, try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "")
+                let foreign = asStored || tables.isEmpty ? [] : try TrustedSchema.foreignCode(db)
+                return (tables, applied, try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", foreign)
             }
         } catch {
             throw mapError(error, path: path)
         }
         if !state.tables.isEmpty, !state.tables.contains("grdb_migrations") { throw .notAnIncidentDatabase(path: location) }
+        if !state.foreign.isEmpty { throw .foreignSchemaCode(path: location, objects: state.foreign) }
         let unknown = state.applied.subtracting(known).sorted()
         if !unknown.isEmpty { throw .newerSchema(path: location, unknownMigrations: unknown) }
         guard state.applied.count < known.count, !readOnly else { return (state.applied, state.journalMode) }

@@ -24,7 +24,7 @@ public final class IncidentStore: Sendable {
         let created = FileManager.default.fileExists(atPath: path) ? nil : Self.missingFolders(for: path)
         do {
             let writer = try Self.openFile(at: path, readOnly: readOnly)
-            try self.init(writer: writer, path: path, readOnly: readOnly, upgradeInMemory: !asStored, actor: actor, clock: clock)
+            try self.init(writer: writer, path: path, readOnly: readOnly, asStored: asStored, actor: actor, clock: clock)
         } catch {
             // A first write that failed (a full disk, say) leaves no empty database behind.
             if let created { Self.removeCreated(path, folders: created) }
@@ -37,7 +37,7 @@ public final class IncidentStore: Sendable {
                                 clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) -> IncidentStore {
         do {
             let queue = try DatabaseQueue(configuration: Self.configuration(readOnly: false))
-            return try IncidentStore(writer: queue, path: nil, readOnly: false, upgradeInMemory: false, actor: actor, clock: clock)
+            return try IncidentStore(writer: queue, path: nil, readOnly: false, asStored: false, actor: actor, clock: clock)
         } catch let error as IncidentError {
             throw error
         } catch {
@@ -45,9 +45,10 @@ public final class IncidentStore: Sendable {
         }
     }
 
-    private init(writer: any DatabaseWriter, path: String?, readOnly: Bool, upgradeInMemory: Bool, actor: String,
+    private init(writer: any DatabaseWriter, path: String?, readOnly: Bool, asStored: Bool, actor: String,
                  clock: @escaping @Sendable () -> Date) throws(IncidentError) {
-        var schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly)
+        var schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly, asStored: asStored)
+        let upgradeInMemory = !asStored
         var writer = writer, upgradedInMemory = false
         if readOnly, upgradeInMemory, !schema.applied.isEmpty,
            !Set(Self.migrator.migrations).subtracting(schema.applied).isSubset(of: Self.indexOnlyMigrations) {

@@ -22,6 +22,9 @@ struct Close: ParsableCommand {
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         if closeIssue, try store.incident(number).github == nil { throw IncidentError.notPublished(number) }
+        // The body is rendered once first, so templates that can't render stop the command before anything closes.
+        let renderer = closeIssue ? try rendering.renderer(databasePath: store.path ?? "") : nil
+        if let renderer { _ = try renderer.issueBody(store.incident(number)) }
         let outcome = try store.close(number, at: at, resolution: resolution, force: force)
         let id = outcome.incident.id
         if outcome.wasForced {
@@ -29,8 +32,8 @@ struct Close: ParsableCommand {
         } else {
             say("Closed \(id) at \(TimeFormat.local(at)).")
         }
-        guard closeIssue else { return }
-        let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
+        guard let renderer else { return }
+        let publisher = IssuePublisher(store: store, renderer: renderer)
         let published = try publisher.publish(number, repo: nil, force: false)
         _ = try publisher.closeIssue(number)
         say("Published the final record to \(published.link.reference) and closed the issue: \(published.link.url)")
