@@ -20,11 +20,18 @@ struct IncidentCommand: ParsableCommand {
         ]
     )
 
+    static let maximumArguments = 1_000
+
     /// Parses and runs the command as argument-parser does, but reports every failure as one line
     /// on stderr with our exit codes (64 usage, 66 not found, 1 refused, 74 storage).
     static func main() {
         // Like cat and git, end quietly when the reader of our output goes away (`incident render | head`).
         signal(SIGPIPE, SIG_DFL)
+        // argument-parser's parsing time grows with the square of the number of arguments:
+        // bounded before parsing, with the way to say the same in fewer words.
+        if CommandLine.arguments.count > maximumArguments + 1 {
+            fail("incident: \(CommandLine.arguments.count - 1) arguments are more than incident reads (\(maximumArguments)). Give item numbers as ranges or lists (1-200,250) instead of one argument each.", code: 64)
+        }
         do {
             try refuseInvalidUTF8Arguments()
             var command = try parseAsRoot()

@@ -30,6 +30,9 @@ extension IncidentStore {
         } catch {
             throw backupError(error, destination: destination)
         }
+        // The copy holds the same private text as the database: it gets the database's mode, not the umask's.
+        var source = stat()
+        if let path, stat(path, &source) == 0 { chmod(partial, source.st_mode & 0o777) }
         guard rename(partial, destination) == 0 else {
             throw .backupFailed(path: destination, reason: String(cString: strerror(errno)))
         }

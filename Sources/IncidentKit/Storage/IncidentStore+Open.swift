@@ -52,11 +52,18 @@ extension IncidentStore {
     }
 
     private static func checkHeader(of path: String) throws(IncidentError) {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { throw .notADatabase(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadableFile(path: path, reason: "permission denied; check its owner and mode")
         }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        let header: Data
+        do {
+            header = try handle.read(upToCount: 16) ?? Data()
+        } catch {
+            throw .unreadableFile(path: path, reason: "it can't be read as a file (\(String(cString: strerror(errno))))")
+        }
         if header.isEmpty { return }
         if header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
     }

@@ -120,7 +120,8 @@ public final class IncidentStore: Sendable {
     static func diskIsFull(at path: String) -> Bool {
         var stats = statvfs()
         let folder = (path as NSString).deletingLastPathComponent
-        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return false }
+        // A filesystem with no blocks at all (/proc, /sys) is not full: it just can't hold a database.
+        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0, stats.f_blocks > 0 else { return false }
         return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
     }
 

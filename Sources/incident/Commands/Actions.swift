@@ -18,7 +18,7 @@ struct Actions: ParsableCommand {
 
     func run() throws {
         let now = Date()
-        let items = FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath))
+        let items = try store.hasDatabase()
             ? try store.openForReading().followUps(openOnly: open, owner: owner, overdueAt: overdue ? now : nil, withTitles: json) : []
         if json { return say(try IncidentJSON.encodeFollowUps(items)) }
         guard !items.isEmpty else { return say(open || overdue ? "No open follow-ups." : "No action items.") }

@@ -27,7 +27,7 @@ struct Due: ParsableCommand {
 
     /// Overdue updates and action items of the open incidents; none when there is no database yet.
     private func overdue(at now: Date) throws -> [DueItem] {
-        guard FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath)) else { return [] }
+        guard try store.hasDatabase() else { return [] }
         var items: [DueItem] = []
         let store = try store.openForReading()
         for incident in try store.incidents() {

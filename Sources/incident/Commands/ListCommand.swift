@@ -22,20 +22,18 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let incidents: [Incident]
-        do {
-            let store = try store.openForReading()
-            incidents = try store.incidents(includeEnded: all, status: status, severity: severity, headersOnly: !json)
-            if json {
-                say(try IncidentJSON.encode(incidents))
-            } else if incidents.isEmpty {
-                say(all ? "No incidents." : "No open incidents. `incident list --all` includes closed ones.")
-            } else {
-                let text = IncidentText.list(incidents, current: try store.currentIncidentNumber(), style: output.style)
-                if all { output.page(text) } else { say(text) }
-            }
-        } catch IncidentError.noDatabase {
-            say(json ? "[]" : "No incidents yet. Declare one with `incident new --p2 \"TITLE\"`.")
+        guard try store.hasDatabase() else {
+            return say(json ? "[]" : "No incidents yet. Declare one with `incident new --p2 \"TITLE\"`.")
+        }
+        let store = try store.openForReading()
+        let incidents = try store.incidents(includeEnded: all, status: status, severity: severity, headersOnly: !json)
+        if json {
+            say(try IncidentJSON.encode(incidents))
+        } else if incidents.isEmpty {
+            say(all ? "No incidents." : "No open incidents. `incident list --all` includes closed ones.")
+        } else {
+            let text = IncidentText.list(incidents, current: try store.currentIncidentNumber(), style: output.style)
+            if all { output.page(text) } else { say(text) }
         }
     }
 }

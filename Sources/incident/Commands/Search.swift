@@ -26,7 +26,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let query = words.joined(separator: " ")
         var hits: [SearchHit] = []
-        if FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath)) {
+        if try store.hasDatabase() {
             let incidents = try store.openForReading()
             let stale = try incidents.bringSearchUpToDate()
             if stale > 0 {

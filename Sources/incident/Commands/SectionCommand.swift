@@ -36,13 +36,7 @@ struct SectionCommand: ParsableCommand {
             // Typed at a terminal with nothing to read from: the editor, as git commit does.
             if file == nil, isatty(STDIN_FILENO) == 1 { return try Editor.edit("", what: "section") }
             let path = file ?? "-"
-            let data: Data?
-            if path == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                data = FileManager.default.contents(atPath: path)
-            }
-            guard let data else { throw .unreadableFile(path: path, reason: "no such file, or not readable") }
+            let data = try InputFile.read(path)
             guard let text = String(data: data, encoding: .utf8) else {
                 throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
             }

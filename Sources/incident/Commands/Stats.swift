@@ -24,7 +24,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let now = Date()
         let since = try since.map { text throws(IncidentError) in try TimeExpression.parse(text.count == 10 ? text + " 00:00 UTC" : text) }
-        let facts = FileManager.default.fileExists(atPath: DatabaseLocation.resolve(explicit: store.databasePath))
+        let facts = try store.hasDatabase()
             ? try store.openForReading().history(since: since, severity: severity, now: now, perIncident: svg != nil) : HistoryFacts()
         let stats = facts.stats
         if let svg {

@@ -4,17 +4,7 @@ import IncidentKit
 /// Reads a Markdown document from a file or standard input, refusing what is not text.
 enum MarkdownInput {
     static func read(_ path: String) throws(IncidentError) -> String {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let contents = FileManager.default.contents(atPath: path) else {
-                throw .unreadableFile(path: path, reason: "no such file, or not readable")
-            }
-            data = contents
-        }
+        let data = try InputFile.read(path)
         let name = path == "-" ? "standard input" : path
         guard !data.contains(0) else { throw .unreadableFile(path: name, reason: "it contains NUL bytes, so it is not a Markdown text file") }
         // Invalid UTF-8 is replaced (U+FFFD), as libcmark does with CMARK_OPT_VALIDATE_UTF8.

@@ -54,9 +54,9 @@ enum Editor {
         let command = [Environment.value("VISUAL"), Environment.value("EDITOR")].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("incident-\(UUID().uuidString.prefix(8)).md")
         defer { try? FileManager.default.removeItem(at: file) }
-        do {
-            try Data((initial + (initial.isEmpty ? "" : "\n") + "\n" + hint + "\n").utf8).write(to: file)
-        } catch {
+        // Readable by the user alone: what is typed there may be private until it is stored.
+        let contents = Data((initial + (initial.isEmpty ? "" : "\n") + "\n" + hint + "\n").utf8)
+        guard FileManager.default.createFile(atPath: file.path, contents: contents, attributes: [.posixPermissions: 0o600]) else {
             throw .editorCancelled("the temporary file \(file.path) can't be written; nothing changed")
         }
         // `$EDITOR` may carry options (`code --wait`): a shell runs it with the file as its last argument, as git does.

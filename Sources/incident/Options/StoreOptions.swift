@@ -17,6 +17,16 @@ struct StoreOptions: ParsableArguments {
                           asStored: asStored)
     }
 
+    /// Whether there is a database to read. None at the default location is an empty history (a new team folder);
+    /// none where `--db` or `$INCIDENT_DB` points is a mistake, and fails (exit 66) so a cron job can't go silent.
+    func hasDatabase() throws(IncidentError) -> Bool {
+        let path = DatabaseLocation.resolve(explicit: databasePath)
+        if FileManager.default.fileExists(atPath: path) { return true }
+        let explicit = !(databasePath ?? "").isEmpty || !(Environment.value("INCIDENT_DB") ?? "").isEmpty
+        if explicit { throw .noDatabase(path: path) }
+        return false
+    }
+
     /// Opens the store for writing; only `creating` commands (declaring an incident) may create the file.
     func openForWriting(creating: Bool = false) throws(IncidentError) -> IncidentStore {
         let path = DatabaseLocation.resolve(explicit: databasePath)
@@ -32,7 +42,9 @@ struct StoreOptions: ParsableArguments {
     }
 
     private func resolvedActor() throws(IncidentError) -> String {
-        let name = actor ?? Environment.value("USER") ?? Environment.value("LOGNAME") ?? Self.loginName() ?? "unknown"
+        // An empty variable is an unset one (`USER= incident …`, some service managers): the next source is asked.
+        let fromEnvironment = [Environment.value("USER"), Environment.value("LOGNAME")].compactMap { $0 }.first { !$0.isEmpty }
+        let name = actor ?? fromEnvironment ?? Self.loginName() ?? "unknown"
         return try TextRules.line(name, field: "--as name")
     }
 }
