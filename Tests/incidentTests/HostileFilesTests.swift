@@ -70,3 +70,27 @@ import Testing
         #expect(try sandbox.ok(["log"]).stdout.contains("INC-1"))
     }
 }
+
+extension HostileFilesTests {
+    @Test func aFolderImportFollowsNoSymlinkOutOfTheFolder() throws {
+        let sandbox = try Sandbox()
+        let secret = sandbox.scratch.appendingPathComponent("secret.md")
+        try Data("# Secret\n\napi-token-123\n".utf8).write(to: secret)
+        let outside = sandbox.scratch.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("# Elsewhere\n\nprivate-notes-456\n".utf8).write(to: outside.appendingPathComponent("other.md"))
+        let archive = sandbox.dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: archive.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("# Real outage\n\n## Summary\n\nIt broke.\n".utf8).write(to: archive.appendingPathComponent("sub/real.md"))
+        try FileManager.default.createSymbolicLink(atPath: archive.appendingPathComponent("leak.md").path, withDestinationPath: secret.path)
+        try FileManager.default.createSymbolicLink(atPath: archive.appendingPathComponent("linked").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: archive.appendingPathComponent("alias.md").path, withDestinationPath: "sub/real.md")
+        let result = try sandbox.run(["import", "docs"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.contains("docs/leak.md") && result.stdout.contains("outside docs"), "\(result)")
+        #expect(result.stdout.contains("docs/linked"), "\(result)")
+        let dump = try sandbox.dump(sandbox.defaultDatabase)
+        #expect(!dump.contains("api-token-123") && !dump.contains("private-notes-456"))
+        #expect(dump.contains("Real outage"))
+    }
+}

@@ -98,8 +98,11 @@ public struct ArchiveImport {
 
 extension ArchiveImport {
     /// The Markdown files named: files as they are, folders searched recursively for `*.md` / `*.markdown`, sorted.
-    public static func files(_ paths: [String]) -> (found: [String], missing: [String]) {
-        var found: [String] = [], missing: [String] = []
+    /// Inside a folder, a symlink is followed only to a file in that folder: one that leads elsewhere (`/etc/passwd`,
+    /// another user's notes), to a file or a folder, is `refused` with the reason. A link to a folder inside the
+    /// archive adds nothing: that folder is read where it really lies.
+    public static func files(_ paths: [String]) -> (found: [String], missing: [String], refused: [(path: String, reason: String)]) {
+        var found: [String] = [], missing: [String] = [], refused: [(path: String, reason: String)] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -110,13 +113,38 @@ extension ArchiveImport {
                 found.append(path)
                 continue
             }
-            let inside = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.lowercased().hasSuffix(".md") || $0.lowercased().hasSuffix(".markdown") }
+            let base = realPath(path) ?? path
+            let within = base.hasSuffix("/") ? base : base + "/"
+            let entries = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
                 .sorted()
-            found += inside.map { (path as NSString).appendingPathComponent($0) }
+            for name in entries {
+                let file = (path as NSString).appendingPathComponent(name)
+                let isMarkdown = name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown")
+                var link = stat()
+                guard lstat(file, &link) == 0, link.st_mode & S_IFMT == S_IFLNK else {
+                    if isMarkdown { found.append(file) }
+                    continue
+                }
+                var target = stat()
+                let leadsToFolder = stat(file, &target) == 0 && target.st_mode & S_IFMT == S_IFDIR
+                guard isMarkdown || leadsToFolder else { continue }
+                let resolved = realPath(file)
+                guard let resolved, resolved.hasPrefix(within) else {
+                    refused.append((file, "it is a symlink to \(resolved ?? "nothing"), outside \(path); name it on its own to import it"))
+                    continue
+                }
+                // A linked folder inside the archive is read where it really lies, once.
+                if isMarkdown, !leadsToFolder { found.append(file) }
+            }
         }
-        return (found, missing)
+        return (found, missing, refused)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Issues from `gh issue view --json title,body,labels,assignees,number,url` (an object) or `gh issue list --json …`

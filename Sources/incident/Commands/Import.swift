@@ -54,7 +54,7 @@ struct Import: ParsableCommand {
 
     private func readSources() throws -> [ArchiveImport.Source] {
         if ghJson { return try ArchiveImport.issues(fromJSON: try MarkdownInput.read(paths[0])) }
-        let (files, missing) = ArchiveImport.files(paths.filter { $0 != "-" })
+        let (files, missing, refused) = ArchiveImport.files(paths.filter { $0 != "-" })
         if let first = missing.first { throw IncidentError.unreadableFile(path: first, reason: "no such file or folder") }
         var sources: [ArchiveImport.Source] = []
         if paths.contains("-") { sources.append(.init(key: "standard input", name: "standard input", text: try MarkdownInput.read("-"))) }
@@ -67,6 +67,11 @@ struct Import: ParsableCommand {
             } catch {
                 source.failure = error.description
             }
+            sources.append(source)
+        }
+        for (file, reason) in refused {
+            var source = ArchiveImport.Source(key: URL(fileURLWithPath: file).standardizedFileURL.path, name: file, text: "", fileName: file)
+            source.failure = IncidentError.unreadableFile(path: file, reason: reason).description
             sources.append(source)
         }
         if sources.isEmpty { throw IncidentError.unreadableFile(path: paths.joined(separator: " "), reason: "has no Markdown files (*.md)") }
