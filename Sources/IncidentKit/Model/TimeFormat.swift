@@ -23,12 +23,12 @@ public enum TimeFormat {
         return c.text(separator: UInt8(ascii: " "), seconds: false, suffix: " " + name)
     }
 
-    /// Whole seconds since 1970, held to years 1–9999: a stored or computed time outside them (a crafted database,
-    /// an absurd offset) is shown at the edge instead of trapping on the conversion.
+    /// Whole seconds since 1970, held within about thirty million years: a time beyond (a crafted database, an absurd
+    /// offset) is shown at that edge instead of trapping on the conversion to an integer.
     static func seconds(_ date: Date) -> Int64 {
         let value = date.timeIntervalSince1970.rounded(.down)
         guard value.isFinite else { return 0 }
-        return Int64(min(max(value, -62_135_596_800), 253_402_300_799))
+        return Int64(min(max(value, -1e15), 1e15))
     }
 
     /// A short zone name for display; UTC is spelled UTC.
