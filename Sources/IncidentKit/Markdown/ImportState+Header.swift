@@ -13,7 +13,7 @@ extension ImportState {
             switch entry.key {
             case "title" where !value.isEmpty: frontMatterTitle = TextRepair.decodeEntities(value)
             case "date", "created", "started":
-                if let day = TimelineContext.date(in: value) { context.documentDate = context.documentDate ?? day } else { unknown += entry.raw }
+                if let day = WrittenTime.date(in: value) { context.documentDate = context.documentDate ?? day } else { unknown += entry.raw }
             case "severity", "priority", "sev":
                 if let found = ImportText.severity(in: value) { severity = (found.0, "front matter \(entry.key): \(found.1)") } else { unknown += entry.raw }
             case "status":

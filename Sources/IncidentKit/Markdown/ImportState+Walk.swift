@@ -7,10 +7,10 @@ extension ImportState {
             switch block.kind {
             case .heading(let level):
                 pendingEntry = nil
-                let timed = under("timeline") && !block.text.lowercased().contains("timeline")
+                let timed = underTimeline && !TimeVocabulary.namesTimeline(block.text.lowercased())
                 // A timeline may carry on past its section: later days written as headings (`## Feb 21, 13:00`).
-                let continues = timed && level <= (headingStack.first { $0.text.contains("timeline") }?.level ?? 0)
-                    && TimedText.leading(block.text, year: context.year) != nil
+                let continues = timed && level <= (headingStack.first { TimeVocabulary.namesTimeline($0.text) }?.level ?? 0)
+                    && WrittenTime.leading(block.text, year: context.year) != nil
                 headingStack.removeAll { $0.level >= level }
                 headingStack.append((level, continues ? "timeline: " + block.text.lowercased() : block.text.lowercased()))
                 let text = fieldText(Self.headingTitle(block.markdown))
@@ -26,12 +26,12 @@ extension ImportState {
                         titleAfterHeading = true
                         pendingTitleHeading = text
                         if level == 1 { titleHeadingLine = block.lines.lowerBound }
-                    } else if !text.isEmpty, !Self.namesASection(text), TimelineContext.dateOnly(text) == nil, TimedText.leading(text) == nil {
+                    } else if !text.isEmpty, !Self.namesASection(text), WrittenTime.dateOnly(text) == nil, WrittenTime.leading(text, year: context.year) == nil {
                         headingTitle = text
                         if level == 1 { titleHeadingLine = block.lines.lowerBound }
                     }
                 }
-                if timed || (under("timeline") && level > 2 && TimedText.leading(block.text) != nil) { readTimelineHeading(block) }
+                if timed || (underTimeline && level > 2 && WrittenTime.leading(block.text, year: context.year) != nil) { readTimelineHeading(block) }
             case .paragraph:
                 if titleAfterHeading, headingTitle == nil, !isOwnRender, ImportText.keyValue(line(block.lines.lowerBound)) == nil {
                     titleAfterHeading = false
@@ -40,7 +40,7 @@ extension ImportState {
                     consume(block.lines.lowerBound...block.lines.lowerBound)
                 }
                 readKeyLines(block)
-                if under("timeline") {
+                if underTimeline {
                     readTimelineTable(block)
                     readTimelineParagraph(block)
                 }
@@ -48,7 +48,7 @@ extension ImportState {
                 if isConsumed(block) { continue }
                 if under("why"), !block.children.contains(where: { $0.task != nil }) {
                     readWhys(block)
-                } else if under("timeline") {
+                } else if underTimeline {
                     readTimelineList(block)
                 } else if under("affected services") {
                     readServices(block)
@@ -57,7 +57,7 @@ extension ImportState {
             case .blockQuote:
                 readTasks(in: block)
             case .codeBlock(let info):
-                if under("timeline"), info == "mermaid" { consume(block.lines) }
+                if underTimeline, info == "mermaid" { consume(block.lines) }
             case .html:
                 if block.text.hasPrefix("<!-- incident:INC-") {
                     consume(block.lines)
@@ -80,10 +80,14 @@ extension ImportState {
 
     static func namesASection(_ heading: String) -> Bool {
         let lower = heading.lowercased()
+        if TimeVocabulary.namesTimeline(lower), lower.count <= 40 { return true }
         return sectionNames.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "(") || lower.hasPrefix($0 + ":") }
     }
 
     func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }
+
+    /// Under a heading that names a timeline, in any language `TimeVocabulary` knows.
+    var underTimeline: Bool { headingStack.contains { TimeVocabulary.namesTimeline($0.text) } }
 
     /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {
