@@ -12,6 +12,8 @@ extension ImportState {
             let value = entry.values.joined(separator: ", ")
             switch entry.key {
             case "title" where !value.isEmpty: frontMatterTitle = TextRepair.decodeEntities(value)
+            // An issue template's name ("Incident response") when its issue title is left empty.
+            case "name" where !value.isEmpty: frontMatterName = TextRepair.decodeEntities(value)
             case "date", "created", "started":
                 if let day = WrittenTime.date(in: value) { context.documentDate = context.documentDate ?? day } else { unknown += entry.raw }
             case "severity", "priority", "sev":
@@ -32,15 +34,18 @@ extension ImportState {
         }
     }
 
-    /// The title: `--title` (the issue's own), front matter, a title line, the first heading of any level, the file
-    /// name, and last the first line of text.
-    func chooseTitle() -> String {
-        let candidates = [importer.title, frontMatterTitle, title, headingTitle, Self.fileTitle(importer.fileName)?.title]
-        if let found = candidates.lazy.compactMap({ $0?.trimmingSpaces() }).first(where: { !$0.isEmpty }) {
-            return found
+    /// The title and where it came from: `--title` (the issue's own), front matter (`title`, else an issue template's
+    /// `name`), a title line, the first heading of any level, the file name, and last the first line of text.
+    func chooseTitle() -> (String, TitleSource) {
+        let candidates: [(String?, TitleSource)] = [
+            (importer.title, .option), (frontMatterTitle, .frontMatter), (frontMatterName, .frontMatter), (title, .titleLine),
+            (headingTitle, .heading), (Self.fileTitle(importer.fileName)?.title, .fileName),
+        ]
+        for (candidate, source) in candidates {
+            if let found = candidate?.trimmingSpaces(), !found.isEmpty { return (found, source) }
         }
         let first = lines.lazy.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t#*>-_`[]")) }.first { !$0.isEmpty } ?? "Untitled"
-        return String(first.prefix(120))
+        return (String(first.prefix(120)), .firstLine)
     }
 
     /// `2019-07-02-disk-full.md` → ("disk full", 2019-07-02); `07-outage_report.md` → ("outage report", nil).

@@ -65,6 +65,16 @@ extension ImportState {
         return TimelineEntry(at: at, kind: ImportText.timelineKind(for: text), text: text.isEmpty ? "(no text)" : text, isManual: true)
     }
 
+    static let clockPattern = try! NSRegularExpression(pattern: #"(?i)\d{1,2}\s?[:：]\s?\d{2}|\d{1,2}\s?時|\b\d{1,2}\s?[ap]\.?m\b|\b\d{1,2}h\d{2}\b"#)
+
+    /// Lines under a timeline heading that carry a clock time but no field took: kept only as text.
+    func timedLinesKeptAsText() -> Int {
+        timelineLines.subtracting(consumed).filter { number in
+            let text = line(number)
+            return Self.clockPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }.count
+    }
+
     /// Text for a typed field: Markdown escapes undone, trailing `<br>` and spaces dropped, and in a document this
     /// tool didn't render, HTML entities decoded (`&lt;START&gt;` → `<START>`; the renderer's own `&amp;` is an escape).
     func fieldText(_ text: String) -> String {

@@ -4,6 +4,7 @@ extension ImportState {
     /// Reads the top-level blocks in order, keeping track of the headings they sit under.
     mutating func walk(_ blocks: [MarkdownBlock]) {
         for block in blocks {
+            if underTimeline, !(block.kind.isCode) { timelineLines.formUnion(block.lines) }
             switch block.kind {
             case .heading(let level):
                 pendingEntry = nil
@@ -12,8 +13,9 @@ extension ImportState {
                 let continues = timed && level <= (headingStack.first { TimeVocabulary.namesTimeline($0.text) }?.level ?? 0)
                     && WrittenTime.leading(block.text, year: context.year) != nil
                 headingStack.removeAll { $0.level >= level }
-                headingStack.append((level, continues ? "timeline: " + block.text.lowercased() : block.text.lowercased()))
                 let text = fieldText(Self.headingTitle(block.markdown))
+                headingStack.append((level, continues ? "timeline: " + block.text.lowercased() : block.text.lowercased(),
+                                     text, block.lines.lowerBound))
                 if titleAfterHeading {
                     // "# Incident Title" with no paragraph under it: a template; its heading is the title.
                     titleAfterHeading = false
@@ -36,7 +38,7 @@ extension ImportState {
                 if titleAfterHeading, headingTitle == nil, !isOwnRender, ImportText.keyValue(line(block.lines.lowerBound)) == nil {
                     titleAfterHeading = false
                     pendingTitleHeading = nil
-                    headingTitle = fieldText(line(block.lines.lowerBound))
+                    title = title ?? fieldText(line(block.lines.lowerBound))
                     consume(block.lines.lowerBound...block.lines.lowerBound)
                 }
                 readKeyLines(block)
@@ -78,8 +80,16 @@ extension ImportState {
         "incident report", "postmortem", "post-mortem", "status", "owners", "trigger", "recovery", "follow-up", "follow up",
     ]
 
+    /// Words that say what kind of document this is, which a title may start with ("Postmortem: …").
+    static let documentKinds: Set<String> = ["postmortem", "post-mortem", "post mortem", "incident report", "incident postmortem"]
+
     static func namesASection(_ heading: String) -> Bool {
         let lower = heading.lowercased()
+        // "Postmortem: Expired TLS certificate on …" names the incident after the kind of document it is.
+        if let colon = lower.firstIndex(of: ":"), documentKinds.contains(lower[..<colon].trimmingSpaces()),
+           !lower[lower.index(after: colon)...].trimmingSpaces().isEmpty {
+            return false
+        }
         if TimeVocabulary.namesTimeline(lower), lower.count <= 40 { return true }
         return sectionNames.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "(") || lower.hasPrefix($0 + ":") }
     }
@@ -175,4 +185,8 @@ extension ImportState {
         guard let paragraph = item.children.first, paragraph.kind == .paragraph else { return nil }
         return paragraph.markdown.split(separator: "\n").map { $0.trimmingSpaces() }.joined(separator: " ")
     }
+}
+
+private extension MarkdownBlock.Kind {
+    var isCode: Bool { if case .codeBlock = self { true } else { false } }
 }
