@@ -52,10 +52,8 @@ extension ImportState {
         for number in rows {
             let cells = line(number).split(separator: "|").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
                 .filter { !$0.isEmpty }
-            if let first = cells.first, let stamp = WrittenTime.leading(first, year: context.year), let entry = timedEntry(stamp) {
-                let text = fieldText(([stamp.rest] + cells.dropFirst()).filter { !$0.isEmpty }.joined(separator: " — "))
-                incident.timeline.append(TimelineEntry(at: entry.at, kind: ImportText.timelineKind(for: text),
-                                                       text: text.isEmpty ? "(no text)" : text, isManual: true))
+            if let entry = tableEntry(cells) {
+                incident.timeline.append(entry)
                 found = true
                 continue
             }

@@ -61,6 +61,7 @@ extension ImportState {
             case .codeBlock(let info):
                 if underTimeline, info == "mermaid" { consume(block.lines) }
             case .html:
+                if underTimeline { readTimelineHTMLTable(block) }
                 if block.text.hasPrefix("<!-- incident:INC-") {
                     consume(block.lines)
                     // "<!-- incident:INC-4 rendered 2025-09-16T12:00:00Z by incident; …"

@@ -106,7 +106,7 @@ struct WrittenTime {
     /// `2019-07-02`, `2019/07/02`, `2024年5月23日(木)`, `5月23日` (with `year`).
     private mutating func isoOrCJKDate(year: Int?) -> (Int, Int, Int)? {
         let saved = rest
-        if let first = number(digits: 4) {
+        if let first = number(digits: 4, exactly: true) {
             if let separator = rest.first, separator == "-" || separator == "/" {
                 rest = rest.dropFirst()
                 guard let month = number(digits: 2), rest.first == separator else { rest = saved; return nil }
@@ -235,7 +235,7 @@ struct WrittenTime {
         let beforeSuffix = rest
         skip(" ")
         if let marker = take(Array(TimeVocabulary.meridiemSuffixes.keys), wholeWord: true) {
-            afternoon = TimeVocabulary.meridiemSuffixes[marker]
+            afternoon = TimeVocabulary.meridiemSuffixes[marker.lowercased()]
         } else {
             rest = beforeSuffix
         }
@@ -259,7 +259,7 @@ struct WrittenTime {
         if parenthesised { rest = rest.dropFirst(); skip(" ") }
         var found: TimeZoneName?
         if let word = take(TimeVocabulary.zoneWords.keys.sorted { $0.count > $1.count }, wholeWord: true),
-           let identifier = TimeVocabulary.zoneWords[word], let zone = TimeZone(identifier: identifier) {
+           let identifier = TimeVocabulary.zoneWords[word.lowercased()], let zone = TimeZone(identifier: identifier) {
             found = .zone(zone)
         } else {
             var token = rest.prefix { $0.isLetter || $0.isNumber || "+-:/_".contains($0) }
@@ -334,9 +334,12 @@ struct WrittenTime {
         let lower = rest.prefix(24).lowercased()
         for word in words.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(word.lowercased()) {
             let after = rest.dropFirst(word.count)
-            if wholeWord, word.last?.isLetter == true, let next = after.first, next.isLetter || next.isNumber { continue }
+            // Only words in Latin letters end at a boundary: `翌00:00` is as good as `翌 00:00`.
+            if wholeWord, let last = word.last, last.isLetter, last.isASCII || "àéèû".contains(last),
+               let next = after.first, next.isLetter || next.isNumber { continue }
+            let written = String(rest.prefix(word.count))
             rest = after
-            return word
+            return written
         }
         return nil
     }
