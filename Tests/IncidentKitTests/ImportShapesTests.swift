@@ -182,3 +182,10 @@ import Testing
         #expect(document.groups.isEmpty && document.incident.actions.allSatisfy { $0.group == nil })
     }
 }
+
+extension ImportShapesTests {
+    @Test func aDateClosingTheFileNamePlacesAnUndatedTimeline() throws {
+        let document = try Self.read("## Timeline\n\n- [13:26] reported\n- [14:11] found\n", fileName: "prow-flakiness-2019-05-30.md")
+        #expect(Self.instants(document) == [try Self.utc("2019-05-30T13:26:00Z"), try Self.utc("2019-05-30T14:11:00Z")])
+    }
+}

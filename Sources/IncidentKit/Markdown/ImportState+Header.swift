@@ -48,7 +48,8 @@ extension ImportState {
         return (String(first.prefix(120)), .firstLine)
     }
 
-    /// `2019-07-02-disk-full.md` → ("disk full", 2019-07-02); `07-outage_report.md` → ("outage report", nil).
+    /// `2019-07-02-disk-full.md` → ("disk full", 2019-07-02); `07-outage_report.md` → ("outage report", nil);
+    /// `db-outage-2019-05-30.md` → ("db outage 2019 05 30", 2019-05-30).
     static func fileTitle(_ path: String?) -> (title: String, date: (Int, Int, Int)?)? {
         guard let path else { return nil }
         var name = Substring((path as NSString).lastPathComponent)
@@ -57,8 +58,12 @@ extension ImportState {
         if let day = TimelineContext.date(in: String(name.prefix(10))), name.count >= 10 {
             date = day
             name = name.dropFirst(10)
-        } else if let dash = name.firstIndex(where: { !$0.isNumber }), dash != name.startIndex, "-_ ".contains(name[dash]) {
-            name = name[name.index(after: dash)...]
+        } else {
+            // `postmortem-2019-05-30.md`: the date may close the name; it stays in the title.
+            date = WrittenTime.date(in: String(name))
+            if let dash = name.firstIndex(where: { !$0.isNumber }), dash != name.startIndex, "-_ ".contains(name[dash]) {
+                name = name[name.index(after: dash)...]
+            }
         }
         let title = name.map { "-_".contains($0) ? " " : String($0) }.joined().split(separator: " ").joined(separator: " ")
         return title.isEmpty ? nil : (title, date)

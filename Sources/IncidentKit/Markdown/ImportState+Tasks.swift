@@ -72,12 +72,20 @@ extension ImportState {
         "criteria", "action items and follow-ups", "corrective actions", "remediation items",
     ]
 
+    /// `required actions (3/5 done)` → `required actions`: the progress this tool renders after a checklist heading.
+    static func withoutProgress(_ heading: String) -> String {
+        guard heading.hasSuffix(")"), let open = heading.lastIndex(of: "("),
+              heading[heading.index(after: open)...].dropLast().allSatisfy({ $0.isNumber || " /donemt".contains($0) })
+        else { return heading }
+        return heading[..<open].trimmingSpaces()
+    }
+
     /// The headings a task sits under that name a group (`Assess / Medium/High incidents`), outermost first; nil when
     /// only the checklist's own section, horizons or the document's title are above it.
     private var groupName: String? {
         let names = headingStack.filter { heading in
             guard heading.line != titleHeadingLine, !heading.title.isEmpty else { return false }
-            let bare = heading.text.replacingOccurrences(of: #"\s*\(\d+/\d+( done| met)?\)$"#, with: "", options: .regularExpression)
+            let bare = Self.withoutProgress(heading.text)
             if Self.checklistHeadings.contains(bare) || Self.horizonWords.contains(where: { bare.contains($0) }) { return false }
             if ["immediate", "medium", "long", "short", "immediate success", "short-term success"].contains(bare) { return false }
             return true

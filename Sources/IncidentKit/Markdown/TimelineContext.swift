@@ -89,8 +89,30 @@ struct TimelineContext {
 
     static let headingZone = try! NSRegularExpression(pattern: #"^#+.*\(\s*([A-Za-z][A-Za-z_+\-:/0-9]*)\s*\)"#)
 
+    /// Words one of `zoneStatements` needs (lowercase ASCII or as written), looked for before any pattern runs.
+    private static let statementWords: [[UInt8]] = ["time", "heure", "zeit", "時刻", "("].map { Array($0.utf8) }
+
+    /// Whether `line` has a word a zone statement needs: most lines have none, and the patterns cost far more.
+    static func mayStateAZone(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        guard bytes.count >= 4 else { return false }
+        for start in bytes.indices {
+            for word in statementWords where start + word.count <= bytes.count {
+                var matches = true
+                for offset in word.indices {
+                    var byte = bytes[start + offset]
+                    if byte >= 65, byte <= 90 { byte += 32 }
+                    if byte != word[offset] { matches = false; break }
+                }
+                if matches { return true }
+            }
+        }
+        return false
+    }
+
     /// The zone a line states for the whole document, and the zone as written.
     static func zoneStatement(in line: String) -> (TimeZoneName, String)? {
+        guard mayStateAZone(line) else { return nil }
         let range = NSRange(line.startIndex..., in: line)
         for pattern in zoneStatements {
             guard let match = pattern.firstMatch(in: line, range: range), let found = Range(match.range(at: 1), in: line) else { continue }
@@ -129,8 +151,9 @@ extension ImportState {
         var titleDate: (Int, Int, Int)?, keyDate: (Int, Int, Int)?
         for (index, text) in lines.enumerated() where !consumed.contains(index + 1) {
             // A statement may wrap onto the next line ("… all times are in\nUTC.").
-            let statement = index + 1 < lines.count ? text + " " + lines[index + 1] : text
-            if context.zoneText == nil, let (zone, written) = TimelineContext.zoneStatement(in: statement) {
+            if context.zoneText == nil, TimelineContext.mayStateAZone(text),
+               case let statement = index + 1 < lines.count ? text + " " + lines[index + 1] : text,
+               let (zone, written) = TimelineContext.zoneStatement(in: statement) {
                 if importer.zoneOverride == nil { context.zone = zone }
                 context.zoneText = written
                 if let day = WrittenTime.date(in: statement) { context.pinnedDate = day }
