@@ -189,3 +189,11 @@ extension ImportShapesTests {
         #expect(Self.instants(document) == [try Self.utc("2019-05-30T13:26:00Z"), try Self.utc("2019-05-30T14:11:00Z")])
     }
 }
+
+extension ImportShapesTests {
+    @Test func aTemplatesNameIsKeptWhenItsIssueTitleIsTheTitle() throws {
+        let document = try Self.read("---\nname: Hub incident\ntitle: \"[Incident] {{ TITLE }}\"\n---\n\n- [ ] Discuss\n")
+        #expect(document.incident.title == "[Incident] {{ TITLE }}" && document.titleSource == .frontMatter)
+        #expect(document.incident.sections.first { $0.title == "Front matter" }?.markdown.contains("name: Hub incident") == true)
+    }
+}

@@ -8,12 +8,13 @@ extension ImportState {
         consume(matter.lines)
         parseSource = lines.enumerated().map { matter.lines.contains($0.offset + 1) ? "" : $0.element }.joined(separator: "\n")
         var unknown: [String] = []
+        let hasTitle = matter.entries.contains { $0.key == "title" && !$0.values.joined().isEmpty }
         for entry in matter.entries {
             let value = entry.values.joined(separator: ", ")
             switch entry.key {
             case "title" where !value.isEmpty: frontMatterTitle = TextRepair.decodeEntities(value)
-            // An issue template's name ("Incident response") when its issue title is left empty.
-            case "name" where !value.isEmpty: frontMatterName = TextRepair.decodeEntities(value)
+            // An issue template's name ("Incident response") is its title when it gives no issue title; else it is kept.
+            case "name" where !value.isEmpty && !hasTitle: frontMatterName = TextRepair.decodeEntities(value)
             case "date", "created", "started":
                 if let day = WrittenTime.date(in: value) { context.documentDate = context.documentDate ?? day } else { unknown += entry.raw }
             case "severity", "priority", "sev":
