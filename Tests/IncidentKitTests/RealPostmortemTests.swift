@@ -19,6 +19,8 @@ import Testing
         var checkedTasks: Int
         var h2Sections: [String]
         var timeline: [Entry]
+        /// The named groups the task items sit in, when the document splits its checklist under its own headings.
+        var groups: [String]?
     }
 
     static func importer(for name: String) -> IncidentImporter {
@@ -61,14 +63,23 @@ import Testing
         #expect(Double(found.count) >= 0.9 * Double(timed.count), "\(name): \(found.count) of \(timed.count) timed lines")
         if ["heading", "front matter", "file name"].contains(expected.titleSource), let title = expected.title {
             #expect(incident.title == title || incident.title == title.replacingOccurrences(of: "-", with: " "), "\(name): title \(incident.title)")
+            #expect(document.titleSource.rawValue == expected.titleSource, "\(name): title from \(document.titleSource)")
+        }
+        // The import report's figures agree with the record.
+        #expect(document.taskItems == expected.tasks && document.timelineEntriesRead == incident.timeline.count, "\(name): report")
+        if let groups = expected.groups {
+            #expect(document.groups == groups, "\(name): groups \(document.groups)")
+            #expect(Set(incident.actions.compactMap(\.group)) == Set(groups), "\(name): every group has its items")
         }
         // Render → import → render is a fixed point.
         let renderer = try RenderingFixtures.renderer()
         let first = try renderer.issueBody(incident, at: RenderingFixtures.now)
         let again = try Self.importer(for: name).read(first).incident
         #expect(try renderer.issueBody(again, at: RenderingFixtures.now) == first, "\(name): not a fixed point")
+        #expect(again.actions.map(\.group) == incident.actions.map(\.group), "\(name): groups lost in render → import")
         print("corpus \(name): \(incident.actions.count + incident.criteria.count) tasks (\(expected.tasks) expected), "
               + "\(incident.sections.count) free sections, \(incident.timeline.count) timeline entries, "
-              + "\(found.count)/\(timed.count) timed lines at the right instant; title \"\(incident.title)\"")
+              + "\(found.count)/\(timed.count) timed lines at the right instant, \(document.timedLinesKeptAsText) timed lines kept as text, "
+              + "groups \(document.groups); title \"\(incident.title)\"")
     }
 }

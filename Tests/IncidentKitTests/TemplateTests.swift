@@ -27,7 +27,9 @@ import Testing
         _ = try store.addAction(number, text: "Write the runbook", horizon: .longTerm, details: "Plain text details need a blank line.")
         _ = try store.addLesson(number, kind: .lucky, text: "Staging, not production")
         try store.setRole(number, role: "commander", who: "@alice", at: ExampleIncident.time("2025-09-15 19:20 PST"))
-        let incident = try store.incident(number)
+        var incident = try store.incident(number)
+        // Groups come only from an import (a checklist split under its own headings).
+        incident.actions[0].group = "Initiate"
         var values: [String: Any] = [:]
         for format in RenderFormat.allCases {
             let context = RenderContext(format: format, zone: RenderingFixtures.utc)

@@ -35,7 +35,7 @@ import Testing
 
     @Test func aChangedFileUpdatesItsIncidentAndADryRunSaysSoFirst() throws {
         let sandbox = try Sandbox()
-        _ = try archive(sandbox)
+        let names = try archive(sandbox)
         try sandbox.ok(["import", "docs"])
         let file = sandbox.dir.appendingPathComponent("docs/24-cds-snc-incident-issue-template.md")
         let number = try sandbox.ok(["import", file.path]).lines.first
@@ -45,10 +45,10 @@ import Testing
         #expect(preview.stdout.contains("would update: tasks 9 → 10, ticked 0 → 1"))
         #expect(try sandbox.dump(sandbox.defaultDatabase) == before)
         let update = try sandbox.ok(["import", "docs"])
-        #expect(update.lines.last?.hasSuffix("0 new, 1 updated, 24 unchanged, 0 failed.") == true)
+        #expect(update.lines.last?.hasSuffix("0 new, 1 updated, \(names.count - 1) unchanged, 0 failed.") == true)
         let json = try sandbox.json([try #require(number)])
         #expect((json["actions"] as? [[String: Any]])?.count == 10)
-        #expect(try sandbox.sqlite3(sandbox.defaultDatabase, "SELECT COUNT(*) FROM incident").stdout == "25\n")
+        #expect(try sandbox.sqlite3(sandbox.defaultDatabase, "SELECT COUNT(*) FROM incident").stdout == "\(names.count)\n")
     }
 
     @Test func oneBadDocumentNeverStopsTheRest() throws {

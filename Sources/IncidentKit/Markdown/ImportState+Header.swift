@@ -8,12 +8,15 @@ extension ImportState {
         consume(matter.lines)
         parseSource = lines.enumerated().map { matter.lines.contains($0.offset + 1) ? "" : $0.element }.joined(separator: "\n")
         var unknown: [String] = []
+        let hasTitle = matter.entries.contains { $0.key == "title" && !$0.values.joined().isEmpty }
         for entry in matter.entries {
             let value = entry.values.joined(separator: ", ")
             switch entry.key {
             case "title" where !value.isEmpty: frontMatterTitle = TextRepair.decodeEntities(value)
+            // An issue template's name ("Incident response") is its title when it gives no issue title; else it is kept.
+            case "name" where !value.isEmpty && !hasTitle: frontMatterName = TextRepair.decodeEntities(value)
             case "date", "created", "started":
-                if let day = TimelineContext.date(in: value) { context.documentDate = context.documentDate ?? day } else { unknown += entry.raw }
+                if let day = WrittenTime.date(in: value) { context.documentDate = context.documentDate ?? day } else { unknown += entry.raw }
             case "severity", "priority", "sev":
                 if let found = ImportText.severity(in: value) { severity = (found.0, "front matter \(entry.key): \(found.1)") } else { unknown += entry.raw }
             case "status":
@@ -32,18 +35,22 @@ extension ImportState {
         }
     }
 
-    /// The title: `--title` (the issue's own), front matter, a title line, the first heading of any level, the file
-    /// name, and last the first line of text.
-    func chooseTitle() -> String {
-        let candidates = [importer.title, frontMatterTitle, title, headingTitle, Self.fileTitle(importer.fileName)?.title]
-        if let found = candidates.lazy.compactMap({ $0?.trimmingSpaces() }).first(where: { !$0.isEmpty }) {
-            return found
+    /// The title and where it came from: `--title` (the issue's own), front matter (`title`, else an issue template's
+    /// `name`), a title line, the first heading of any level, the file name, and last the first line of text.
+    func chooseTitle() -> (String, TitleSource) {
+        let candidates: [(String?, TitleSource)] = [
+            (importer.title, .option), (frontMatterTitle, .frontMatter), (frontMatterName, .frontMatter), (title, .titleLine),
+            (headingTitle, .heading), (Self.fileTitle(importer.fileName)?.title, .fileName),
+        ]
+        for (candidate, source) in candidates {
+            if let found = candidate?.trimmingSpaces(), !found.isEmpty { return (found, source) }
         }
         let first = lines.lazy.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t#*>-_`[]")) }.first { !$0.isEmpty } ?? "Untitled"
-        return String(first.prefix(120))
+        return (String(first.prefix(120)), .firstLine)
     }
 
-    /// `2019-07-02-disk-full.md` → ("disk full", 2019-07-02); `07-outage_report.md` → ("outage report", nil).
+    /// `2019-07-02-disk-full.md` → ("disk full", 2019-07-02); `07-outage_report.md` → ("outage report", nil);
+    /// `db-outage-2019-05-30.md` → ("db outage 2019 05 30", 2019-05-30).
     static func fileTitle(_ path: String?) -> (title: String, date: (Int, Int, Int)?)? {
         guard let path else { return nil }
         var name = Substring((path as NSString).lastPathComponent)
@@ -52,8 +59,12 @@ extension ImportState {
         if let day = TimelineContext.date(in: String(name.prefix(10))), name.count >= 10 {
             date = day
             name = name.dropFirst(10)
-        } else if let dash = name.firstIndex(where: { !$0.isNumber }), dash != name.startIndex, "-_ ".contains(name[dash]) {
-            name = name[name.index(after: dash)...]
+        } else {
+            // `postmortem-2019-05-30.md`: the date may close the name; it stays in the title.
+            date = WrittenTime.date(in: String(name))
+            if let dash = name.firstIndex(where: { !$0.isNumber }), dash != name.startIndex, "-_ ".contains(name[dash]) {
+                name = name[name.index(after: dash)...]
+            }
         }
         let title = name.map { "-_".contains($0) ? " " : String($0) }.joined().split(separator: " ").joined(separator: " ")
         return title.isEmpty ? nil : (title, date)

@@ -32,11 +32,11 @@ extension ImportState {
     mutating func readTimelineList(_ list: MarkdownBlock) {
         for item in list.children where !isConsumed(item) && item.task == nil {
             guard let text = firstLine(of: item), item.children.count == 1 else { continue }
-            if let day = TimelineContext.dateOnly(text) {
+            if let day = WrittenTime.dateOnly(text) {
                 context.setDay(day)
                 continue
             }
-            let timed = renderedEntry(text) == nil ? TimedText.leading(text).flatMap { timedEntry($0) } : nil
+            let timed = renderedEntry(text) == nil ? WrittenTime.leading(text, year: context.year).flatMap { timedEntry($0) } : nil
             if let entry = renderedEntry(text) ?? timed ?? foreignEntry(text) {
                 incident.timeline.append(entry)
                 consume(item.lines)
@@ -52,10 +52,8 @@ extension ImportState {
         for number in rows {
             let cells = line(number).split(separator: "|").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
                 .filter { !$0.isEmpty }
-            if let first = cells.first, let stamp = TimedText.leading(first), let entry = timedEntry(stamp) {
-                let text = fieldText(([stamp.rest] + cells.dropFirst()).filter { !$0.isEmpty }.joined(separator: " — "))
-                incident.timeline.append(TimelineEntry(at: entry.at, kind: ImportText.timelineKind(for: text),
-                                                       text: text.isEmpty ? "(no text)" : text, isManual: true))
+            if let entry = tableEntry(cells) {
+                incident.timeline.append(entry)
                 found = true
                 continue
             }

@@ -24,16 +24,20 @@ extension ImportState {
         let tops = headings.filter { $0.level <= 2 && !consumed.contains($0.line) }
         absorbedSections += headings.filter { $0.level == 2 && consumed.contains($0.line) }
             .map { MarkdownEscaping.unescapeInline(Self.headingTitle($0.block.markdown)) }
-        // Before the first `##`: the document title and rules are the record's header, anything else is kept as notes.
-        let preambleEnd = tops.first { $0.level == 2 }?.line ?? lines.count + 1
         // The `#` heading that gave the title is the header; in a document this tool rendered, every `#` before the
-        // first `##` is (its title line), and other documents keep theirs.
-        let h1Lines = isOwnRender ? Set(headings.filter { $0.level == 1 }.map(\.line)) : Set([titleHeadingLine].compactMap { $0 })
+        // first `##` is (its title line).
+        let firstSection = tops.first { $0.level == 2 }?.line ?? lines.count + 1
+        let h1Lines = isOwnRender ? Set(headings.filter { $0.level == 1 && $0.line < firstSection }.map(\.line))
+            : Set([titleHeadingLine].compactMap { $0 })
+        // Every other `#` starts a section like a `##`, before the first `##` too: kept inside the notes, it came back
+        // from render → import as a `##` of its own, and the document was no fixed point.
+        let starts = tops.filter { $0.level == 2 || !h1Lines.contains($0.line) }
+        // Before the first section: the document title and rules are the record's header, anything else is kept as notes.
+        let preambleEnd = starts.first?.line ?? lines.count + 1
         let preamble = leftover(1..<preambleEnd, skipping: removed.union(h1Lines).union(thematicBreaks))
         if let preamble { incident.sections.append(FreeSection(title: "Notes", markdown: preamble)) }
-        // A `#` past the preamble is a section like a `##`: skipping it dropped the text under it.
-        for (index, heading) in tops.enumerated() where heading.line >= preambleEnd {
-            let end = tops[(index + 1)...].first?.line ?? lines.count + 1
+        for (index, heading) in starts.enumerated() {
+            let end = starts[(index + 1)...].first?.line ?? lines.count + 1
             let range = (heading.line + 1)..<end
             let title = MarkdownEscaping.unescapeInline(Self.headingTitle(heading.block.markdown))
             guard let body = leftover(range, skipping: removed) else {

@@ -35,7 +35,8 @@ extension ImportState {
                                                       metAt: doneAt, metBy: checked ? "import" : nil))
         default:
             incident.actions.append(ActionItem(number: incident.actions.count + 1, horizon: horizon, text: text, details: details,
-                                               owner: owner, due: due, doneAt: doneAt, doneBy: checked ? "import" : nil))
+                                               owner: owner, due: due, doneAt: doneAt, doneBy: checked ? "import" : nil,
+                                               group: groupName))
         }
         // The item's own lines are consumed; nested task items are read on their own. Only the outermost nested
         // tasks are visited (their lines cover those inside them): collecting every one made deep task lists cubic.
@@ -54,11 +55,42 @@ extension ImportState {
 
     private var horizon: Horizon {
         for heading in headingStack.reversed() {
-            if heading.text.contains("medium") || heading.text.contains("mid-term") { return .mediumTerm }
-            if heading.text.contains("long") { return .longTerm }
+            // "Medium/High incidents" names a severity, not a horizon.
+            if Self.horizonWords.contains(where: { heading.text.contains($0) && $0.first == "m" }) || heading.text == "medium" { return .mediumTerm }
+            if Self.horizonWords.contains(where: { heading.text.contains($0) && $0.first == "l" }) || heading.text == "long" { return .longTerm }
             if heading.text.contains("immediate") { return .immediate }
         }
         return .immediate
+    }
+
+    static let horizonWords = ["medium-term", "medium term", "mid-term", "mid term", "long-term", "long term"]
+
+    /// Headings that hold a checklist without naming a group in it: the list's own section, horizons and phases,
+    /// and the headings this tool renders around them.
+    static let checklistHeadings = [
+        "action items", "actions", "required actions", "tasks", "todo", "to do", "to-do", "checklist", "success criteria",
+        "criteria", "action items and follow-ups", "corrective actions", "remediation items",
+    ]
+
+    /// `required actions (3/5 done)` → `required actions`: the progress this tool renders after a checklist heading.
+    static func withoutProgress(_ heading: String) -> String {
+        guard heading.hasSuffix(")"), let open = heading.lastIndex(of: "("),
+              heading[heading.index(after: open)...].dropLast().allSatisfy({ $0.isNumber || " /donemt".contains($0) })
+        else { return heading }
+        return heading[..<open].trimmingSpaces()
+    }
+
+    /// The headings a task sits under that name a group (`Assess / Medium/High incidents`), outermost first; nil when
+    /// only the checklist's own section, horizons or the document's title are above it.
+    private var groupName: String? {
+        let names = headingStack.filter { heading in
+            guard heading.line != titleHeadingLine, !heading.title.isEmpty else { return false }
+            let bare = Self.withoutProgress(heading.text)
+            if Self.checklistHeadings.contains(bare) || Self.horizonWords.contains(where: { bare.contains($0) }) { return false }
+            if ["immediate", "medium", "long", "short", "immediate success", "short-term success"].contains(bare) { return false }
+            return true
+        }
+        return names.isEmpty ? nil : names.map(\.title).joined(separator: " / ")
     }
 
     private var phase: Phase {

@@ -6,10 +6,10 @@ extension ImportState {
     /// empty, the paragraph under it.
     mutating func readTimelineHeading(_ block: MarkdownBlock) {
         let text = Self.headingTitle(block.markdown)
-        if let day = TimelineContext.dateOnly(text) {
+        if let day = WrittenTime.dateOnly(text) {
             context.setDay(day)
             consume(block.lines)
-        } else if let stamp = TimedText.leading(text, year: context.year), let entry = timedEntry(stamp) {
+        } else if let stamp = WrittenTime.leading(text, year: context.year), let entry = timedEntry(stamp) {
             incident.timeline.append(entry)
             consume(block.lines)
             if stamp.rest.isEmpty { pendingEntry = incident.timeline.count - 1 }
@@ -24,7 +24,7 @@ extension ImportState {
         if let index = pendingEntry {
             pendingEntry = nil
             let text = rows.map { $0.trimmingSpaces() }.joined(separator: " ")
-            if TimedText.leading(text) == nil {
+            if WrittenTime.leading(text, year: context.year) == nil {
                 incident.timeline[index].text = fieldText(text)
                 incident.timeline[index].kind = ImportText.timelineKind(for: incident.timeline[index].text)
                 consume(block.lines)
@@ -38,9 +38,9 @@ extension ImportState {
         var entries: [TimelineEntry] = []
         var texts: [String] = []
         for part in parts {
-            if let day = TimelineContext.dateOnly(part) {
+            if let day = WrittenTime.dateOnly(part) {
                 context.setDay(day)
-            } else if let stamp = TimedText.leading(part), let entry = timedEntry(stamp) {
+            } else if let stamp = WrittenTime.leading(part, year: context.year), let entry = timedEntry(stamp) {
                 entries.append(entry)
                 texts.append(stamp.rest)
             } else if !texts.isEmpty {
@@ -55,7 +55,7 @@ extension ImportState {
             entry.kind = ImportText.timelineKind(for: text)
             incident.timeline.append(entry)
         }
-        if !entries.isEmpty || parts.allSatisfy({ TimelineContext.dateOnly($0) != nil }) { consume(block.lines) }
+        if !entries.isEmpty || parts.allSatisfy({ WrittenTime.dateOnly($0) != nil }) { consume(block.lines) }
     }
 
     /// The entry for a time read from a line, in the document's date and zone; nil when no date is known.
@@ -63,6 +63,16 @@ extension ImportState {
         guard let at = context.instant(stamp, fallbackZone: importer.zone) else { return nil }
         let text = fieldText(stamp.rest)
         return TimelineEntry(at: at, kind: ImportText.timelineKind(for: text), text: text.isEmpty ? "(no text)" : text, isManual: true)
+    }
+
+    static let clockPattern = try! NSRegularExpression(pattern: #"(?i)\d{1,2}\s?[:：]\s?\d{2}|\d{1,2}\s?時|\b\d{1,2}\s?[ap]\.?m\b|\b\d{1,2}h\d{2}\b"#)
+
+    /// Lines under a timeline heading that carry a clock time but no field took: kept only as text.
+    func timedLinesKeptAsText() -> Int {
+        timelineLines.subtracting(consumed).filter { number in
+            let text = line(number)
+            return Self.clockPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }.count
     }
 
     /// Text for a typed field: Markdown escapes undone, trailing `<br>` and spaces dropped, and in a document this

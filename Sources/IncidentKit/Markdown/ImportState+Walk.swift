@@ -4,16 +4,18 @@ extension ImportState {
     /// Reads the top-level blocks in order, keeping track of the headings they sit under.
     mutating func walk(_ blocks: [MarkdownBlock]) {
         for block in blocks {
+            if underTimeline, !(block.kind.isCode) { timelineLines.formUnion(block.lines) }
             switch block.kind {
             case .heading(let level):
                 pendingEntry = nil
-                let timed = under("timeline") && !block.text.lowercased().contains("timeline")
+                let timed = underTimeline && !TimeVocabulary.namesTimeline(block.text.lowercased())
                 // A timeline may carry on past its section: later days written as headings (`## Feb 21, 13:00`).
-                let continues = timed && level <= (headingStack.first { $0.text.contains("timeline") }?.level ?? 0)
-                    && TimedText.leading(block.text, year: context.year) != nil
+                let continues = timed && level <= (headingStack.first { TimeVocabulary.namesTimeline($0.text) }?.level ?? 0)
+                    && WrittenTime.leading(block.text, year: context.year) != nil
                 headingStack.removeAll { $0.level >= level }
-                headingStack.append((level, continues ? "timeline: " + block.text.lowercased() : block.text.lowercased()))
                 let text = fieldText(Self.headingTitle(block.markdown))
+                headingStack.append((level, continues ? "timeline: " + block.text.lowercased() : block.text.lowercased(),
+                                     text, block.lines.lowerBound))
                 if titleAfterHeading {
                     // "# Incident Title" with no paragraph under it: a template; its heading is the title.
                     titleAfterHeading = false
@@ -26,21 +28,21 @@ extension ImportState {
                         titleAfterHeading = true
                         pendingTitleHeading = text
                         if level == 1 { titleHeadingLine = block.lines.lowerBound }
-                    } else if !text.isEmpty, !Self.namesASection(text), TimelineContext.dateOnly(text) == nil, TimedText.leading(text) == nil {
+                    } else if !text.isEmpty, !Self.namesASection(text), WrittenTime.dateOnly(text) == nil, WrittenTime.leading(text, year: context.year) == nil {
                         headingTitle = text
                         if level == 1 { titleHeadingLine = block.lines.lowerBound }
                     }
                 }
-                if timed || (under("timeline") && level > 2 && TimedText.leading(block.text) != nil) { readTimelineHeading(block) }
+                if timed || (underTimeline && level > 2 && WrittenTime.leading(block.text, year: context.year) != nil) { readTimelineHeading(block) }
             case .paragraph:
                 if titleAfterHeading, headingTitle == nil, !isOwnRender, ImportText.keyValue(line(block.lines.lowerBound)) == nil {
                     titleAfterHeading = false
                     pendingTitleHeading = nil
-                    headingTitle = fieldText(line(block.lines.lowerBound))
+                    title = title ?? fieldText(line(block.lines.lowerBound))
                     consume(block.lines.lowerBound...block.lines.lowerBound)
                 }
                 readKeyLines(block)
-                if under("timeline") {
+                if underTimeline {
                     readTimelineTable(block)
                     readTimelineParagraph(block)
                 }
@@ -48,7 +50,7 @@ extension ImportState {
                 if isConsumed(block) { continue }
                 if under("why"), !block.children.contains(where: { $0.task != nil }) {
                     readWhys(block)
-                } else if under("timeline") {
+                } else if underTimeline {
                     readTimelineList(block)
                 } else if under("affected services") {
                     readServices(block)
@@ -57,8 +59,9 @@ extension ImportState {
             case .blockQuote:
                 readTasks(in: block)
             case .codeBlock(let info):
-                if under("timeline"), info == "mermaid" { consume(block.lines) }
+                if underTimeline, info == "mermaid" { consume(block.lines) }
             case .html:
+                if underTimeline { readTimelineHTMLTable(block) }
                 if block.text.hasPrefix("<!-- incident:INC-") {
                     consume(block.lines)
                     // "<!-- incident:INC-4 rendered 2025-09-16T12:00:00Z by incident; …"
@@ -78,12 +81,24 @@ extension ImportState {
         "incident report", "postmortem", "post-mortem", "status", "owners", "trigger", "recovery", "follow-up", "follow up",
     ]
 
+    /// Words that say what kind of document this is, which a title may start with ("Postmortem: …").
+    static let documentKinds: Set<String> = ["postmortem", "post-mortem", "post mortem", "incident report", "incident postmortem"]
+
     static func namesASection(_ heading: String) -> Bool {
         let lower = heading.lowercased()
+        // "Postmortem: Expired TLS certificate on …" names the incident after the kind of document it is.
+        if let colon = lower.firstIndex(of: ":"), documentKinds.contains(lower[..<colon].trimmingSpaces()),
+           !lower[lower.index(after: colon)...].trimmingSpaces().isEmpty {
+            return false
+        }
+        if TimeVocabulary.namesTimeline(lower), lower.count <= 40 { return true }
         return sectionNames.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "(") || lower.hasPrefix($0 + ":") }
     }
 
     func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }
+
+    /// Under a heading that names a timeline, in any language `TimeVocabulary` knows.
+    var underTimeline: Bool { headingStack.contains { TimeVocabulary.namesTimeline($0.text) } }
 
     /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {
@@ -171,4 +186,8 @@ extension ImportState {
         guard let paragraph = item.children.first, paragraph.kind == .paragraph else { return nil }
         return paragraph.markdown.split(separator: "\n").map { $0.trimmingSpaces() }.joined(separator: " ")
     }
+}
+
+private extension MarkdownBlock.Kind {
+    var isCode: Bool { if case .codeBlock = self { true } else { false } }
 }

@@ -72,10 +72,11 @@ struct ImportState {
     var title: String?
     var severity: (Severity, String)?
     var declaredAt: Date?
-    var headingStack: [(level: Int, text: String)] = []
+    /// The headings above the block being read: level, lowercased text, the title as written, and its line.
+    var headingStack: [(level: Int, text: String, title: String, line: Int)] = []
     var renderedAt: Date?
     /// Title candidates besides `title` (a title line), in the order they are tried after it.
-    var frontMatterTitle: String?, headingTitle: String?
+    var frontMatterTitle: String?, frontMatterName: String?, headingTitle: String?
     /// The lines cmark parses: the source with front matter blanked (line numbers unchanged).
     var parseSource = ""
     /// The date and zone timed lines without their own take: stated once in the document, or from the file name.
@@ -90,6 +91,8 @@ struct ImportState {
     var titleHeadingLine: Int?
     /// `##` sections whose every line became fields (tasks, timeline, whys).
     var absorbedSections: [String] = []
+    /// Lines of the blocks read under a timeline heading (code blocks aside): what the import report counts.
+    var timelineLines = Set<Int>()
     /// A body `incident render` wrote (its header comment): `&amp;` and `&lt;` in it are the renderer's escapes.
     let isOwnRender: Bool
 
@@ -156,7 +159,8 @@ struct ImportState {
     }
 
     mutating func finish() throws(IncidentError) -> ImportedDocument {
-        incident.title = chooseTitle()
+        let (chosenTitle, titleSource) = chooseTitle()
+        incident.title = chosenTitle
         if let labels = importer.labels {
             incident.labels = labels
             if severity == nil || severity?.1.hasPrefix("label") == true,
@@ -183,8 +187,20 @@ struct ImportState {
         if incident.status == .closed, incident.closedAt == nil { incident.closedAt = incident.timeline.last?.at ?? incident.declaredAt }
         if incident.status != .closed { incident.closedAt = nil }
         if importer.numbersFromMarkers { numberItemsByMarkers() }
+        // One heading over every item is the checklist's section, not a split into groups; a body this tool rendered
+        // keeps what it rendered, even a single group.
+        var groups: [String] = []
+        for group in incident.actions.compactMap(\.group) where !groups.contains(group) { groups.append(group) }
+        if !isOwnRender, groups.count < 2 {
+            for index in incident.actions.indices { incident.actions[index].group = nil }
+            groups = []
+        }
         var document = ImportedDocument(incident: incident, notes: notes, tasks: tasks, renderedAt: renderedAt)
         document.absorbedSections = absorbedSections
+        document.titleSource = titleSource
+        document.timelineEntriesRead = incident.timeline.count
+        document.timedLinesKeptAsText = timedLinesKeptAsText()
+        document.groups = groups
         return document
     }
 }

@@ -14,6 +14,7 @@ struct TimelineContext {
     /// "Unless otherwise noted all events happened on 2019-10-21": an entry's own date then applies to it alone.
     var pinnedDate: (Int, Int, Int)?
     private var last: Date?
+    private var firstDay: (Int, Int, Int)?
 
     /// A time read from a line: an explicit date (if written) and zone (if written).
     struct Stamp {
@@ -22,13 +23,24 @@ struct TimelineContext {
         var zone: TimeZoneName?
         /// The line after the time and its separator.
         var rest: String
+        /// Marked as on the day after the timeline's date (`翌 00:10`).
+        var nextDay = false
     }
 
     /// The instant of `stamp`, with the date and zone the document gave; nil when no date is known.
     mutating func instant(_ stamp: Stamp, fallbackZone: TimeZone?) -> Date? {
-        let explicit = stamp.day != nil
+        let explicit = stamp.day != nil || stamp.nextDay
         if let day = stamp.day, pinnedDate == nil { currentDate = day }
-        guard let day = stamp.day ?? currentDate ?? pinnedDate ?? documentDate else { return nil }
+        guard var day = stamp.day ?? currentDate ?? pinnedDate ?? documentDate else { return nil }
+        if stamp.day == nil {
+            // `翌 00:10` is the day after the one the timeline started on, however many such lines follow.
+            let start = firstDay ?? day
+            firstDay = start
+            if stamp.nextDay {
+                let next = CivilTime(seconds: Int64(CivilTime.days(year: start.0, month: start.1, day: start.2) + 1) * 86_400)
+                day = (next.year, next.month, next.day)
+            }
+        }
         let wall = Int64(CivilTime.days(year: day.0, month: day.1, day: day.2)) * 86_400 + Int64(stamp.hour * 3600 + stamp.minute * 60)
         let zone = stamp.zone ?? zone ?? fallbackZone.map(TimeZoneName.zone) ?? .local
         var date = Date(timeIntervalSince1970: TimeInterval(wall - Int64(zone.offset(forWallClock: wall))))
@@ -62,28 +74,63 @@ struct TimelineContext {
         return (year, month, day)
     }
 
-    /// A line that is only a date (a date heading, or a bare date paragraph).
-    static func dateOnly(_ text: String) -> (Int, Int, Int)? {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " *_#:"))
-        guard trimmed.count == 10 else { return nil }
-        return date(in: trimmed)
+
+    /// How documents state their zone once, by language: the zone is the pattern's first group. "All times in UTC",
+    /// "All times CET (GMT+1)", "Times are US/Pacific", "(all times in PST/PDT)", "All Timestamps in PST",
+    /// "toutes les heures sont en UTC", "時刻はJSTで統一", "Zeitangaben in MEZ"; and a timeline heading's "(UTC)".
+    static let zoneStatements: [NSRegularExpression] = [
+        #"(?i)\b(?:all\s+)?(?:times|timestamps|hours)\s+(?:are\s+|listed\s+|shown\s+)?(?:given\s+)?(?:in\s+)?\(?"# + zoneGroup,
+        #"(?i)\bheures?\s+(?:sont\s+)?(?:indiquées\s+|exprimées\s+)?(?:en\s+|\()"# + zoneGroup,
+        #"(?i)\bzeit(?:angaben|en)\s+(?:sind\s+)?(?:in\s+)?"# + zoneGroup,
+        #"時刻は(?:すべて|全て)?\s*"# + zoneGroup,
+    ].map { try! NSRegularExpression(pattern: $0) }
+
+    static let zoneGroup = #"([A-Za-z][A-Za-z_]*(?:\s+time)?(?:[+-]\d{1,2}(?::?\d{2})?)?(?:/[A-Za-z_]+)?)"#
+
+    static let headingZone = try! NSRegularExpression(pattern: #"^#+.*\(\s*([A-Za-z][A-Za-z_+\-:/0-9]*)\s*\)"#)
+
+    /// Words one of `zoneStatements` needs (lowercase ASCII or as written), looked for before any pattern runs.
+    private static let statementWords: [[UInt8]] = ["time", "heure", "zeit", "時刻", "("].map { Array($0.utf8) }
+
+    /// Whether `line` has a word a zone statement needs: most lines have none, and the patterns cost far more.
+    static func mayStateAZone(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        guard bytes.count >= 4 else { return false }
+        for start in bytes.indices {
+            for word in statementWords where start + word.count <= bytes.count {
+                var matches = true
+                for offset in word.indices {
+                    var byte = bytes[start + offset]
+                    if byte >= 65, byte <= 90 { byte += 32 }
+                    if byte != word[offset] { matches = false; break }
+                }
+                if matches { return true }
+            }
+        }
+        return false
     }
 
-    static let zonePattern = try! NSRegularExpression(pattern:
-        #"(?i)\b(?:all\s+)?times\s+(?:are\s+|listed\s+)?(?:given\s+)?(?:in\s+)?\(?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?(?:/[A-Za-z_]+)?)"#)
-
-    /// "All times in UTC", "All times CET (GMT+1)", "Times are US/Pacific", "(all times in PST/PDT)".
+    /// The zone a line states for the whole document, and the zone as written.
     static func zoneStatement(in line: String) -> (TimeZoneName, String)? {
-        guard line.range(of: "times", options: .caseInsensitive) != nil,
-              let match = zonePattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
-              let range = Range(match.range(at: 1), in: line) else { return nil }
-        let text = String(line[range])
-        return zone(named: text).map { ($0, text) }
+        guard mayStateAZone(line) else { return nil }
+        let range = NSRange(line.startIndex..., in: line)
+        for pattern in zoneStatements {
+            guard let match = pattern.firstMatch(in: line, range: range), let found = Range(match.range(at: 1), in: line) else { continue }
+            let text = String(line[found])
+            if let zone = zone(named: text) { return (zone, text) }
+        }
+        // `## Timeline (UTC)`, `## タイムライン (JST)`.
+        if TimeVocabulary.namesTimeline(line.lowercased()), let match = headingZone.firstMatch(in: line, range: range),
+           let found = Range(match.range(at: 1), in: line), let zone = zone(named: String(line[found])) {
+            return (zone, String(line[found]))
+        }
+        return nil
     }
 
     /// A zone as documents name it: an abbreviation (a fixed offset), `GMT+2`, a pair like `PST/PDT` or an IANA name
     /// (following daylight saving).
     static func zone(named text: String) -> TimeZoneName? {
+        if let identifier = TimeVocabulary.zoneWords[text.lowercased()], let zone = TimeZone(identifier: identifier) { return .zone(zone) }
         let upper = text.uppercased()
         let seasonal = ["PST/PDT": "America/Los_Angeles", "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles",
                         "EST/EDT": "America/New_York", "ET": "America/New_York", "CST/CDT": "America/Chicago",
@@ -104,17 +151,17 @@ extension ImportState {
         var titleDate: (Int, Int, Int)?, keyDate: (Int, Int, Int)?
         for (index, text) in lines.enumerated() where !consumed.contains(index + 1) {
             // A statement may wrap onto the next line ("… all times are in\nUTC.").
-            let statement = index + 1 < lines.count ? text + " " + lines[index + 1] : text
-            if context.zoneText == nil, let (zone, written) = TimelineContext.zoneStatement(in: statement) {
+            if context.zoneText == nil, TimelineContext.mayStateAZone(text),
+               case let statement = index + 1 < lines.count ? text + " " + lines[index + 1] : text,
+               let (zone, written) = TimelineContext.zoneStatement(in: statement) {
                 if importer.zoneOverride == nil { context.zone = zone }
                 context.zoneText = written
-                if let day = TimelineContext.date(in: statement) { context.pinnedDate = day }
+                if let day = WrittenTime.date(in: statement) { context.pinnedDate = day }
             }
             let trimmed = text.trimmingSpaces()
-            if titleDate == nil, trimmed.hasPrefix("#") { titleDate = TimelineContext.date(in: trimmed) }
-            if keyDate == nil, let (key, value) = ImportText.keyValue(trimmed),
-               ["date", "date/time", "last modified", "incident date", "started"].contains(key) {
-                keyDate = TimelineContext.date(in: value)
+            if titleDate == nil, trimmed.hasPrefix("#") { titleDate = WrittenTime.date(in: trimmed) }
+            if keyDate == nil, let (key, value) = ImportText.keyValue(trimmed), TimeVocabulary.dateKeys.contains(key) {
+                keyDate = WrittenTime.date(in: value)
             }
         }
         context.documentDate = context.documentDate ?? titleDate ?? keyDate ?? Self.fileTitle(importer.fileName)?.date

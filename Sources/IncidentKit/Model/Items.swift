@@ -28,11 +28,13 @@ public struct ActionItem: Equatable, Sendable {
     public var due: Date?
     public var doneAt: Date?
     public var doneBy: String?
+    /// The named group it was listed under ("Initiate", "Assess"), when a checklist is split under its own headings.
+    public var group: String?
 
     public var isDone: Bool { doneAt != nil }
 
     public init(number: Int, horizon: Horizon, text: String, details: String? = nil, owner: String? = nil,
-                due: Date? = nil, doneAt: Date? = nil, doneBy: String? = nil) {
+                due: Date? = nil, doneAt: Date? = nil, doneBy: String? = nil, group: String? = nil) {
         self.number = number
         self.horizon = horizon
         self.text = text
@@ -41,6 +43,7 @@ public struct ActionItem: Equatable, Sendable {
         self.due = due
         self.doneAt = doneAt
         self.doneBy = doneBy
+        self.group = group
     }
 }
 

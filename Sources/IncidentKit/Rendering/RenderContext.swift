@@ -67,13 +67,24 @@ public struct RenderContext {
         return values
     }
 
-    /// Action items grouped by horizon and criteria by phase, with progress counts.
+    /// Action items grouped by horizon and criteria by phase, with progress counts; within a horizon, the items of
+    /// each named group (the headings a checklist was split under) after those in none.
     func checklist(_ incident: Incident) -> [String: Any] {
         let actionGroups: [[String: Any]] = Horizon.allCases.compactMap { horizon in
             let items = incident.actions.filter { $0.horizon == horizon }
             guard !items.isEmpty else { return nil }
+            var named: [(name: String, items: [ActionItem])] = []
+            for item in items {
+                guard let group = item.group else { continue }
+                if let index = named.firstIndex(where: { $0.name == group }) { named[index].items.append(item) } else { named.append((group, [item])) }
+            }
+            let namedGroups: [[String: Any]] = named.map { group in
+                ["name": line(group.name), "done": group.items.filter(\.isDone).count, "total": group.items.count,
+                 "items": group.items.map(action)]
+            }
             return ["heading": horizon.heading, "horizon": horizon.rawValue, "done": items.filter(\.isDone).count,
-                    "total": items.count, "items": items.map(action)]
+                    "total": items.count, "items": items.map(action),
+                    "ungroupedItems": items.filter { $0.group == nil }.map(action), "namedGroups": namedGroups]
         }
         let criteriaGroups: [[String: Any]] = Phase.allCases.compactMap { phase in
             let items = incident.criteria.filter { $0.phase == phase }

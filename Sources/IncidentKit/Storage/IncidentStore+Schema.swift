@@ -15,6 +15,7 @@ extension IncidentStore {
         migrator.registerMigration("v8-milestones", migrate: MilestoneMigration.migrate)
         migrator.registerMigration("v9-open-follow-ups", migrate: FollowUpMigration.migrate)
         migrator.registerMigration(DeferredSearchMigration.identifier, migrate: DeferredSearchMigration.migrate)
+        migrator.registerMigration(ActionGroupMigration.identifier, migrate: ActionGroupMigration.migrate)
         return migrator
     }()
 

@@ -82,27 +82,31 @@ struct ActionItemRecord: IncidentChildRecord {
     var dueAt: Date?
     var doneAt: Date?
     var doneBy: String?
+    /// `group` is an SQL keyword.
+    var groupName: String?
 
     init(_ action: ActionItem, in incident: Int) {
         (incidentNumber, number, horizon, text, details) = (incident, action.number, action.horizon, action.text, action.details)
-        (owner, dueAt, doneAt, doneBy) = (action.owner, action.due, action.doneAt, action.doneBy)
+        (owner, dueAt, doneAt, doneBy, groupName) = (action.owner, action.due, action.doneAt, action.doneBy, action.group)
     }
 
     init(row: Row) throws {
         (incidentNumber, number, horizon) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "number"), row.decode(forColumn: "horizon"))
         (text, details, owner) = try (row.decode(forColumn: "text"), row.decode(forColumn: "details"), row.decode(forColumn: "owner"))
         (dueAt, doneAt, doneBy) = try (row.optionalDate("dueAt"), row.optionalDate("doneAt"), row.decode(forColumn: "doneBy"))
+        groupName = try row.decode(forColumn: "groupName")
     }
 
     func encode(to container: inout PersistenceContainer) {
         (container["incidentNumber"], container["number"], container["horizon"]) = (incidentNumber, number, horizon)
         (container["text"], container["details"], container["owner"]) = (text, details, owner)
         (container["dueAt"], container["doneAt"], container["doneBy"]) = (dueAt?.unixTime, doneAt?.unixTime, doneBy)
+        container["groupName"] = groupName
     }
 
     var model: ActionItem {
         ActionItem(number: number, horizon: horizon, text: text, details: details, owner: owner, due: dueAt,
-                   doneAt: doneAt, doneBy: doneBy)
+                   doneAt: doneAt, doneBy: doneBy, group: groupName)
     }
 }
 

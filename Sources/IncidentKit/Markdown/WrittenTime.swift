@@ -1,0 +1,346 @@
+import Foundation
+
+/// Reads a date and time as people write them at the start of a timeline line, in any convention
+/// `TimeVocabulary` lists: `2019-07-02 10:34`, `[11:02]`, `**~14:30** -`, `2:54 PM PST:`, `4PM Pacific`,
+/// `Dec 17th **21:43**`, `EDIT 04.01.2022 at 10:59 UTC`, `午後3時`, `23時15分`, `23:15頃`, `翌 00:00`,
+/// `23:15-30` and `10:00〜11:00` (the start), `10:00 UTC / 19:00 JST` (the first).
+///
+/// A cursor over the line: each step takes what a table allows and leaves the rest; a step that finds nothing
+/// moves nothing, so the order of the steps is the only grammar.
+struct WrittenTime {
+    private var rest: Substring
+
+    private init(_ text: Substring) { rest = text }
+
+    /// The time at the start of `text`, or nil; a date without a year takes `year` (the document's).
+    static func leading(_ text: String, year: Int?) -> TimelineContext.Stamp? {
+        var reader = WrittenTime(Substring(text))
+        return reader.stamp(year: year)
+    }
+
+    /// The first date with a year anywhere in `text`: `2019-05-30`, `May 30th, 2019`, `30 mai 2019`, `2019年5月30日`,
+    /// `30.05.2019`.
+    static func date(in text: String) -> (Int, Int, Int)? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let starts = index == text.startIndex || !(text[text.index(before: index)].isLetter || text[text.index(before: index)].isNumber)
+            if starts, text[index].isLetter || text[index].isNumber {
+                var reader = WrittenTime(text[index...])
+                if let day = reader.date(year: nil) { return day }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// A line that is only a date (a date heading or a bare date paragraph), in any convention with a year.
+    static func dateOnly(_ text: String) -> (Int, Int, Int)? {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " *_#:"))
+        var reader = WrittenTime(Substring(trimmed))
+        guard let day = reader.date(year: nil) else { return nil }
+        reader.skip(" ,")
+        return reader.rest.isEmpty ? day : nil
+    }
+
+    // MARK: - The steps
+
+    private mutating func stamp(year: Int?) -> TimelineContext.Stamp? {
+        skip(" \t")
+        var label: String?
+        if let word = take(TimeVocabulary.leadLabels, wholeWord: true) {
+            label = word
+            skip(" :")
+        }
+        var nextDay = take(TimeVocabulary.nextDayMarkers, wholeWord: true) != nil
+        skip(" \t*_[(")
+        if !nextDay { nextDay = take(TimeVocabulary.nextDayMarkers, wholeWord: true) != nil }
+        skip(" \t*_[(")
+        var day: (Int, Int, Int)?
+        let beforeDate = rest
+        if let found = date(year: year) {
+            day = found
+            if rest.first == "T", rest.dropFirst().first?.isNumber == true { rest = rest.dropFirst() }
+            skip(" ,*_")
+            if take(TimeVocabulary.dateTimeJoiners, wholeWord: true) != nil { skip(" ") }
+            skip(" *_[(")
+        } else {
+            rest = beforeDate
+            // A month name without a year and no year to lend it: not a time this reader can place.
+            if monthNameAhead { return nil }
+        }
+        guard let clock = clock() else { return nil }
+        skip("*_")
+        // `2019-02-05T08:47-08:00` is an offset; `10:00-11:00` without a date is a range.
+        var zone = self.zone(attachedOffset: day != nil)
+        skipRangeEnd(clockHadMinutes: clock.hadMinutes)
+        skipPairedTime()
+        if zone == nil {
+            // `10:00〜11:00 JST`: the zone after the range is the start's.
+            zone = self.zone(attachedOffset: false)
+        }
+        skip(" \t*_])~")
+        while let first = rest.first, "-–—:|：".contains(first) { rest = rest.dropFirst() }
+        skip(" \t*_")
+        var text = String(rest).trimmingSpaces()
+        if let label { text = text.isEmpty ? label : label + ": " + text }
+        return TimelineContext.Stamp(day: day, hour: clock.hour, minute: clock.minute, zone: zone, rest: text, nextDay: nextDay)
+    }
+
+    /// A date at the cursor in one of the written conventions; nil (cursor unmoved) if none.
+    private mutating func date(year: Int?) -> (Int, Int, Int)? {
+        let saved = rest
+        let found = isoOrCJKDate(year: year) ?? restore(saved, then: { $0.dottedDate() })
+            ?? restore(saved, then: { $0.monthFirstDate(year: year) }) ?? restore(saved, then: { $0.dayFirstDate(year: year) })
+        guard let found, (1...12).contains(found.1), (1...31).contains(found.2) else {
+            rest = saved
+            return nil
+        }
+        return found
+    }
+
+    private mutating func restore<T>(_ saved: Substring, then step: (inout WrittenTime) -> T?) -> T? {
+        rest = saved
+        return step(&self)
+    }
+
+    /// `2019-07-02`, `2019/07/02`, `2024年5月23日(木)`, `5月23日` (with `year`).
+    private mutating func isoOrCJKDate(year: Int?) -> (Int, Int, Int)? {
+        let saved = rest
+        if let first = number(digits: 4, exactly: true) {
+            if let separator = rest.first, separator == "-" || separator == "/" {
+                rest = rest.dropFirst()
+                guard let month = number(digits: 2), rest.first == separator else { rest = saved; return nil }
+                rest = rest.dropFirst()
+                guard let day = number(digits: 2), !(rest.first?.isNumber ?? false) else { rest = saved; return nil }
+                return (first, month, day)
+            }
+            if take(["年"], wholeWord: false) != nil, let month = number(digits: 2), take(["月"], wholeWord: false) != nil,
+               let day = number(digits: 2), take(["日"], wholeWord: false) != nil {
+                skipWeekday()
+                return (first, month, day)
+            }
+            rest = saved
+            return nil
+        }
+        if let year, let month = number(digits: 2), take(["月"], wholeWord: false) != nil,
+           let day = number(digits: 2), take(["日"], wholeWord: false) != nil {
+            skipWeekday()
+            return (year, month, day)
+        }
+        rest = saved
+        return nil
+    }
+
+    /// `04.01.2022`: day, month, year.
+    private mutating func dottedDate() -> (Int, Int, Int)? {
+        guard let day = number(digits: 2), take(["."], wholeWord: false) != nil, let month = number(digits: 2),
+              take(["."], wholeWord: false) != nil, let year = number(digits: 4), year >= 1000 else { return nil }
+        return (year, month, day)
+    }
+
+    /// `Dec 17th`, `May 30th, 2019`, `February 8th 2019`.
+    private mutating func monthFirstDate(year: Int?) -> (Int, Int, Int)? {
+        guard let month = monthName() else { return nil }
+        skip(" ")
+        guard let day = number(digits: 2) else { return nil }
+        _ = take(TimeVocabulary.daySuffixes, wholeWord: false)
+        let afterDay = rest
+        skip(", ")
+        if let written = number(digits: 4), written >= 1000, rest.first != ":" { return (written, month, day) }
+        rest = afterDay
+        return year.map { ($0, month, day) }
+    }
+
+    /// `17 décembre 2021`, `1er mars`, `3. März 2020`.
+    private mutating func dayFirstDate(year: Int?) -> (Int, Int, Int)? {
+        guard let day = number(digits: 2) else { return nil }
+        _ = take(TimeVocabulary.daySuffixes, wholeWord: false)
+        guard rest.first == " " else { return nil }
+        skip(" ")
+        guard let month = monthName() else { return nil }
+        let afterMonth = rest
+        skip(", ")
+        if let written = number(digits: 4), written >= 1000, rest.first != ":" { return (written, month, day) }
+        rest = afterMonth
+        return year.map { ($0, month, day) }
+    }
+
+    private mutating func monthName() -> Int? {
+        let word = rest.prefix { $0.isLetter }
+        guard let month = TimeVocabulary.months[word.lowercased()] else { return nil }
+        rest = rest.dropFirst(word.count)
+        if rest.first == "." { rest = rest.dropFirst() }
+        return month
+    }
+
+    private var monthNameAhead: Bool {
+        TimeVocabulary.months[rest.prefix { $0.isLetter }.lowercased()] != nil && rest.dropFirst(rest.prefix { $0.isLetter }.count).first == " "
+    }
+
+    private mutating func skipWeekday() {
+        let saved = rest
+        skip(" ")
+        guard let open = rest.first, open == "(" || open == "（" else { rest = saved; return }
+        let body = rest.dropFirst().prefix { $0 != ")" && $0 != "）" }
+        guard body.count <= 3, rest.dropFirst(body.count + 1).first != nil else { rest = saved; return }
+        rest = rest.dropFirst(body.count + 2)
+    }
+
+    /// `10:34`, `10:09:36`, `2:54 PM`, `4PM`, `23h15`, `23時15分`, `午後3時`, `3時半`, `~14:30`, `23:15頃`.
+    private mutating func clock() -> (hour: Int, minute: Int, hadMinutes: Bool)? {
+        let saved = rest
+        if take(TimeVocabulary.approximatePrefixes, wholeWord: false) != nil { skip(" ") }
+        var afternoon: Bool?
+        if let marker = take(Array(TimeVocabulary.meridiemPrefixes.keys), wholeWord: false) {
+            afternoon = TimeVocabulary.meridiemPrefixes[marker]
+            skip(" ")
+        }
+        guard var hour = number(digits: 2) else { rest = saved; return nil }
+        var minute: Int?
+        if let colon = rest.first, colon == ":" || colon == "：" {
+            rest = rest.dropFirst()
+            guard let minutes = number(digits: 2, exactly: true) else { rest = saved; return nil }
+            minute = minutes
+            if rest.first == ":", let _ = rest.dropFirst().first.flatMap({ $0.isNumber ? $0 : nil }) {
+                rest = rest.dropFirst()
+                _ = number(digits: 2, exactly: true)
+                if rest.first == ".", rest.dropFirst().first?.isNumber == true {
+                    rest = rest.dropFirst()
+                    rest = rest.drop { $0.isNumber }
+                }
+            }
+        } else {
+            for marker in TimeVocabulary.hourMarkers where rest.hasPrefix(marker.hour) {
+                let afterHour = rest.dropFirst(marker.hour.count)
+                var probe = WrittenTime(afterHour)
+                if let minutes = probe.number(digits: 2) {
+                    if let minuteMarker = marker.minute {
+                        guard probe.take([minuteMarker], wholeWord: false) != nil else { continue }
+                    } else if probe.rest.first?.isLetter == true {
+                        continue
+                    }
+                    minute = minutes
+                    rest = probe.rest
+                } else if marker.minute != nil {
+                    // `3時`, `3時半`: an hour marker that stands alone.
+                    rest = afterHour
+                    minute = probe.take(TimeVocabulary.halfHour, wholeWord: false) != nil ? 30 : 0
+                    if minute == 30 { rest = probe.rest }
+                } else {
+                    continue
+                }
+                break
+            }
+        }
+        let beforeSuffix = rest
+        skip(" ")
+        if let marker = take(Array(TimeVocabulary.meridiemSuffixes.keys), wholeWord: true) {
+            afternoon = TimeVocabulary.meridiemSuffixes[marker.lowercased()]
+        } else {
+            rest = beforeSuffix
+        }
+        guard minute != nil || afternoon != nil else { rest = saved; return nil }
+        if let afternoon {
+            guard (1...12).contains(hour) else { rest = saved; return nil }
+            hour = hour % 12 + (afternoon ? 12 : 0)
+        }
+        guard hour < 24, (minute ?? 0) < 60 else { rest = saved; return nil }
+        _ = take(TimeVocabulary.approximateSuffixes, wholeWord: false)
+        return (hour, minute ?? 0, minute != nil)
+    }
+
+    /// A zone after the time: `UTC`, `(UTC)`, `PST/PDT`, `+02:00`, `GMT+2`, `Z`, `Pacific`; the cursor stays
+    /// put when the next word is text (`10:00 API down`).
+    private mutating func zone(attachedOffset: Bool) -> TimeZoneName? {
+        let saved = rest
+        if !attachedOffset, let first = rest.first, first == "-" || first == "+" { return nil }
+        skip(" ")
+        let parenthesised = rest.first == "(" || rest.first == "（"
+        if parenthesised { rest = rest.dropFirst(); skip(" ") }
+        var found: TimeZoneName?
+        if let word = take(TimeVocabulary.zoneWords.keys.sorted { $0.count > $1.count }, wholeWord: true),
+           let identifier = TimeVocabulary.zoneWords[word.lowercased()], let zone = TimeZone(identifier: identifier) {
+            found = .zone(zone)
+        } else {
+            var token = rest.prefix { $0.isLetter || $0.isNumber || "+-:/_".contains($0) }
+            while let last = token.last, last == ":" || last == "-" { token = token.dropLast() }
+            let plausible = token.first.map { $0.isUppercase || $0 == "+" || $0 == "-" } ?? false
+                && (token.contains("/") || token.allSatisfy { !$0.isLetter || $0.isUppercase })
+            if plausible, token.count <= 40, let zone = TimelineContext.zone(named: String(token)) {
+                found = zone
+                rest = rest.dropFirst(token.count)
+            }
+        }
+        guard let found else { rest = saved; return nil }
+        if parenthesised { skip(" "); if rest.first == ")" || rest.first == "）" { rest = rest.dropFirst() } }
+        return found
+    }
+
+    /// `-30`, `-18:00`, `〜11:00`, ` to 11:00`, `〜11時まで`: the end of a range, dropped.
+    private mutating func skipRangeEnd(clockHadMinutes: Bool) {
+        let saved = rest
+        var spaced = false
+        if let joiner = take(TimeVocabulary.rangeJoiners, wholeWord: false) {
+            if joiner != "-" && joiner != "–" { skip(" ") }
+        } else {
+            skip(" ")
+            let wide = rest.first.map { !$0.isASCII } ?? false
+            guard take(TimeVocabulary.spacedRangeJoiners, wholeWord: !wide) != nil || take(TimeVocabulary.rangeJoiners, wholeWord: false) != nil
+            else { rest = saved; return }
+            spaced = true
+            skip(" ")
+        }
+        let afterJoiner = rest
+        if let end = clock(), end.hadMinutes || !spaced {
+            _ = take(TimeVocabulary.rangeEnds, wholeWord: false)
+            return
+        }
+        // `23:15-30`: only the minutes of the end.
+        rest = afterJoiner
+        if clockHadMinutes, !spaced, let minutes = number(digits: 2, exactly: true), minutes < 60, !(rest.first?.isLetter ?? false),
+           rest.first != ":" {
+            return
+        }
+        rest = saved
+    }
+
+    /// `/ 19:00 JST`, `(03:00 PDT)`: the same instant in another zone, dropped.
+    private mutating func skipPairedTime() {
+        let saved = rest
+        skip(" ")
+        guard take(TimeVocabulary.pairOpeners, wholeWord: false) != nil else { rest = saved; return }
+        skip(" ")
+        guard let clock = clock(), clock.hadMinutes, zone(attachedOffset: false) != nil else { rest = saved; return }
+        skip(" ")
+        if rest.first == ")" || rest.first == "）" { rest = rest.dropFirst() }
+    }
+
+    // MARK: - The cursor
+
+    private mutating func skip(_ characters: String) {
+        rest = rest.drop { characters.contains($0) }
+    }
+
+    /// Up to `digits` ASCII digits (exactly that many when `exactly`), not followed by another digit.
+    private mutating func number(digits: Int, exactly: Bool = false) -> Int? {
+        let run = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !run.isEmpty, run.count <= digits, !exactly || run.count == digits, let value = Int(run) else { return nil }
+        rest = rest.dropFirst(run.count)
+        return value
+    }
+
+    /// The longest of `words` at the cursor, case-insensitively; a whole word ends before a letter or digit.
+    private mutating func take(_ words: [String], wholeWord: Bool) -> String? {
+        let lower = rest.prefix(24).lowercased()
+        for word in words.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(word.lowercased()) {
+            let after = rest.dropFirst(word.count)
+            // Only words in Latin letters end at a boundary: `翌00:00` is as good as `翌 00:00`.
+            if wholeWord, let last = word.last, last.isLetter, last.isASCII || "àéèû".contains(last),
+               let next = after.first, next.isLetter || next.isNumber { continue }
+            let written = String(rest.prefix(word.count))
+            rest = after
+            return written
+        }
+        return nil
+    }
+}
