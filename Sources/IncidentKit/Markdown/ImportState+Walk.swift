@@ -97,9 +97,6 @@ extension ImportState {
 
     func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }
 
-    /// Under a heading that names a timeline, in any language `TimeVocabulary` knows.
-    var underTimeline: Bool { headingStack.contains { TimeVocabulary.namesTimeline($0.text) } }
-
     /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {
         let rows = markdown.split(separator: "\n")

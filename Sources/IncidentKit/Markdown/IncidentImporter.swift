@@ -73,7 +73,12 @@ struct ImportState {
     var severity: (Severity, String)?
     var declaredAt: Date?
     /// The headings above the block being read: level, lowercased text, the title as written, and its line.
-    var headingStack: [(level: Int, text: String, title: String, line: Int)] = []
+    var headingStack: [(level: Int, text: String, title: String, line: Int)] = [] {
+        // Asked for every block: worked out when the headings change, not each time.
+        didSet { underTimeline = headingStack.contains { TimeVocabulary.namesTimeline($0.text) } }
+    }
+    /// Whether a heading above the current block names a timeline section.
+    private(set) var underTimeline = false
     var renderedAt: Date?
     /// Title candidates besides `title` (a title line), in the order they are tried after it.
     var frontMatterTitle: String?, frontMatterName: String?, headingTitle: String?
