@@ -154,6 +154,7 @@ extension IssuePublisher {
     func reader(for incident: Incident) -> IncidentImporter {
         var importer = IncidentImporter(defaultSeverity: incident.severity, zone: renderer.zone, now: now())
         importer.title = incident.title
+        importer.freeSectionTitles = Set(incident.sections.map { $0.title.lowercased() })
         return importer
     }
 

@@ -45,7 +45,7 @@ extension ImportState {
                     readTimelineParagraph(block)
                 }
             case .list:
-                if isConsumed(block) { continue }
+                if isConsumed(block) || inRecordsFreeSection { continue }
                 if under("why"), !block.children.contains(where: { $0.task != nil }) {
                     readWhys(block)
                 } else if under("timeline") {
@@ -55,7 +55,7 @@ extension ImportState {
                 }
                 readTasks(in: block)
             case .blockQuote:
-                readTasks(in: block)
+                if !inRecordsFreeSection { readTasks(in: block) }
             case .codeBlock(let info):
                 if under("timeline"), info == "mermaid" { consume(block.lines) }
             case .html:
@@ -81,6 +81,11 @@ extension ImportState {
     static func namesASection(_ heading: String) -> Bool {
         let lower = heading.lowercased()
         return sectionNames.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "(") || lower.hasPrefix($0 + ":") }
+    }
+
+    /// Under a `##` heading that names one of the record's own free sections, whose checklists are text.
+    var inRecordsFreeSection: Bool {
+        headingStack.contains { $0.level == 2 && importer.freeSectionTitles.contains($0.text) }
     }
 
     func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }

@@ -18,6 +18,9 @@ public struct IncidentImporter: Sendable {
     public var labels: [String]?
     /// Number items as their hidden markers do (joining an issue another machine published), not in order.
     public var numbersFromMarkers = false
+    /// The titles of the record's own free sections (lowercased): task lines under them are that section's text,
+    /// not items (a body read back for the record that rendered it).
+    public var freeSectionTitles: Set<String> = []
     /// The file the document came from: its name is the title of last resort, and may carry the date
     /// (`2019-07-02-disk-full.md` → "disk full", on 2019-07-02).
     public var fileName: String?
