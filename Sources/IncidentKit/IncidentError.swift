@@ -49,6 +49,10 @@ public enum IncidentError: Error, Equatable, Sendable {
     case importFailures(failed: Int, total: Int)
     case editorCancelled(String)
     case storageFailure(String)
+    // Issue 23: what a GitHub repository, an issue or gh's JSON must not do here.
+    case labelWithComma(String)
+    case publicRepository(String)
+    case nulInGitHubJSON(field: String, issue: String)
 }
 
 extension IncidentError {
@@ -71,12 +75,13 @@ extension IncidentError {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself,
-             .invalidArgumentEncoding, .invalidIssueReference:
+             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
-             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled:
+             .closeRefused, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
+             .publicRepository:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .templateSyntax, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:

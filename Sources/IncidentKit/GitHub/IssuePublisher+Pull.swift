@@ -41,12 +41,13 @@ extension IssuePublisher {
         if let existing = try store.incidentLinked(to: repo, number: number) { return .alreadyLinked(existing, try pull(existing)) }
         let arguments = ["issue", "view", String(number), "--repo", repo, "--json", "title,body,labels,assignees,number,url,state"]
         let remote = try RemoteIssue.decode(try gh.run(arguments), command: GitHubCLI.commandLine(arguments))
+        try remote.refuseNUL(naming: "\(repo)#\(number)")
         var importer = IncidentImporter(zone: renderer.zone, now: now())
         importer.title = remote.title
         importer.numbersFromMarkers = true
         let document = try importer.read(remote.body ?? "")
         var incident = document.incident
-        if let labels = remote.labels { incident.labels = labels.map(\.name) }
+        if let labels = remote.labels { incident.labels = try labels.map { label throws(IncidentError) in try TextRules.label(label.name) } }
         for login in (remote.assignees ?? []).map(\.login) where !incident.assignees.contains("@" + login) { incident.assignees.append("@" + login) }
         let link = GitHubLink(repo: repo, number: number, url: remote.url ?? "https://github.com/\(repo)/issues/\(number)")
         let synced = SyncPlan.boxes(of: document, in: incident)

@@ -104,6 +104,8 @@ public struct IssuePublisher {
 
 extension IssuePublisher {
     private func create(_ incident: Incident, repo: String) throws(IncidentError) -> Published {
+        // A label stored before commas were refused would be split by gh into labels that don't exist.
+        for label in incident.labels where label.contains(",") { throw .labelWithComma(label) }
         // Labels first, so issue creation can't fail halfway on a label GitHub doesn't know.
         let listed = try gh.run(["label", "list", "--repo", repo, "--json", "name", "--limit", "1000"])
         let existing = Set(((try? JSONDecoder().decode([RemoteIssue.Label].self, from: Data(listed.utf8))) ?? []).map { $0.name.lowercased() })
