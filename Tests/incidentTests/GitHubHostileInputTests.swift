@@ -122,3 +122,41 @@ import Testing
         #expect(try world.sandbox.sqlite3("a.sqlite", "SELECT name FROM label WHERE incidentNumber = 2 ORDER BY position").stdout == "db primary\nit's\nplain\n")
     }
 }
+
+/// What reaches gh's command line: values inside their flags, operands after `--`.
+@Suite struct GitHubArgumentTests {
+    @Test func labelsStartingWithADashOrHoldingQuotesReachGitHubAsTheyAre() throws {
+        let world = try GitHubWorld()
+        let declared = try world.sandbox.run(["new", "--db", "a.sqlite", "--p2", "--label=-R", "--label", "say \"hi\"", "--label=--web", "--", "-R evil/repo"])
+        #expect(declared.status == 0, "\(declared)")
+        try world.ok("a.sqlite", ["action", "add", "Drain the queue"])
+        try world.ok("a.sqlite", ["publish", "--repo", "acme/ops"])
+        let issue = try world.issue()
+        #expect(issue["title"] as? String == "-R evil/repo")
+        #expect((issue["labels"] as? [String])?.sorted() == ["--web", "-R", "say \"hi\""])
+    }
+
+    @Test func everyOperandComesAfterADoubleDashAndEveryValueInsideItsFlag() throws {
+        let world = try GitHubWorld()
+        try world.ok("a.sqlite", ["new", "--p2", "Queue backlog", "--label", "db"])
+        try world.ok("a.sqlite", ["action", "add", "Drain the queue"])
+        try world.ok("a.sqlite", ["publish", "--repo", "acme/ops"])
+        try world.ok("a.sqlite", ["publish"])
+        try world.ok("a.sqlite", ["update", "--post"])
+        try world.ok("a.sqlite", ["check", "1"])
+        try world.ok("a.sqlite", ["close", "--close-issue"])
+        try world.ok("b.sqlite", ["import", "--issue", "1", "--repo", "acme/ops"])
+        let calls = try world.calls()
+        for command in [["issue", "view"], ["issue", "edit"], ["issue", "comment"], ["issue", "close"], ["issue", "create"], ["label", "create"]] {
+            #expect(calls.contains { $0.starts(with: command) }, "no gh \(command.joined(separator: " ")) was run")
+        }
+        for argv in calls {
+            let words = argv.dropFirst(2)
+            let flags = words.prefix { $0 != "--" }
+            #expect(flags.allSatisfy { $0.hasPrefix("--") && $0.contains("=") }, "a flag without its value inside: \(argv)")
+            // After the flags, only `--` and the operands: an issue number, a label's name, a repository.
+            if flags.count < words.count { #expect(words[words.startIndex + flags.count] == "--", "\(argv)") }
+        }
+        #expect(calls.contains(["label", "create", "--repo=acme/ops", "--color=ededed", "--description=Incident label", "--", "db"]))
+    }
+}

@@ -39,7 +39,7 @@ extension IssuePublisher {
     public func join(_ issue: String, repo: String?) throws(IncidentError) -> Joined {
         let (repo, number) = try issueReference(issue, repo: repo)
         if let existing = try store.incidentLinked(to: repo, number: number) { return .alreadyLinked(existing, try pull(existing)) }
-        let arguments = ["issue", "view", String(number), "--repo", repo, "--json", "title,body,labels,assignees,number,url,state"]
+        let arguments = GitHubArguments.viewIssue(number, repo: repo, fields: "title,body,labels,assignees,number,url,state")
         let remote = try RemoteIssue.decode(try gh.run(arguments), command: GitHubCLI.commandLine(arguments))
         try remote.refuseNUL(naming: "\(repo)#\(number)")
         var importer = IncidentImporter(zone: renderer.zone, now: now())
@@ -58,14 +58,14 @@ extension IssuePublisher {
     /// Posts `text` as a comment on the incident's issue; returns the comment's URL.
     public func comment(_ number: Int, _ text: String) throws(IncidentError) -> String {
         guard let link = try store.incident(number).github else { throw .notPublished(number) }
-        let output = try gh.run(["issue", "comment", String(link.number), "--repo", link.repo, "--body-file", "-"], input: text)
+        let output = try gh.run(GitHubArguments.comment(link.number, repo: link.repo), input: text)
         return output.trimmingSpacesAndNewlines()
     }
 
     /// Closes the incident's issue on GitHub (after its final publish).
     public func closeIssue(_ number: Int) throws(IncidentError) -> GitHubLink {
         guard let link = try store.incident(number).github else { throw .notPublished(number) }
-        _ = try gh.run(["issue", "close", String(link.number), "--repo", link.repo, "--reason", "completed"])
+        _ = try gh.run(GitHubArguments.close(link.number, repo: link.repo))
         return link
     }
 
