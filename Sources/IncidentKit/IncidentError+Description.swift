@@ -98,7 +98,7 @@ extension IncidentError: CustomStringConvertible {
         case .labelWithComma(let label):
             "The label \(quoted(label)) has a comma, which gh reads as two labels; name it without the comma."
         case .publicRepository(let repo):
-            "\(repo) is a public repository, so anyone could read the incident there; nothing was pushed."
+            "\(repo) is a public repository, where anyone could read the incident, so nothing was pushed."
         case .nulInGitHubJSON(let field, let issue):
             "The \(field) of \(issue) in gh's JSON holds a NUL character (U+0000), which can't be stored as it is; remove it and import again."
         }

@@ -37,11 +37,16 @@ public struct IssuePublisher {
         public var settled = true
     }
 
-    /// Creates the incident's issue, or merges the issue's body and pushes a fresh render.
-    public func publish(_ number: Int, repo: String?, force: Bool) throws(IncidentError) -> Published {
+    /// Creates the incident's issue, or merges the issue's body and pushes a fresh render. A public repository is
+    /// refused unless `allowingPublic`.
+    public func publish(_ number: Int, repo: String?, force: Bool, allowingPublic: Bool = false) throws(IncidentError) -> Published {
         let incident = try store.incident(number)
-        guard let link = incident.github else { return try create(incident, repo: try resolveRepo(repo, linked: nil)) }
+        guard let link = incident.github else {
+            let repo = try resolveRepo(repo, linked: nil)
+            return try create(incident, repo: repo, learned: try checkVisibility(of: repo, allowingPublic: allowingPublic))
+        }
         _ = try resolveRepo(repo, linked: link)
+        let learned = try checkVisibility(of: link.repo, allowingPublic: allowingPublic)
         for pass in 1...attempts {
             let remote = try view(link, fields: "body,updatedAt")
             let local = try store.incident(number)
@@ -56,7 +61,7 @@ public struct IssuePublisher {
             _ = try gh.run(GitHubArguments.editBody(link.number, repo: link.repo), input: body)
             let synced = SyncPlan.boxes(of: try reader(for: merged).read(body), in: merged)
             let summary = "published to \(link.reference)" + (plan.changes.isEmpty ? "" : "; \(plan.changes.count) box(es) from GitHub applied")
-            try store.recordGitHubSync(number, link: link, changes: plan.changes, synced: synced, summary: summary)
+            try store.recordGitHubSync(number, link: link, changes: plan.changes, synced: synced, summary: summary, learned: learned)
             let back = try view(link, fields: "body")
             let settled = Self.sameText(back.body ?? "", body)
             // Another publisher wrote after us: merge theirs on the next pass (ours is recorded as the base).
@@ -105,7 +110,29 @@ public struct IssuePublisher {
 }
 
 extension IssuePublisher {
-    private func create(_ incident: Incident, repo: String) throws(IncidentError) -> Published {
+    /// The repository's visibility, remembered here or else asked of gh once; a public one is refused unless
+    /// `allowingPublic`. Returns a visibility just learned (to remember with what the push records), or nil.
+    public func checkVisibility(of repo: String, allowingPublic: Bool) throws(IncidentError) -> RepositoryVisibility? {
+        let remembered = try store.visibility(of: repo)
+        let visibility: RepositoryVisibility
+        if let remembered { visibility = remembered } else { visibility = try lookUpVisibility(of: repo) }
+        if visibility == .public, !allowingPublic { throw .publicRepository(repo) }
+        return remembered == nil ? visibility : nil
+    }
+
+    /// `gh repo view REPO --json visibility`.
+    func lookUpVisibility(of repo: String) throws(IncidentError) -> RepositoryVisibility {
+        let arguments = GitHubArguments.visibility(of: repo)
+        struct Answer: Decodable { var visibility: String }
+        let output = try gh.run(arguments)
+        guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(output.utf8)),
+              let visibility = RepositoryVisibility(rawValue: answer.visibility.uppercased()) else {
+            throw .githubFailed(command: GitHubCLI.commandLine(arguments), message: "its output is not the JSON gh prints (\(output.prefix(80)))")
+        }
+        return visibility
+    }
+
+    private func create(_ incident: Incident, repo: String, learned: RepositoryVisibility?) throws(IncidentError) -> Published {
         // A label stored before commas were refused would be split by gh into labels that don't exist.
         for label in incident.labels where label.contains(",") { throw .labelWithComma(label) }
         // Labels first, so issue creation can't fail halfway on a label GitHub doesn't know.
@@ -122,7 +149,8 @@ extension IssuePublisher {
             throw .githubFailed(command: GitHubCLI.commandLine(createArguments(incident, repo: repo)), message: "it printed no issue URL (\(output.prefix(80)))")
         }
         let synced = SyncPlan.boxes(of: try reader(for: incident).read(body), in: incident)
-        try store.recordGitHubSync(incident.number, link: link, changes: [], synced: synced, summary: "published to \(link.reference) (created \(link.url))")
+        try store.recordGitHubSync(incident.number, link: link, changes: [], synced: synced, summary: "published to \(link.reference) (created \(link.url))",
+                                   learned: learned)
         return Published(link: link, created: true, labelsCreated: created, assignees: Self.logins(incident.assignees), taskLines: synced.count)
     }
 

@@ -15,13 +15,20 @@ struct Close: ParsableCommand {
     @Option(parsing: .unconditional, help: "When it closed (default: now).") var at: String?
     @OptionGroup var rendering: RenderOptions
     @Flag(help: "Also close the incident's GitHub issue, after a final publish (with gh).") var closeIssue = false
+    @OptionGroup var publishing: PublishingOptions
 
     func run() throws {
         let resolution = try TextRules.optionalBlock(resolution, field: "resolution")
         let at = try parseTime(at)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
-        if closeIssue, try store.incident(number).github == nil { throw IncidentError.notPublished(number) }
+        let publisher = closeIssue ? IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? "")) : nil
+        if let publisher {
+            // Refused before anything changes here: the final publish would push to a public repository. (The publish
+            // remembers the visibility with what it records, so a refused close stores nothing.)
+            guard let link = try store.incident(number).github else { throw IncidentError.notPublished(number) }
+            _ = try publisher.checkVisibility(of: link.repo, allowingPublic: publishing.publicRepo)
+        }
         let outcome = try store.close(number, at: at, resolution: resolution, force: force)
         let id = outcome.incident.id
         if outcome.wasForced {
@@ -29,10 +36,9 @@ struct Close: ParsableCommand {
         } else {
             say("Closed \(id) at \(TimeFormat.local(at)).")
         }
-        guard closeIssue else { return }
-        let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
-        let published = try publisher.publish(number, repo: nil, force: false)
-        _ = try publisher.closeIssue(number)
+        guard let publisher else { return }
+        let published = try publisher.publish(number, repo: nil, force: false, allowingPublic: publishing.publicRepo)
+        _ = try publisher.closeIssue(number, allowingPublic: publishing.publicRepo)
         say("Published the final record to \(published.link.reference) and closed the issue: \(published.link.url)")
     }
 }

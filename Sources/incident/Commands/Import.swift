@@ -131,7 +131,7 @@ struct Import: ParsableCommand {
         // A refused join (a bad issue, gh failing) leaves no new database behind.
         try store.withStore { store in
             let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
-            try report(try publisher.join(issue, repo: repo), issue: issue)
+            report(try publisher.join(issue, repo: repo), issue: issue)
         }
     }
 
@@ -140,6 +140,9 @@ struct Import: ParsableCommand {
         case .imported(let incident, let notes):
             say(incident.id)
             say("Joined \(incident.github?.reference ?? issue) as \(incident.id); it is now the current incident. `incident publish` and `incident pull` work from here too.")
+            if let link = incident.github, link.visibility == .public {
+                say("\(link.repo) is a public repository: `incident publish` pushes there only with --public-repo.")
+            }
             say(IncidentText.importSummary(incident, notes: notes))
         case .alreadyLinked(let number, let pulled):
             say(IncidentReference.format(number))
