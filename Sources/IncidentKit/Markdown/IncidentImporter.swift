@@ -95,6 +95,9 @@ struct ImportState {
     var absorbedSections: [String] = []
     /// A body `incident render` wrote (its header comment): `&amp;` and `&lt;` in it are the renderer's escapes.
     let isOwnRender: Bool
+    /// Sections whose task lines are text: the record's own free sections (`freeSectionTitles`), or, joining a body
+    /// this tool rendered, each `##` section with task lines but no marker (the renderer marks every item).
+    let freeSections: Set<String>
 
     init(source: String, importer: IncidentImporter) {
         self.importer = importer
@@ -103,6 +106,7 @@ struct ImportState {
         lines = SourceLines(Array(source.utf8)).texts
         parseSource = lines.joined(separator: "\n")
         isOwnRender = source.contains("<!-- incident:INC-")
+        freeSections = importer.freeSectionTitles.union(isOwnRender && importer.numbersFromMarkers ? Self.unmarkedSections(lines) : [])
     }
 
     func line(_ number: Int) -> String { number >= 1 && number <= lines.count ? lines[number - 1] : "" }
