@@ -103,6 +103,12 @@ extension IncidentError: CustomStringConvertible {
             "No template named \(name). `incident templates export DIR` writes the built-in ones."
         case .storageFailure(let message):
             "The database refused the change: \(message). Nothing was saved; run the command again."
+        case .labelWithComma(let label):
+            "The label \(quoted(label)) has a comma, which gh reads as two labels; name it without the comma."
+        case .publicRepository(let repo):
+            "\(repo) is a public repository, where anyone could read the incident, so nothing was pushed."
+        case .nulInGitHubJSON(let field, let issue):
+            "The \(field) of \(issue) in gh's JSON holds a NUL character (U+0000), which can't be stored as it is; remove it and import again."
         }
     }
 }

@@ -57,6 +57,10 @@ public enum IncidentError: Error, Equatable, Sendable {
     case importFailures(failed: Int, total: Int)
     case editorCancelled(String)
     case storageFailure(String)
+    // Issue 23: what a GitHub repository, an issue or gh's JSON must not do here.
+    case labelWithComma(String)
+    case publicRepository(String)
+    case nulInGitHubJSON(field: String, issue: String)
 }
 
 extension IncidentError {
@@ -79,12 +83,13 @@ extension IncidentError {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
-             .invalidArgumentEncoding, .invalidIssueReference:
+             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
-             .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled:
+             .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
+             .publicRepository:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:

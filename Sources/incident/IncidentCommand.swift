@@ -37,7 +37,7 @@ struct IncidentCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as IncidentError {
-            fail("incident: \(error)", code: error.exitCode)
+            fail("incident: \(error.advice)", code: error.exitCode)
         } catch let code as ExitCode {
             // A command that has said what it had to (`incident due`) and only sets the status.
             Foundation.exit(code.rawValue)
@@ -95,6 +95,16 @@ private func refuseInvalidUTF8Arguments() throws(IncidentError) {
 }
 
 extension IncidentError {
+    /// The library's sentence, or this command line's where the advice names one of its flags.
+    var advice: String {
+        switch self {
+        case .publicRepository(let repo):
+            "\(repo) is a public repository, where anyone could read the incident, so nothing was pushed; pass --public-repo if that is intended."
+        default:
+            description
+        }
+    }
+
     /// 64 usage (as argument-parser), 66 not found, 1 refused by the record's rules, 74 storage, 69 unavailable.
     var exitCode: Int32 {
         switch category {

@@ -108,7 +108,7 @@ final class GitHubWorld {
         #expect((created["assignees"] as? [String]) == [])
         #expect(try world.body().components(separatedBy: "\n- [").count - 1 == 19)
         #expect(try world.calls().filter { $0.starts(with: ["label", "create"]) }.count == 6)
-        #expect(try world.calls().first { $0.starts(with: ["issue", "create"]) }?.contains("--assignee") == false)
+        #expect(try world.calls().first { $0.starts(with: ["issue", "create"]) }?.contains { $0.hasPrefix("--assignee") } == false)
 
         // Someone ticks action 4 on GitHub; A checks action 5 here; A publishes again: the body has both.
         try world.editOnGitHub { GitHubWorld.tick($0, "**Infrastructure Repair:**") }
@@ -160,7 +160,7 @@ final class GitHubWorld {
         try world.add("fail", ["match": "issue comment", "preset": "network", "times": 1])
         let before = try world.sandbox.dump("a.sqlite")
         let failed = try world.run("a.sqlite", ["update", "--post"])
-        expectFailure(failed, status: 69, mentioning: "`gh issue comment 1 --repo acme/ops --body-file -` failed: error connecting to api.github.com")
+        expectFailure(failed, status: 69, mentioning: "`gh issue comment --repo=acme/ops --body-file=- -- 1` failed: error connecting to api.github.com")
         #expect(try world.sandbox.dump("a.sqlite") == before)
         #expect(try world.ok("a.sqlite", ["update", "--dry-run"]).stdout.contains("Full Service Restoration"))
     }
@@ -199,7 +199,7 @@ final class GitHubWorld {
 @Suite struct GitHubFailureTests {
     /// Every gh failure: one line naming the gh command and its message, exit 69 or 74, both records and the issue unchanged.
     @Test(arguments: [
-        (["match": "issue edit", "preset": "network"], Int32(69), "`gh issue edit 1 --repo acme/ops --body-file -` failed: error connecting to api.github.com"),
+        (["match": "issue edit", "preset": "network"], Int32(69), "`gh issue edit --repo=acme/ops --body-file=- -- 1` failed: error connecting to api.github.com"),
         (["match": "issue view", "preset": "timeout"], Int32(69), "i/o timeout"),
         (["match": "issue edit", "stderr": "HTTP 502: Bad Gateway (https://api.github.com/graphql)"], Int32(74), "HTTP 502: Bad Gateway"),
     ] as [([String: String], Int32, String)])
@@ -236,7 +236,7 @@ final class GitHubWorld {
         let before = try world.sandbox.dump("a.sqlite")
         expectFailure(try world.run("a.sqlite", ["publish", "--repo", "acme/ops"]), status: 74, mentioning: "could not assign user: 'carol' not found")
         #expect(try world.sandbox.dump("a.sqlite") == before)
-        #expect(try world.calls().last?.contains("alice") == true)
+        #expect(try world.calls().last?.contains("--assignee=alice") == true)
     }
 
     @Test func taskLinesAddedOnGitHubStopThePublishUntilForced() throws {
@@ -255,8 +255,8 @@ final class GitHubWorld {
         let world = try GitHubWorld()
         try world.typeInExample("a.sqlite")
         let result = try world.ok("a.sqlite", ["publish", "--repo", "acme/ops", "--dry-run"])
-        #expect(result.stdout.contains("gh label create P0 --repo acme/ops --color b60205"))
-        #expect(result.stdout.contains("gh issue create --repo acme/ops --title"))
+        #expect(result.stdout.contains("gh label create --repo=acme/ops --color=b60205 '--description=Incident severity P0' -- P0"))
+        #expect(result.stdout.contains("gh issue create --repo=acme/ops '--title="))
         #expect(result.stdout.contains("<!-- incident:action:1 -->"))
         #expect(try world.calls().isEmpty)
     }

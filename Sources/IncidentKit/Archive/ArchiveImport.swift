@@ -54,7 +54,9 @@ public struct ArchiveImport {
             if let labels = source.labels { reader.labels = labels }
             let document = try reader.read(source.text)
             var incident = document.incident
-            if let assignees = source.assignees { incident.assignees = assignees }
+            if let assignees = source.assignees {
+                incident.assignees = try assignees.map { name throws(IncidentError) in try TextRules.line(name, field: "assignee") }
+            }
             if let previous, let store {
                 let before = try store.incident(previous.incident)
                 let changes = Self.differences(before, incident)
@@ -159,8 +161,9 @@ extension ArchiveImport {
         } else {
             throw .invalidText(field: "--gh-json input", reason: "is not what `gh issue view --json title,body,labels,assignees,number,url` prints")
         }
-        return issues.enumerated().map { index, issue in
+        return try issues.enumerated().map { index, issue throws(IncidentError) in
             let name = issue.url ?? issue.number.map { "issue #\($0)" } ?? "issue \(index + 1)"
+            try issue.refuseNUL(naming: name)
             var source = Source(key: issue.url ?? "gh-json:\(issue.number ?? index + 1)", name: name, text: issue.body ?? "")
             source.title = issue.title
             source.labels = issue.labels?.map(\.name)

@@ -39,32 +39,39 @@ extension IssuePublisher {
     public func join(_ issue: String, repo: String?) throws(IncidentError) -> Joined {
         let (repo, number) = try issueReference(issue, repo: repo)
         if let existing = try store.incidentLinked(to: repo, number: number) { return .alreadyLinked(existing, try pull(existing)) }
-        let arguments = ["issue", "view", String(number), "--repo", repo, "--json", "title,body,labels,assignees,number,url,state"]
+        let arguments = GitHubArguments.viewIssue(number, repo: repo, fields: "title,body,labels,assignees,number,url,state")
         let remote = try RemoteIssue.decode(try gh.run(arguments), command: GitHubCLI.commandLine(arguments))
+        try remote.refuseNUL(naming: "\(repo)#\(number)")
         var importer = IncidentImporter(zone: renderer.zone, now: now())
         importer.title = remote.title
         importer.numbersFromMarkers = true
         let document = try importer.read(remote.body ?? "")
         var incident = document.incident
-        if let labels = remote.labels { incident.labels = labels.map(\.name) }
+        if let labels = remote.labels { incident.labels = try labels.map { label throws(IncidentError) in try TextRules.label(label.name) } }
         for login in (remote.assignees ?? []).map(\.login) where !incident.assignees.contains("@" + login) { incident.assignees.append("@" + login) }
         let link = GitHubLink(repo: repo, number: number, url: remote.url ?? "https://github.com/\(repo)/issues/\(number)")
         let synced = SyncPlan.boxes(of: document, in: incident)
-        let joined = try store.importIncident(incident, fromIssue: link, synced: synced)
+        // Joining pushes nothing, so a public repository is not refused here; its visibility is learned for later pushes.
+        let learned = try store.visibility(of: repo) == nil ? try lookUpVisibility(of: repo) : nil
+        let joined = try store.importIncident(incident, fromIssue: link, synced: synced, learned: learned)
         return .imported(joined, notes: document.notes + (remote.isClosed ? ["the issue is closed on GitHub"] : []))
     }
 
-    /// Posts `text` as a comment on the incident's issue; returns the comment's URL.
-    public func comment(_ number: Int, _ text: String) throws(IncidentError) -> String {
+    /// Posts `text` as a comment on the incident's issue; returns the comment's URL. A public repository is refused
+    /// unless `allowingPublic`.
+    public func comment(_ number: Int, _ text: String, allowingPublic: Bool = false) throws(IncidentError) -> String {
         guard let link = try store.incident(number).github else { throw .notPublished(number) }
-        let output = try gh.run(["issue", "comment", String(link.number), "--repo", link.repo, "--body-file", "-"], input: text)
+        let learned = try checkVisibility(of: link.repo, allowingPublic: allowingPublic)
+        let output = try gh.run(GitHubArguments.comment(link.number, repo: link.repo), input: text)
+        if let learned { try store.rememberVisibility(learned, of: link.repo) }
         return output.trimmingSpacesAndNewlines()
     }
 
-    /// Closes the incident's issue on GitHub (after its final publish).
-    public func closeIssue(_ number: Int) throws(IncidentError) -> GitHubLink {
+    /// Closes the incident's issue on GitHub (after its final publish). A public repository is refused unless `allowingPublic`.
+    public func closeIssue(_ number: Int, allowingPublic: Bool = false) throws(IncidentError) -> GitHubLink {
         guard let link = try store.incident(number).github else { throw .notPublished(number) }
-        _ = try gh.run(["issue", "close", String(link.number), "--repo", link.repo, "--reason", "completed"])
+        if let learned = try checkVisibility(of: link.repo, allowingPublic: allowingPublic) { try store.rememberVisibility(learned, of: link.repo) }
+        _ = try gh.run(GitHubArguments.close(link.number, repo: link.repo))
         return link
     }
 

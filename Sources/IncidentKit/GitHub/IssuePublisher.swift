@@ -37,11 +37,16 @@ public struct IssuePublisher {
         public var settled = true
     }
 
-    /// Creates the incident's issue, or merges the issue's body and pushes a fresh render.
-    public func publish(_ number: Int, repo: String?, force: Bool) throws(IncidentError) -> Published {
+    /// Creates the incident's issue, or merges the issue's body and pushes a fresh render. A public repository is
+    /// refused unless `allowingPublic`.
+    public func publish(_ number: Int, repo: String?, force: Bool, allowingPublic: Bool = false) throws(IncidentError) -> Published {
         let incident = try store.incident(number)
-        guard let link = incident.github else { return try create(incident, repo: try resolveRepo(repo, linked: nil)) }
+        guard let link = incident.github else {
+            let repo = try resolveRepo(repo, linked: nil)
+            return try create(incident, repo: repo, learned: try checkVisibility(of: repo, allowingPublic: allowingPublic))
+        }
         _ = try resolveRepo(repo, linked: link)
+        let learned = try checkVisibility(of: link.repo, allowingPublic: allowingPublic)
         for pass in 1...attempts {
             let remote = try view(link, fields: "body,updatedAt")
             let local = try store.incident(number)
@@ -53,10 +58,10 @@ public struct IssuePublisher {
                 if pass == attempts { break }
                 continue
             }
-            _ = try gh.run(["issue", "edit", String(link.number), "--repo", link.repo, "--body-file", "-"], input: body)
+            _ = try gh.run(GitHubArguments.editBody(link.number, repo: link.repo), input: body)
             let synced = SyncPlan.boxes(of: try reader(for: merged).read(body), in: merged)
             let summary = "published to \(link.reference)" + (plan.changes.isEmpty ? "" : "; \(plan.changes.count) box(es) from GitHub applied")
-            try store.recordGitHubSync(number, link: link, changes: plan.changes, synced: synced, summary: summary)
+            try store.recordGitHubSync(number, link: link, changes: plan.changes, synced: synced, summary: summary, learned: learned)
             let back = try view(link, fields: "body")
             let settled = Self.sameText(back.body ?? "", body)
             // Another publisher wrote after us: merge theirs on the next pass (ours is recorded as the base).
@@ -65,7 +70,7 @@ public struct IssuePublisher {
                                  taskLines: synced.count, passes: pass, settled: settled)
             }
         }
-        throw .githubFailed(command: "gh issue edit \(link.number) --repo \(link.repo)",
+        throw .githubFailed(command: GitHubCLI.commandLine(GitHubArguments.editBody(link.number, repo: link.repo)),
                             message: "the issue changed during each of \(attempts) merges, so nothing was pushed; run `incident publish` again")
     }
 
@@ -75,11 +80,11 @@ public struct IssuePublisher {
         let body = try renderer.issueBody(incident, at: now())
         var lines: [String]
         if let link = incident.github {
-            lines = ["\(GitHubCLI.commandLine(["issue", "view", String(link.number), "--repo", link.repo, "--json", "body,updatedAt"]))   # merged here first",
-                     GitHubCLI.commandLine(["issue", "edit", String(link.number), "--repo", link.repo, "--body-file", "-"]) + "   # body below"]
+            lines = ["\(GitHubCLI.commandLine(GitHubArguments.viewIssue(link.number, repo: link.repo, fields: "body,updatedAt")))   # merged here first",
+                     GitHubCLI.commandLine(GitHubArguments.editBody(link.number, repo: link.repo)) + "   # body below"]
         } else {
             let target = repo ?? "(the repository gh resolves here)"
-            lines = incident.labels.map { GitHubCLI.commandLine(["label", "create", $0, "--repo", target] + Self.labelStyle($0)) + "   # if missing" }
+            lines = incident.labels.map { GitHubCLI.commandLine(Self.createLabel($0, repo: target)) + "   # if missing" }
             lines.append(GitHubCLI.commandLine(createArguments(incident, repo: target)) + "   # body below")
         }
         return (lines + ["", body]).joined(separator: "\n")
@@ -94,37 +99,41 @@ public struct IssuePublisher {
         }
     }
 
-    /// Severity labels get their colour (P0 red … P4 pale blue); others a neutral grey.
-    static func labelStyle(_ name: String) -> [String] {
+    /// `gh label create`: severity labels get their colour (P0 red … P4 pale blue); others a neutral grey.
+    static func createLabel(_ name: String, repo: String) -> [String] {
         let colours = ["P0": "b60205", "P1": "d93f0b", "P2": "fbca04", "P3": "0e8a16", "P4": "c5def5"]
-        if let colour = colours[name.uppercased()] { return ["--color", colour, "--description", "Incident severity \(name.uppercased())"] }
-        return ["--color", "ededed", "--description", "Incident label"]
+        if let colour = colours[name.uppercased()] {
+            return GitHubArguments.createLabel(name, repo: repo, color: colour, description: "Incident severity \(name.uppercased())")
+        }
+        return GitHubArguments.createLabel(name, repo: repo, color: "ededed", description: "Incident label")
     }
 }
 
 extension IssuePublisher {
-    private func create(_ incident: Incident, repo: String) throws(IncidentError) -> Published {
+    private func create(_ incident: Incident, repo: String, learned: RepositoryVisibility?) throws(IncidentError) -> Published {
+        // A label stored before commas were refused would be split by gh into labels that don't exist.
+        for label in incident.labels where label.contains(",") { throw .labelWithComma(label) }
         // Labels first, so issue creation can't fail halfway on a label GitHub doesn't know.
-        let listed = try gh.run(["label", "list", "--repo", repo, "--json", "name", "--limit", "1000"])
+        let listed = try gh.run(GitHubArguments.listLabels(repo: repo))
         let existing = Set(((try? JSONDecoder().decode([RemoteIssue.Label].self, from: Data(listed.utf8))) ?? []).map { $0.name.lowercased() })
         var created: [String] = []
         for label in incident.labels where !existing.contains(label.lowercased()) && !created.contains(label) {
-            _ = try gh.run(["label", "create", label, "--repo", repo] + Self.labelStyle(label))
+            _ = try gh.run(Self.createLabel(label, repo: repo))
             created.append(label)
         }
         let body = try renderer.issueBody(incident, at: now())
         let output = try gh.run(createArguments(incident, repo: repo), input: body)
         guard let link = output.split(whereSeparator: \.isNewline).reversed().lazy.compactMap({ GitHubLink(url: String($0)) }).first else {
-            throw .githubFailed(command: "gh issue create --repo \(repo)", message: "it printed no issue URL (\(output.prefix(80)))")
+            throw .githubFailed(command: GitHubCLI.commandLine(createArguments(incident, repo: repo)), message: "it printed no issue URL (\(output.prefix(80)))")
         }
         let synced = SyncPlan.boxes(of: try reader(for: incident).read(body), in: incident)
-        try store.recordGitHubSync(incident.number, link: link, changes: [], synced: synced, summary: "published to \(link.reference) (created \(link.url))")
+        try store.recordGitHubSync(incident.number, link: link, changes: [], synced: synced, summary: "published to \(link.reference) (created \(link.url))",
+                                   learned: learned)
         return Published(link: link, created: true, labelsCreated: created, assignees: Self.logins(incident.assignees), taskLines: synced.count)
     }
 
     private func createArguments(_ incident: Incident, repo: String) -> [String] {
-        ["issue", "create", "--repo", repo, "--title", incident.title, "--body-file", "-"]
-            + incident.labels.flatMap { ["--label", $0] } + Self.logins(incident.assignees).flatMap { ["--assignee", $0] }
+        GitHubArguments.createIssue(repo: repo, title: incident.title, labels: incident.labels, assignees: Self.logins(incident.assignees))
     }
 
     /// The three-way plan for `body` against the record here; conflicts and lines this record lacks stop it unless forced.
@@ -154,11 +163,12 @@ extension IssuePublisher {
     func reader(for incident: Incident) -> IncidentImporter {
         var importer = IncidentImporter(defaultSeverity: incident.severity, zone: renderer.zone, now: now())
         importer.title = incident.title
+        importer.freeSectionTitles = Set(incident.sections.map { $0.title.lowercased() })
         return importer
     }
 
     func view(_ link: GitHubLink, fields: String) throws(IncidentError) -> RemoteIssue {
-        let arguments = ["issue", "view", String(link.number), "--repo", link.repo, "--json", fields]
+        let arguments = GitHubArguments.viewIssue(link.number, repo: link.repo, fields: fields)
         return try RemoteIssue.decode(try gh.run(arguments), command: GitHubCLI.commandLine(arguments))
     }
 
@@ -175,7 +185,7 @@ extension IssuePublisher {
             return explicit
         }
         if let linked { return linked.repo }
-        let arguments = ["repo", "view", "--json", "nameWithOwner"]
+        let arguments = GitHubArguments.currentRepository
         let output = try gh.run(arguments)
         struct Repo: Decodable { var nameWithOwner: String }
         guard let repo = try? JSONDecoder().decode(Repo.self, from: Data(output.utf8)) else {

@@ -17,6 +17,15 @@ public struct RemoteIssue: Decodable, Sendable {
 
     public var isClosed: Bool { state?.uppercased() == "CLOSED" }
 
+    /// Refuses a NUL character in any text field: stored, it would cut the text short where it stands.
+    func refuseNUL(naming issue: String) throws(IncidentError) {
+        let fields: [(String, [String])] = [("title", [title ?? ""]), ("body", [body ?? ""]), ("labels", (labels ?? []).map(\.name)),
+                                            ("assignees", (assignees ?? []).map(\.login))]
+        for (field, texts) in fields where texts.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
+            throw .nulInGitHubJSON(field: field, issue: issue)
+        }
+    }
+
     /// Decodes gh's JSON; anything else is a failure naming the command.
     static func decode(_ text: String, command: String) throws(IncidentError) -> RemoteIssue {
         do {

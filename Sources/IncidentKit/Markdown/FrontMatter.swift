@@ -46,14 +46,31 @@ struct FrontMatter {
         return nil
     }
 
-    /// `[a, "b"]` → a, b; `'x'` → x; `a, b` stays one value.
+    /// `[a, "b"]` → a, b; `["x,y"]` → x,y (a comma inside quotes is text); `'x'` → x; `a, b` stays one value.
     static func values(_ text: String) -> [String] {
         if text.hasPrefix("["), text.hasSuffix("]") {
-            return text.dropFirst().dropLast().split(separator: ",").map { unquoted($0.trimmingSpaces()) }
-                .filter { !$0.isEmpty }
+            return items(of: text.dropFirst().dropLast()).map { unquoted($0.trimmingSpaces()) }.filter { !$0.isEmpty }
         }
         let value = unquoted(text)
         return value.isEmpty ? [] : [value]
+    }
+
+    /// The items of an inline list, split at commas outside single or double quotes.
+    static func items(of list: Substring) -> [String] {
+        var items: [String] = [], current = "", quote: Character?
+        for character in list {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "," {
+                items.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        return items + [current]
     }
 
     static func unquoted(_ text: String) -> String {

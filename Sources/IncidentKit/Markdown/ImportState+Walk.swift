@@ -47,7 +47,7 @@ extension ImportState {
                     readTimelineParagraph(block)
                 }
             case .list:
-                if isConsumed(block) { continue }
+                if isConsumed(block) || inRecordsFreeSection { continue }
                 if under("why"), !block.children.contains(where: { $0.task != nil }) {
                     readWhys(block)
                 } else if underTimeline {
@@ -57,7 +57,7 @@ extension ImportState {
                 }
                 readTasks(in: block)
             case .blockQuote:
-                readTasks(in: block)
+                if !inRecordsFreeSection { readTasks(in: block) }
             case .codeBlock(let info):
                 if underTimeline, info == "mermaid" { consume(block.lines) }
             case .html:
@@ -93,6 +93,28 @@ extension ImportState {
         }
         if TimeVocabulary.namesTimeline(lower), lower.count <= 40 { return true }
         return sectionNames.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "(") || lower.hasPrefix($0 + ":") }
+    }
+
+    /// Under a `##` heading that names one of the record's own free sections, whose checklists are text.
+    var inRecordsFreeSection: Bool {
+        headingStack.contains { $0.level == 2 && freeSections.contains($0.text) }
+    }
+
+    /// The `##` sections (lowercased titles) with task lines of which none carries an item marker.
+    static func unmarkedSections(_ lines: [String]) -> Set<String> {
+        var sections: [String: (tasks: Bool, marked: Bool)] = [:], current: String?
+        for line in lines {
+            if line.hasPrefix("## ") {
+                current = line.dropFirst(3).trimmingSpaces().lowercased()
+            } else if let section = current {
+                let text = line.trimmingSpaces()
+                let task = ["- [ ] ", "- [x] ", "- [X] ", "* [ ] ", "* [x] ", "* [X] "].contains { text.hasPrefix($0) }
+                let marked = text.contains("<!-- incident:action:") || text.contains("<!-- incident:criterion:")
+                let seen = sections[section] ?? (false, false)
+                sections[section] = (seen.tasks || task, seen.marked || marked)
+            }
+        }
+        return Set(sections.filter { $0.value.tasks && !$0.value.marked }.keys)
     }
 
     func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }

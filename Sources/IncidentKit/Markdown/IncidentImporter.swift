@@ -18,6 +18,9 @@ public struct IncidentImporter: Sendable {
     public var labels: [String]?
     /// Number items as their hidden markers do (joining an issue another machine published), not in order.
     public var numbersFromMarkers = false
+    /// The titles of the record's own free sections (lowercased): task lines under them are that section's text,
+    /// not items (a body read back for the record that rendered it).
+    public var freeSectionTitles: Set<String> = []
     /// The file the document came from: its name is the title of last resort, and may carry the date
     /// (`2019-07-02-disk-full.md` → "disk full", on 2019-07-02).
     public var fileName: String?
@@ -100,6 +103,9 @@ struct ImportState {
     var timelineLines = Set<Int>()
     /// A body `incident render` wrote (its header comment): `&amp;` and `&lt;` in it are the renderer's escapes.
     let isOwnRender: Bool
+    /// Sections whose task lines are text: the record's own free sections (`freeSectionTitles`), or, joining a body
+    /// this tool rendered, each `##` section with task lines but no marker (the renderer marks every item).
+    let freeSections: Set<String>
 
     init(source: String, importer: IncidentImporter) {
         self.importer = importer
@@ -108,6 +114,7 @@ struct ImportState {
         lines = SourceLines(Array(source.utf8)).texts
         parseSource = lines.joined(separator: "\n")
         isOwnRender = source.contains("<!-- incident:INC-")
+        freeSections = importer.freeSectionTitles.union(isOwnRender && importer.numbersFromMarkers ? Self.unmarkedSections(lines) : [])
     }
 
     func line(_ number: Int) -> String { number >= 1 && number <= lines.count ? lines[number - 1] : "" }
@@ -147,19 +154,36 @@ struct ImportState {
     /// Builds the result: title and severity decided, declared time taken from the document.
     /// Items keep the numbers their hidden markers give, when every item of a kind has one and none repeats: a body
     /// this tool rendered, read on another machine, then numbers its items as the machine that rendered it did,
-    /// so the markers of later renders name the same items everywhere. Otherwise items are numbered in order.
+    /// so the markers of later renders name the same items everywhere. Otherwise (a marker missing, repeated or out
+    /// of range) items are numbered in order.
     mutating func numberItemsByMarkers() {
-        let actionMarkers = tasks.filter { $0.kind != .criterion }.map(\.markerNumber)
+        // A marker outside 1…Int32.max is not one this tool wrote: it would store a number no later item can follow.
+        let usable = { (marker: Int?) in marker.flatMap { (1...Int(Int32.max)).contains($0) ? $0 : nil } }
+        let actionMarkers = tasks.filter { $0.kind != .criterion }.map { usable($0.markerNumber) }
         if actionMarkers.count == incident.actions.count, case let numbers = actionMarkers.compactMap({ $0 }),
            numbers.count == actionMarkers.count, Set(numbers).count == numbers.count {
             for index in incident.actions.indices { incident.actions[index].number = numbers[index] }
             incident.actions.sort { $0.number < $1.number }
         }
-        let criterionMarkers = tasks.filter { $0.kind == .criterion }.map(\.markerNumber)
+        let criterionMarkers = tasks.filter { $0.kind == .criterion }.map { usable($0.markerNumber) }
         if criterionMarkers.count == incident.criteria.count, case let numbers = criterionMarkers.compactMap({ $0 }),
            numbers.count == criterionMarkers.count, Set(numbers).count == numbers.count {
             for index in incident.criteria.indices { incident.criteria[index].number = numbers[index] }
             incident.criteria.sort { $0.number < $1.number }
+        }
+    }
+
+    /// Text from outside the document (an issue's title and labels) meets the rules typed text meets; the document's
+    /// own title may not span lines and its labels may not hold a comma. Refused, not stored to break `list`, every
+    /// render and every later publish. (Control characters in a document's own text are kept as written.)
+    func checkTextRules() throws(IncidentError) {
+        if let title = importer.title, title.trimmingSpaces() == incident.title {
+            _ = try TextRules.line(title, field: "title")
+        } else if incident.title.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw .invalidText(field: "document", reason: "gives a title that spans lines; write it on one line and import again")
+        }
+        for label in incident.labels {
+            if importer.labels != nil { _ = try TextRules.label(label) } else if label.contains(",") { throw .labelWithComma(label) }
         }
     }
 
@@ -200,6 +224,7 @@ struct ImportState {
             for index in incident.actions.indices { incident.actions[index].group = nil }
             groups = []
         }
+        try checkTextRules()
         var document = ImportedDocument(incident: incident, notes: notes, tasks: tasks, renderedAt: renderedAt)
         document.absorbedSections = absorbedSections
         document.titleSource = titleSource

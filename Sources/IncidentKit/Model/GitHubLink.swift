@@ -6,11 +6,14 @@ public struct GitHubLink: Equatable, Sendable {
     public var repo: String
     public var number: Int
     public var url: String
+    /// Who can read the repository, as this machine learned it from GitHub (nil until it has asked).
+    public var visibility: RepositoryVisibility?
 
-    public init(repo: String, number: Int, url: String) {
+    public init(repo: String, number: Int, url: String, visibility: RepositoryVisibility? = nil) {
         self.repo = repo
         self.number = number
         self.url = url
+        self.visibility = visibility
     }
 
     /// `acme/ops#7`.
@@ -24,6 +27,17 @@ public struct GitHubLink: Equatable, Sendable {
         guard parts.count >= 4, parts[2] == "issues", let number = Int(parts[3]), number > 0 else { return nil }
         self.init(repo: "\(parts[0])/\(parts[1])", number: number, url: trimmed)
     }
+}
+
+/// Who can read a GitHub repository, as `gh repo view --json visibility` says.
+public enum RepositoryVisibility: String, Sendable, CaseIterable {
+    case `public` = "PUBLIC"
+    case `private` = "PRIVATE"
+    /// Everyone in the enterprise that owns it.
+    case `internal` = "INTERNAL"
+
+    /// "public", "private", "internal".
+    public var name: String { rawValue.lowercased() }
 }
 
 /// The boxes of an issue body as this machine last saw them on GitHub: the base of a three-way merge

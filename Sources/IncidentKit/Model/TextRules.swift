@@ -13,6 +13,13 @@ public enum TextRules {
         return trimmed
     }
 
+    /// A label: a one-line field without a comma, which gh reads as a separator (`--label a,b` is two labels).
+    public static func label(_ text: String) throws(IncidentError) -> String {
+        let label = try line(text, field: "label")
+        if label.contains(",") { throw .labelWithComma(label) }
+        return label
+    }
+
     /// A Markdown field (impact, summary, details): may span lines; surrounding blank lines are dropped.
     public static func block(_ text: String, field: String) throws(IncidentError) -> String {
         let trimmed = text.trimmingSpacesAndNewlines()

@@ -11,7 +11,7 @@ public struct IncidentJSON: Encodable, Sendable {
     }
     struct Criterion: Encodable { var number: Int; var phase: String; var text: String; var met: Bool; @Nullable var metAt: String? }
     struct Section: Encodable { var title: String; var markdown: String }
-    struct GitHub: Encodable { var repo: String; var number: Int; var url: String }
+    struct GitHub: Encodable { var repo: String; var number: Int; var url: String; var visibility: String? }
     struct RoleHolder: Encodable { var role: String; var who: String; var since: String }
 
     var id: String
@@ -65,7 +65,7 @@ public struct IncidentJSON: Encodable, Sendable {
         createdAt = TimeFormat.utc(incident.declaredAt)
         updatedAt = TimeFormat.utc(incident.updatedAt)
         closedAt = incident.closedAt.map(TimeFormat.utc)
-        github = incident.github.map { GitHub(repo: $0.repo, number: $0.number, url: $0.url) }
+        github = incident.github.map { GitHub(repo: $0.repo, number: $0.number, url: $0.url, visibility: $0.visibility?.name) }
         roles = incident.roles.map { RoleHolder(role: $0.role, who: $0.who, since: TimeFormat.utc($0.since)) }
     }
 

@@ -13,6 +13,11 @@ public enum IncidentText {
         }.joined(separator: "\n")
     }
 
+    /// "a private repository", "a public repository", or that it isn't known yet.
+    public static func publishedWhere(_ link: GitHubLink) -> String {
+        link.visibility.map { "\($0 == .internal ? "an" : "a") \($0.name) repository" } ?? "repository visibility not yet learned"
+    }
+
     /// The whole record.
     public static func show(_ incident: Incident, zone: TimeZone? = nil, style: TextStyle = .plain, now: Date = Date()) -> String {
         var lines = ["\(style.heading(incident.id))  \(style.severity(incident.severity, incident.severity.label))  "
@@ -20,7 +25,7 @@ public enum IncidentText {
         var dates = "Declared \(TimeFormat.local(incident.declaredAt, in: zone)) · updated \(TimeFormat.local(incident.updatedAt, in: zone))"
         if let closedAt = incident.closedAt { dates += " · closed \(TimeFormat.local(closedAt, in: zone))" }
         lines.append(dates)
-        if let github = incident.github { lines.append("GitHub: \(github.reference)  \(github.url)") }
+        if let github = incident.github { lines.append("GitHub: \(github.reference) (\(publishedWhere(github)))  \(github.url)") }
         if !incident.roles.isEmpty { lines.append("Roles: " + incident.roles.map { "\($0.role) \($0.who)" }.joined(separator: " · ")) }
         if !incident.labels.isEmpty { lines.append("Labels: \(incident.labels.joined(separator: ", "))") }
         if !incident.assignees.isEmpty { lines.append("Assignees: \(incident.assignees.joined(separator: ", "))") }

@@ -153,6 +153,7 @@ extension IncidentStore {
         incident.roles = Role.sorted(try RoleRecord.fetchAll(of: number, db).map(\.model))
         incident.playbooks = try AppliedPlaybookRecord.fetchAll(of: number, db).map(\.name)
         incident.github = try GitHubLinkRecord.fetchOne(db, sql: "SELECT * FROM githubLink WHERE incidentNumber = ?", arguments: [number])?.model
+        if let repo = incident.github?.repo { incident.github?.visibility = try Self.visibility(of: repo, db) }
         return incident
     }
 

@@ -68,6 +68,18 @@ extension IncidentStore {
         if header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
     }
 
+    /// Runs `body` with the store at `path` opened for writing, created if missing. When `body` fails, a database
+    /// created here is removed again: for work that stores nothing when it fails, so a refusal leaves no empty file.
+    public static func withStore<T>(creatingAt path: String, actor: String, _ body: (IncidentStore) throws -> T) throws -> T {
+        let created = FileManager.default.fileExists(atPath: path) ? nil : missingFolders(for: path)
+        do {
+            return try body(IncidentStore(path: path, readOnly: false, actor: actor))
+        } catch {
+            if let created { removeCreated(path, folders: created) }
+            throw error
+        }
+    }
+
     /// Removes what a failed first write created: the database file, its -wal/-shm files and the folders made for it.
     static func removeCreated(_ path: String, folders: [String]) {
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }

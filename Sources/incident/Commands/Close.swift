@@ -15,16 +15,23 @@ struct Close: ParsableCommand {
     @Option(parsing: .unconditional, help: "When it closed (default: now).") var at: String?
     @OptionGroup var rendering: RenderOptions
     @Flag(help: "Also close the incident's GitHub issue, after a final publish (with gh).") var closeIssue = false
+    @OptionGroup var publishing: PublishingOptions
 
     func run() throws {
         let resolution = try TextRules.optionalBlock(resolution, field: "resolution")
         let at = try parseTime(at)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
-        if closeIssue, try store.incident(number).github == nil { throw IncidentError.notPublished(number) }
-        // The body is rendered once first, so templates that can't render stop the command before anything closes.
         let renderer = closeIssue ? try rendering.renderer(databasePath: store.path ?? "") : nil
-        if let renderer { _ = try renderer.issueBody(store.incident(number)) }
+        let publisher = renderer.map { IssuePublisher(store: store, renderer: $0) }
+        if let publisher, let renderer {
+            // Refused before anything changes here: templates that can't render, or a final publish that would push
+            // to a public repository. (The publish remembers the visibility with what it records, so a refused close
+            // stores nothing.)
+            guard let link = try store.incident(number).github else { throw IncidentError.notPublished(number) }
+            _ = try renderer.issueBody(store.incident(number))
+            _ = try publisher.checkVisibility(of: link.repo, allowingPublic: publishing.publicRepo)
+        }
         let outcome = try store.close(number, at: at, resolution: resolution, force: force)
         let id = outcome.incident.id
         if outcome.wasForced {
@@ -32,10 +39,9 @@ struct Close: ParsableCommand {
         } else {
             say("Closed \(id) at \(TimeFormat.local(at)).")
         }
-        guard let renderer else { return }
-        let publisher = IssuePublisher(store: store, renderer: renderer)
-        let published = try publisher.publish(number, repo: nil, force: false)
-        _ = try publisher.closeIssue(number)
+        guard let publisher else { return }
+        let published = try publisher.publish(number, repo: nil, force: false, allowingPublic: publishing.publicRepo)
+        _ = try publisher.closeIssue(number, allowingPublic: publishing.publicRepo)
         say("Published the final record to \(published.link.reference) and closed the issue: \(published.link.url)")
     }
 }

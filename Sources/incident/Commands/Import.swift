@@ -46,10 +46,18 @@ struct Import: ParsableCommand {
         let sources = try readSources()
         if title != nil, sources.count != 1 { throw ValidationError("--title names one document's title; \(sources.count) were given.") }
         importer.title = title
-        let store = dryRun ? try? store.openForReading() : try store.openForWriting(creating: true)
-        let archive = ArchiveImport(store: store, importer: importer, dryRun: dryRun)
-        if sources.count == 1 { return try single(archive.run(sources[0]), source: sources[0]) }
-        try many(sources, archive)
+        if dryRun {
+            let archive = ArchiveImport(store: try? store.openForReading(), importer: importer, dryRun: true)
+            if sources.count == 1 { return try single(archive.run(sources[0]), source: sources[0]) }
+            return try many(sources, archive)
+        }
+        // One document refused stores nothing, so it leaves no new database behind either.
+        if sources.count == 1 {
+            return try store.withStore { store in
+                try single(ArchiveImport(store: store, importer: importer, dryRun: false).run(sources[0]), source: sources[0])
+            }
+        }
+        try many(sources, ArchiveImport(store: try store.openForWriting(creating: true), importer: importer, dryRun: false))
     }
 
     private func readSources() throws -> [ArchiveImport.Source] {
@@ -125,12 +133,21 @@ struct Import: ParsableCommand {
 
     private func join(_ issue: String) throws {
         if dryRun { throw ValidationError("--dry-run does not go with --issue.") }
-        let store = try store.openForWriting(creating: true)
-        let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
-        switch try publisher.join(issue, repo: repo) {
+        // A refused join (a bad issue, gh failing) leaves no new database behind.
+        try store.withStore { store in
+            let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
+            report(try publisher.join(issue, repo: repo), issue: issue)
+        }
+    }
+
+    private func report(_ joined: IssuePublisher.Joined, issue: String) {
+        switch joined {
         case .imported(let incident, let notes):
             say(incident.id)
             say("Joined \(incident.github?.reference ?? issue) as \(incident.id); it is now the current incident. `incident publish` and `incident pull` work from here too.")
+            if let link = incident.github, link.visibility == .public {
+                say("\(link.repo) is a public repository: `incident publish` pushes there only with --public-repo.")
+            }
             say(IncidentText.importSummary(incident, notes: notes))
         case .alreadyLinked(let number, let pulled):
             say(IncidentReference.format(number))

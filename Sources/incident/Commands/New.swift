@@ -61,7 +61,7 @@ struct New: ParsableCommand {
         guard let severity else { throw IncidentError.missingSeverity }
         var draft = IncidentDraft(title: try TextRules.line(title, field: "title"), severity: severity.severity,
                                   declaredAt: try parseTime(at))
-        draft.labels = try labels.map { text throws(IncidentError) in try TextRules.line(text, field: "label") }
+        draft.labels = try labels.map { text throws(IncidentError) in try TextRules.label(text) }
         draft.assignees = try assignees.map { text throws(IncidentError) in try TextRules.line(text, field: "assignee") }
         draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }
         draft.impact = try TextRules.optionalBlock(impact, field: "impact")

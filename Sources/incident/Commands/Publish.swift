@@ -6,6 +6,7 @@ struct Publish: ParsableCommand {
         commandName: "publish",
         abstract: "Create the incident's GitHub issue, or merge its body and push a fresh render (with gh).",
         discussion: """
+            Refused for a public repository unless --public-repo (asked of GitHub once per repository, then remembered). \
             The first time: creates missing labels, then the issue with the rendered title, body, labels and @login \
             assignees, and links it. Later: reads the issue, applies the boxes ticked there since the last sync, \
             pushes the merged render and reads it back, merging again if another responder wrote meanwhile. An item \
@@ -18,6 +19,7 @@ struct Publish: ParsableCommand {
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Option(help: ArgumentHelp("The repository, the first time (default: the one gh resolves here).", valueName: "owner/name"))
     var repo: String?
+    @OptionGroup var publishing: PublishingOptions
     @Flag(help: "Print the gh commands and the body without running them.") var dryRun = false
     @Flag(help: "Push even when items changed on both sides (this side wins) or the issue has lines this record lacks.")
     var force = false
@@ -27,7 +29,7 @@ struct Publish: ParsableCommand {
         let number = try store.resolve(Arguments.reference(reference))
         let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
         if dryRun { return say(try publisher.dryRun(number, repo: repo)) }
-        let result = try publisher.publish(number, repo: repo, force: force)
+        let result = try publisher.publish(number, repo: repo, force: force, allowingPublic: publishing.publicRepo)
         let id = IncidentReference.format(number)
         if result.created {
             say(result.link.url)

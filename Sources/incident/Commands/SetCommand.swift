@@ -42,7 +42,7 @@ struct SetCommand: ParsableCommand {
         changes.summary = try summary.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "summary") ?? "" }
         changes.rootCause = try rootCause.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "root cause") ?? "" }
         changes.resolution = try resolution.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "resolution") ?? "" }
-        changes.addLabels = try lines(addLabels, "label")
+        changes.addLabels = try addLabels.map { text throws(IncidentError) in try TextRules.label(text) }
         changes.removeLabels = try lines(removeLabels, "label")
         changes.addAssignees = try lines(addAssignees, "assignee")
         changes.removeAssignees = try lines(removeAssignees, "assignee")

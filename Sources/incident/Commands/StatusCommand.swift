@@ -36,6 +36,8 @@ struct StatusCommand: ParsableCommand {
         let changed = try store.changeStatus(number, to: status, at: at, note: note)
         say(changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
             : "\(IncidentReference.format(number)) is already \(status.rawValue); nothing changed.")
-        if let cadence = try store.cadence(of: store.incident(number)) { say("Stakeholder updates: \(cadence.describe(at: Date())).") }
+        let incident = try store.incident(number)
+        if let link = incident.github { say("Published to \(link.reference), \(IncidentText.publishedWhere(link)).") }
+        if let cadence = try store.cadence(of: incident) { say("Stakeholder updates: \(cadence.describe(at: Date())).") }
     }
 }

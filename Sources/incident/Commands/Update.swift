@@ -19,6 +19,7 @@ struct Update: ParsableCommand {
     @Flag(help: "Print the update without recording it.") var dryRun = false
     @Flag(help: "Post it as a comment on the incident's GitHub issue (with gh); recorded only when the comment is posted.")
     var post = false
+    @OptionGroup var publishing: PublishingOptions
 
     func validate() throws {
         if post, dryRun { throw ValidationError("--post and --dry-run don't go together.") }
@@ -34,7 +35,7 @@ struct Update: ParsableCommand {
             .update(incident, since: store.lastUpdate(of: number), at: now)
         if post {
             let renderer = try rendering.renderer(databasePath: store.path ?? "")
-            let url = try IssuePublisher(store: store, renderer: renderer).comment(number, text)
+            let url = try IssuePublisher(store: store, renderer: renderer).comment(number, text, allowingPublic: publishing.publicRepo)
             try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number)
             return say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
         }

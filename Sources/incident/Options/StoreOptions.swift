@@ -34,6 +34,12 @@ struct StoreOptions: ParsableArguments {
         return try IncidentStore(path: path, readOnly: false, actor: resolvedActor())
     }
 
+    /// Runs `body` with the store opened for writing, created if missing; a database this call created is removed
+    /// again when `body` fails, for commands whose failure stores nothing (one document imported, an issue joined).
+    func withStore<T>(_ body: (IncidentStore) throws -> T) throws -> T {
+        try IncidentStore.withStore(creatingAt: DatabaseLocation.resolve(explicit: databasePath), actor: resolvedActor(), body)
+    }
+
     /// The passwd entry of the current user: $USER is unset in containers and cron.
     private static func loginName() -> String? {
         guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }

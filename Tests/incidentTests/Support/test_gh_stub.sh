@@ -43,7 +43,9 @@ seed() {
       "labels": {"incident": {"color": "d73a4a", "description": "An incident"}, "sev1": {}},
       "issues": {"7": {"title": "Seeded", "body": "old text\n", "labels": ["incident"]}}
     },
-    "acme/other": {}
+    "acme/other": {},
+    "acme/site": {"visibility": "PUBLIC"},
+    "acme/corp": {"visibility": "INTERNAL"}
   }
 }
 EOF
@@ -221,6 +223,13 @@ check "new label usable" "$RC" 0
 run gh label list
 check "label list plain" "$(printf '%s\n' "$OUT" | head -1)" $'incident\tAn incident\t#d73a4a'
 
+run gh issue create --title T --body b '--label="needs review",incident'
+check "quoted label with its comma" "$RC" 0
+run gh issue create --title T --body b '--label=say "hi"'
+contains "bare quote in a label" "$ERR" 'parse error on line 1, column 5: bare " in non-quoted-field'
+run gh issue view --json title -- 7
+check "operand after --" "$RC" 0
+
 # --- repo view
 run gh repo view --json nameWithOwner,url
 check "repo view" "$OUT" '{"nameWithOwner":"acme/ops","url":"https://github.com/acme/ops"}'
@@ -228,6 +237,12 @@ run gh repo view acme/other --json nameWithOwner -q .nameWithOwner
 check "repo view arg" "$OUT" "acme/other"
 GH_REPO=acme/other run gh repo view --json nameWithOwner -q .nameWithOwner
 check "repo view ignores GH_REPO (as gh does)" "$OUT" "acme/ops"
+run gh repo view --json visibility,isPrivate -- acme/ops
+check "repo private by default" "$OUT" '{"isPrivate":true,"visibility":"PRIVATE"}'
+run gh repo view --json visibility,isPrivate -- acme/site
+check "repo public" "$OUT" '{"isPrivate":false,"visibility":"PUBLIC"}'
+run gh repo view acme/corp --json visibility -q .visibility
+check "repo internal" "$OUT" "INTERNAL"
 run gh repo view --json nope
 contains "repo view unknown field" "$ERR" 'Unknown JSON field: "nope"'
 

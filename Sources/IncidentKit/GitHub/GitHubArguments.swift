@@ -1,0 +1,51 @@
+import Foundation
+
+/// The argument arrays given to `gh`. Every value rides in its flag (`--title=TEXT`) and every operand comes after
+/// `--`, so text starting with `-` (a title, a label, a repository named in a link) is never read as an option.
+enum GitHubArguments {
+    static func viewIssue(_ number: Int, repo: String, fields: String) -> [String] {
+        ["issue", "view", "--repo=\(repo)", "--json=\(fields)", "--", String(number)]
+    }
+
+    /// `gh issue edit` with the body on standard input.
+    static func editBody(_ number: Int, repo: String) -> [String] {
+        ["issue", "edit", "--repo=\(repo)", "--body-file=-", "--", String(number)]
+    }
+
+    /// `gh issue comment` with the comment on standard input.
+    static func comment(_ number: Int, repo: String) -> [String] {
+        ["issue", "comment", "--repo=\(repo)", "--body-file=-", "--", String(number)]
+    }
+
+    static func close(_ number: Int, repo: String) -> [String] {
+        ["issue", "close", "--repo=\(repo)", "--reason=completed", "--", String(number)]
+    }
+
+    /// `gh issue create` with the body on standard input.
+    static func createIssue(repo: String, title: String, labels: [String], assignees: [String]) -> [String] {
+        ["issue", "create", "--repo=\(repo)", "--title=\(title)", "--body-file=-"]
+            + labels.map { "--label=\(sliceValue($0))" } + assignees.map { "--assignee=\(sliceValue($0))" }
+    }
+
+    static func listLabels(repo: String) -> [String] {
+        ["label", "list", "--repo=\(repo)", "--json=name", "--limit=1000"]
+    }
+
+    static func createLabel(_ name: String, repo: String, color: String, description: String) -> [String] {
+        ["label", "create", "--repo=\(repo)", "--color=\(color)", "--description=\(description)", "--", name]
+    }
+
+    /// The repository gh resolves from the working directory.
+    static let currentRepository = ["repo", "view", "--json=nameWithOwner"]
+
+    static func visibility(of repo: String) -> [String] {
+        ["repo", "view", "--json=visibility", "--", repo]
+    }
+
+    /// One value of a list flag (`--label`, `--assignee`): gh reads those as CSV, so a value holding a quote (or a comma)
+    /// is quoted as CSV quotes it, else gh would refuse it or split it.
+    static func sliceValue(_ value: String) -> String {
+        guard value.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
