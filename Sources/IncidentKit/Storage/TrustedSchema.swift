@@ -10,46 +10,63 @@ enum TrustedSchema {
     /// database step by step and compares, so a changed migration can't slip past this list. (A plain array: a few
     /// dozen comparisons cost less than building a set on every run.)
     static let fingerprints: [UInt64] = [
-        0x0A234EE1A113C8C4, 0x0B6CD7A720333E17, 0x16F9A8D8D656AC70, 0x23C50FA84A127969,
-        0x2636F1D433B861EA, 0x26D0A4928088A2CA, 0x29C1D9177A2FBE1B, 0x2A24FB0D7F12B0B4,
-        0x380F008454CE5756, 0x3B2DF78545A05EFD, 0x3B39B8D04C2E8DFA, 0x3E44725DA14E1CE4,
-        0x40CF5BCF2039DA29, 0x491777FFC961207C, 0x4BC08CB80F167462, 0x5B0FF9DE9EF3E722,
-        0x6E5AADC9F45004B3, 0x7DB652A1488E1DDD, 0x7E491026C2C2CED6, 0x8305E3F55E95682E,
-        0x830FBBCCC38AAD3B, 0x83511D229D5E58DE, 0x83E69AD9BC603F60, 0x8971148C15617D36,
-        0x8E9A37A77EE54893, 0x8EA0CB4BA30451EF, 0x913FF06449EBD2C6, 0x915BF29C8A1E98DB,
-        0x9857E294AE4505D4, 0x986D64126DE4AEC5, 0x9C578A2B92284B4A, 0xA4D0697AF9E7ED5C,
-        0xABAF8079E5C0D348, 0xAD44186B8D5C3D6E, 0xAE64A3BA286E997A, 0xB364005DDF6F6479,
-        0xC3F7C74056F37EC5, 0xC81DDC318A34C5A6, 0xC82451E1D0BF1BD7, 0xC94B8D16AF878E9A,
-        0xD3EDA607A24D9A79, 0xD5C2B24CC8CE5FE6, 0xD71689AC725E6189, 0xDFAE90304728DD1D,
-        0xE16AA306B60B0C67, 0xE4D04B81B7A38A0A, 0xE8B9A3889D4371E5, 0xEF7C99DC25F2F660,
-        0xF55F910D601742CB,
+        0x014401F14E6F8E46, 0x0321DA3B14866346, 0x05F960F4650BC601, 0x06E4F8899928C2C3,
+        0x08DE346DE7303465, 0x0A12D2CF55B42CE1, 0x13FEE68FC0B54FA8, 0x214972A3D7E87D87,
+        0x307E7D20982AFD2E, 0x37DA3CD904D8C537, 0x3D7CD08CA13479AD, 0x4208C82D140A33F3,
+        0x42E962A76DB08F72, 0x4870D33794D02F8B, 0x48CCAB8AA4C1AFCC, 0x4D63CA17BFDD426C,
+        0x5634DB0418EF8D74, 0x600C62C08FBC37E5, 0x6059712989D20CA5, 0x624B3C86AFE649D3,
+        0x6376D1971472BC4D, 0x6508BCC114E0B60B, 0x6538DF349A065516, 0x6B5F6F402896916D,
+        0x7082ECBD2E8368D9, 0x8544D33938CDA867, 0x8781B2522364E3FF, 0x88C1D2C7724B8E32,
+        0x94F627316B7F5AE9, 0x9B7075DACF50CB02, 0x9BF09F7EDBBBFD70, 0xA3A082EC6BDDCD8C,
+        0xBACD18F1FF7F4787, 0xC262D7B80690D79D, 0xC2DFE62AD6A89FD8, 0xC3582713850B5077,
+        0xC9262E8D1189F0A5, 0xCDF929337D24DB79, 0xD00E52FE39736CCA, 0xD82840B7FB40857B,
+        0xDFEDF6E0C8C571B4, 0xE5C6D4356D5FA6A3, 0xE756A96E2B102541, 0xE9415DC2FEF7BE6E,
+        0xF310E583E5587D7B, 0xF38C6A4B59067972, 0xFA7197D11614BFFA, 0xFCF34434CDE5E918,
+        0xFD4E56EB48926D12,
     ]
 
-    /// FNV-1a over the object's type, name and SQL text, each followed by a zero byte.
+    /// FNV-1a over the object's type, name and SQL text, each followed by a unit separator (0x1F).
     static func fingerprint(type: String, name: String, sql: String) -> UInt64 {
         var hash = basis
         for text in [type, name, sql] { hash = mix(text.utf8, into: hash) }
         return hash
     }
 
-    /// "trigger NAME" for each trigger and view of `db` this tool did not create. Read on every open, so the text is
-    /// hashed as SQLite hands it over, without making strings of it.
+    /// "trigger NAME" for each trigger and view of `db` this tool did not create. Read on every open, so SQLite hands
+    /// over one text (objects separated by 0x1E, their fields by 0x1F) that is hashed as it is read.
     static func foreignCode(_ db: Database) throws -> [String] {
+        let all = try String.fetchOne(db, sql: """
+            SELECT group_concat(type || char(31) || name || char(31) || sql || char(31), char(30))
+            FROM sqlite_master WHERE type IN ('trigger', 'view')
+            """) ?? ""
         var foreign: [String] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')")
-        while let row = try rows.next() {
-            var hash = basis
-            for column in 0..<3 { hash = mix(row.dataNoCopy(atIndex: column) ?? Data(), into: hash) }
-            if !fingerprints.contains(hash) { foreign.append("\(row[0] as String) \(row[1] as String)") }
+        var hash = basis, start = all.utf8.startIndex
+        for index in all.utf8.indices {
+            let byte = all.utf8[index]
+            if byte == 0x1E {
+                if !fingerprints.contains(hash) { foreign.append(describe(all.utf8[start..<index])) }
+                hash = basis
+                start = all.utf8.index(after: index)
+            } else {
+                hash = (hash ^ UInt64(byte)) &* prime
+            }
         }
+        if !all.isEmpty, !fingerprints.contains(hash) { foreign.append(describe(all.utf8[start...])) }
         return foreign
     }
 
     private static let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01B3
 
     private static func mix(_ bytes: some Sequence<UInt8>, into start: UInt64) -> UInt64 {
         var hash = start
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return (hash ^ 0) &* 0x100_0000_01B3
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+        return (hash ^ 0x1F) &* prime
+    }
+
+    /// "trigger NAME" from an object's fields.
+    private static func describe(_ fields: Substring.UTF8View) -> String {
+        let parts = fields.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
+        return parts.prefix(2).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 }
