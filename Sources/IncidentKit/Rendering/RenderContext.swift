@@ -73,18 +73,25 @@ public struct RenderContext {
         let actionGroups: [[String: Any]] = Horizon.allCases.compactMap { horizon in
             let items = incident.actions.filter { $0.horizon == horizon }
             guard !items.isEmpty else { return nil }
-            var named: [(name: String, items: [ActionItem])] = []
-            for item in items {
-                guard let group = item.group else { continue }
-                if let index = named.firstIndex(where: { $0.name == group }) { named[index].items.append(item) } else { named.append((group, [item])) }
+            // Each item's context is made once and shared by the lists that show it.
+            let contexts = items.map(action)
+            var ungrouped: [[String: Any]] = []
+            var named: [(name: String, done: Int, items: [[String: Any]])] = []
+            for (item, context) in zip(items, contexts) {
+                guard let group = item.group else { ungrouped.append(context); continue }
+                let done = item.isDone ? 1 : 0
+                if let index = named.firstIndex(where: { $0.name == group }) {
+                    named[index].items.append(context)
+                    named[index].done += done
+                } else {
+                    named.append((group, done, [context]))
+                }
             }
             let namedGroups: [[String: Any]] = named.map { group in
-                ["name": line(group.name), "done": group.items.filter(\.isDone).count, "total": group.items.count,
-                 "items": group.items.map(action)]
+                ["name": line(group.name), "done": group.done, "total": group.items.count, "items": group.items]
             }
             return ["heading": horizon.heading, "horizon": horizon.rawValue, "done": items.filter(\.isDone).count,
-                    "total": items.count, "items": items.map(action),
-                    "ungroupedItems": items.filter { $0.group == nil }.map(action), "namedGroups": namedGroups]
+                    "total": items.count, "items": contexts, "ungroupedItems": ungrouped, "namedGroups": namedGroups]
         }
         let criteriaGroups: [[String: Any]] = Phase.allCases.compactMap { phase in
             let items = incident.criteria.filter { $0.phase == phase }

@@ -11,7 +11,9 @@ struct Export: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rendering: RenderOptions
-    @OptionGroup var document: DocumentOutput
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(name: .customLong("force"), help: "Overwrite the --output file if it exists.") var overwrite = false
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Option(help: "md, or html for one self-contained page.") var format: RenderFormat = .markdown
     @Flag(help: "Print straight to the terminal, never through a pager.") var noPager = false
@@ -21,9 +23,9 @@ struct Export: ParsableCommand {
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
         let text = try rendering.renderer(databasePath: store.path ?? "").postmortem(incident, format: format, at: Date())
         // To a terminal, a long postmortem goes through the pager (never coloured: it is Markdown or HTML).
-        if document.toStandardOutput {
+        if output == nil || output == "-" {
             return Pager.page(text.hasSuffix("\n") ? String(text.dropLast()) : text, allowed: !noPager)
         }
-        try document.emit(text, database: store.path)
+        try emitDocument(text, to: output, overwrite: overwrite, database: store.path)
     }
 }

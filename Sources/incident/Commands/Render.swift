@@ -13,7 +13,9 @@ struct Render: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rendering: RenderOptions
-    @OptionGroup var document: DocumentOutput
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(name: .customLong("force"), help: "Overwrite the --output file if it exists.") var overwrite = false
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Flag(help: "Print only the title (for gh issue create --title).") var titleOnly = false
     @Flag(help: "Print only the labels, comma-separated (for gh issue create --label).") var labelsOnly = false
@@ -24,6 +26,6 @@ struct Render: ParsableCommand {
         if titleOnly { return say(incident.title) }
         let renderer = try rendering.renderer(databasePath: store.path ?? "")
         if labelsOnly { return say(renderer.labelsLine(incident)) }
-        try document.emit(renderer.issueBody(incident), database: store.path)
+        try emitDocument(renderer.issueBody(incident), to: output, overwrite: overwrite, database: store.path)
     }
 }

@@ -14,7 +14,9 @@ struct Update: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rendering: RenderOptions
-    @OptionGroup var document: DocumentOutput
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(name: .customLong("force"), help: "Overwrite the --output file if it exists.") var overwrite = false
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Flag(help: "Print the update without recording it.") var dryRun = false
     @Flag(help: "Post it as a comment on the incident's GitHub issue (with gh); recorded only when the comment is posted.")
@@ -23,7 +25,7 @@ struct Update: ParsableCommand {
 
     func validate() throws {
         if post, dryRun { throw ValidationError("--post and --dry-run don't go together.") }
-        if post, document.output != nil { throw ValidationError("--post and --output don't go together.") }
+        if post, output != nil { throw ValidationError("--post and --output don't go together.") }
     }
 
     func run() throws {
@@ -39,7 +41,7 @@ struct Update: ParsableCommand {
             try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number)
             return say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
         }
-        try document.emit(text, database: store.path)
+        try emitDocument(text, to: output, overwrite: overwrite, database: store.path)
         if !dryRun { try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number) }
     }
 }

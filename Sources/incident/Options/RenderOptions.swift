@@ -20,21 +20,11 @@ struct RenderOptions: ParsableArguments {
 
 }
 
-/// Where a rendered document goes: standard output, or a file.
-struct DocumentOutput: ParsableArguments {
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Flag(name: .customLong("force"), help: "Overwrite the --output file if it exists.") var overwrite = false
-
-    /// Whether the document goes to standard output.
-    var toStandardOutput: Bool { output == nil || output == "-" }
-
-    /// Prints `text`, or writes it to `--output` (never over the database at `database`).
-    func emit(_ text: String, database: String?) throws(IncidentError) {
-        guard let output, output != "-" else {
-            return say(text.hasSuffix("\n") ? String(text.dropLast()) : text)
-        }
-        try OutputFile.write(text, to: output, database: database, overwrite: overwrite)
+/// Prints a rendered document, or writes it to `output` (never over the database at `database`). The commands declare
+/// `-o` and `--force` themselves: an option group costs argument-parser a reflection pass on every run.
+func emitDocument(_ text: String, to output: String?, overwrite: Bool, database: String?) throws(IncidentError) {
+    guard let output, output != "-" else {
+        return say(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
+    try OutputFile.write(text, to: output, database: database, overwrite: overwrite)
 }
