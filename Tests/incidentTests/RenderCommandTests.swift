@@ -91,7 +91,7 @@ func lines(under heading: String, in markdown: String) -> [String]? {
 let repositoryTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Templates")
 
-let templateFiles = ["issue.md.mustache", "postmortem.html.mustache", "postmortem.md.mustache", "task-item.mustache",
+let templateFiles = ["checklist.mustache", "issue.md.mustache", "postmortem.html.mustache", "postmortem.md.mustache", "task-item.mustache",
                      "update.md.mustache"]
 
 /// The issue body with the render time in its header comment (`rendered 2025-…Z`) blanked, to compare two renders.

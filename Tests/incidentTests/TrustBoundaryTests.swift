@@ -19,7 +19,7 @@ import Testing
         let sandbox = try Self.withTemplates(["task-item.mustache": "{{% CONTENT_TYPE: TEXT}}- {{text}}\n{{> task-item}}",
                                               "loop-a.mustache": "{{> loop-b}}", "loop-b.mustache": "{{> loop-a}}",
                                               "update.md.mustache": "{{% CONTENT_TYPE: TEXT}}{{> loop-a}}"])
-        expectFailure(try sandbox.run(["render"]), status: 74, mentioning: "include each other", "issue.md → task-item → task-item")
+        expectFailure(try sandbox.run(["render"]), status: 74, mentioning: "include each other", "issue.md → checklist → task-item → task-item")
         expectFailure(try sandbox.run(["update"]), status: 74, mentioning: "update.md → loop-a → loop-b → loop-a")
     }
 

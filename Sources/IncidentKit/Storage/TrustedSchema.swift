@@ -32,26 +32,19 @@ enum TrustedSchema {
         return hash
     }
 
-    /// "trigger NAME" for each trigger and view of `db` this tool did not create. Read on every open, so SQLite hands
-    /// over one text (objects separated by 0x1E, their fields by 0x1F) that is hashed as it is read.
+    /// "trigger NAME" for each trigger and view of `db` this tool did not create. Read on every open: each object comes
+    /// as one text (fields separated by 0x1F, through the same fetch the schema check already uses) and is hashed as read.
     static func foreignCode(_ db: Database) throws -> [String] {
-        let all = try String.fetchOne(db, sql: """
-            SELECT group_concat(type || char(31) || name || char(31) || sql || char(31), char(30))
-            FROM sqlite_master WHERE type IN ('trigger', 'view')
-            """) ?? ""
         var foreign: [String] = []
-        var hash = basis, start = all.utf8.startIndex
-        for index in all.utf8.indices {
-            let byte = all.utf8[index]
-            if byte == 0x1E {
-                if !fingerprints.contains(hash) { foreign.append(describe(all.utf8[start..<index])) }
-                hash = basis
-                start = all.utf8.index(after: index)
-            } else {
-                hash = (hash ^ UInt64(byte)) &* prime
+        for object in try String.fetchAll(db, sql: """
+            SELECT type || char(31) || name || char(31) || sql || char(31) FROM sqlite_master WHERE type IN ('trigger', 'view')
+            """) {
+            var hash = basis
+            for byte in object.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+            if !fingerprints.contains(hash) {
+                foreign.append(object.split(separator: "\u{1F}", maxSplits: 2).prefix(2).joined(separator: " "))
             }
         }
-        if !all.isEmpty, !fingerprints.contains(hash) { foreign.append(describe(all.utf8[start...])) }
         return foreign
     }
 
@@ -64,9 +57,4 @@ enum TrustedSchema {
         return (hash ^ 0x1F) &* prime
     }
 
-    /// "trigger NAME" from an object's fields.
-    private static func describe(_ fields: Substring.UTF8View) -> String {
-        let parts = fields.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
-        return parts.prefix(2).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-    }
 }
