@@ -48,23 +48,23 @@ extension ImportState {
 
     private var underCriteria: Bool {
         headingStack.contains { heading in
-            ["success criteria", "criteria", "validation", "verification"].contains { heading.text.contains($0) }
+            ["success criteria", "criteria", "validation", "verification"].contains { heading.text.containsLiterally($0) }
         }
     }
 
     private var horizon: Horizon {
         for heading in headingStack.reversed() {
-            if heading.text.contains("medium") || heading.text.contains("mid-term") { return .mediumTerm }
-            if heading.text.contains("long") { return .longTerm }
-            if heading.text.contains("immediate") { return .immediate }
+            if heading.text.containsLiterally("medium") || heading.text.containsLiterally("mid-term") { return .mediumTerm }
+            if heading.text.containsLiterally("long") { return .longTerm }
+            if heading.text.containsLiterally("immediate") { return .immediate }
         }
         return .immediate
     }
 
     private var phase: Phase {
         for heading in headingStack.reversed() {
-            if heading.text.contains("short") { return .shortTerm }
-            if heading.text.contains("immediate") { return .immediate }
+            if heading.text.containsLiterally("short") { return .shortTerm }
+            if heading.text.containsLiterally("immediate") { return .immediate }
         }
         return .immediate
     }

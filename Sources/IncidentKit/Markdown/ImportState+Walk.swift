@@ -7,9 +7,9 @@ extension ImportState {
             switch block.kind {
             case .heading(let level):
                 pendingEntry = nil
-                let timed = under("timeline") && !block.text.lowercased().contains("timeline")
+                let timed = under("timeline") && !block.text.lowercased().containsLiterally("timeline")
                 // A timeline may carry on past its section: later days written as headings (`## Feb 21, 13:00`).
-                let continues = timed && level <= (headingStack.first { $0.text.contains("timeline") }?.level ?? 0)
+                let continues = timed && level <= (headingStack.first { $0.text.containsLiterally("timeline") }?.level ?? 0)
                     && TimedText.leading(block.text, year: context.year) != nil
                 headingStack.removeAll { $0.level >= level }
                 headingStack.append((level, continues ? "timeline: " + block.text.lowercased() : block.text.lowercased()))
@@ -83,7 +83,7 @@ extension ImportState {
         return sectionNames.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "(") || lower.hasPrefix($0 + ":") }
     }
 
-    func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }
+    func under(_ word: String) -> Bool { headingStack.contains { $0.text.containsLiterally(word) } }
 
     /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {

@@ -5,16 +5,32 @@ enum ImportText {
     /// `**Key:** value` or `Key: value` → (key, value); nil for other lines.
     static func keyValue(_ line: String) -> (key: String, value: String)? {
         let trimmed = line.trimmingSpaces()
-        if trimmed.hasPrefix("**"), let close = trimmed.range(of: ":**", range: trimmed.index(trimmed.startIndex, offsetBy: 2)..<trimmed.endIndex) {
+        if trimmed.hasPrefix("**"), let close = trimmed.rangeLiterally(of: ":**", from: trimmed.index(trimmed.startIndex, offsetBy: 2)) {
             let key = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound])
-            guard !key.contains("**"), !key.isEmpty else { return nil }
+            guard !key.containsLiterally("**"), !key.isEmpty else { return nil }
             return (key.lowercased(), String(trimmed[close.upperBound...]).trimmingSpaces())
         }
+        guard mayStartWithKey(trimmed) else { return nil }
         if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == " " }),
            !trimmed[..<colon].isEmpty, trimmed[..<colon].count <= 20 {
             return (String(trimmed[..<colon]).lowercased(), String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces())
         }
         return nil
+    }
+
+    /// False when `text` surely doesn't start with `Key:` (at most 20 letters and spaces, then a colon), judged on its
+    /// ASCII bytes; text that is not ASCII before the colon goes to the Character-by-Character test. Most lines are
+    /// prose, and finding their first colon Character by Character was the largest part of reading them.
+    private static func mayStartWithKey(_ text: String) -> Bool {
+        var count = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") { return count > 0 }
+            if byte >= 0x80 { return true }
+            guard byte == UInt8(ascii: " ") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) else { return false }
+            count += 1
+            if count > 20 { return false }
+        }
+        return false
     }
 
     /// A severity named in text: P0…P4, or SEV1…SEV5 mapped to P0…P4.
@@ -96,6 +112,6 @@ enum ImportText {
             ("acknowledged", .acknowledged), ("declared", .declared), ("deployed", .fixDeployed),
             ("mitigated", .mitigated), ("resolved", .resolved), ("closed", .closed),
         ]
-        return rules.first { lower.contains($0.0) }?.1 ?? .note
+        return rules.first { lower.containsLiterally($0.0) }?.1 ?? .note
     }
 }

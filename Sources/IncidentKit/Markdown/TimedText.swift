@@ -25,8 +25,29 @@ enum TimedText {
         return String(text[lead]) + "\(year)-\(pad(month + 1))-\(pad(day)) " + String(text[whole.upperBound...])
     }
 
+    /// False when `text` can't match `pattern` or `monthDate`: after the opening marks both allow, a time or a date
+    /// starts with a digit, a month name with a letter. Decided on the first bytes, so that a line of prose costs no
+    /// regular expression (Foundation's copies the line to UTF-16 first); anything not ASCII goes to the expressions.
+    static func mayStartWithTime(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !leadingMarks.contains($0) }) else { return false }
+        switch bytes[first] {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+            return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            let word = String(decoding: bytes[first...].prefix(3).map { $0 | 0x20 }, as: UTF8.self)
+            return months.contains(word)
+        default:
+            return false
+        }
+    }
+
+    /// What `pattern` and `monthDate` allow before a time: ASCII white space, `*`, `_`, `[`, `~` and `(`.
+    private static let leadingMarks: Set<UInt8> = Set([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20] + "*_[~(".utf8)
+
     /// The time at the start of `text`, or nil. A word after the time that isn't a zone stays in the text.
     static func leading(_ original: String, year: Int? = nil) -> TimelineContext.Stamp? {
+        guard mayStartWithTime(original) else { return nil }
         let text = isoMonthDate(original, year: year)
         guard let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         func group(_ index: Int) -> String? { Range(match.range(at: index), in: text).map { String(text[$0]) } }
