@@ -79,6 +79,46 @@ import Testing
         #expect(both.lines.last == "2 documents: 1 new, 0 updated, 1 unchanged, 0 failed.")
     }
 
+    @Test func reportSaysWhatWasReadFromEachDocument() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Two entries, two tasks (one ticked); Action items becomes items, Notes and the zone line (Timeline) stay as text.
+        try Data("""
+            # Queue backlog
+
+            ## Timeline
+
+            All times in UTC
+
+            - 2024-03-01 10:00 paged
+            - 10:05 mitigated by draining
+
+            ## Action items
+
+            - [x] Drain the queue
+            - [ ] Alert on lag
+
+            ## Notes
+
+            Kept as text.
+
+            """.utf8).write(to: folder.appendingPathComponent("a.md"))
+        // Nothing typed: one entry-less, task-less document whose two sections are kept.
+        try Data("# Quiet one\n\n## Summary\n\nNothing.\n\n## Impact\n\nNone.\n".utf8).write(to: folder.appendingPathComponent("b.md"))
+        let first = try sandbox.ok(["import", "docs", "--report"])
+        #expect(first.lines.count == 5, "\(first.stdout)")
+        #expect(first.lines[1] == "         read: 2 timeline entries · 2 task items (1 ticked) · 2 sections", "\(first.stdout)")
+        #expect(first.lines[3] == "         read: 0 timeline entries · 0 task items · 2 sections", "\(first.stdout)")
+        // Unchanged documents are not read again, so there is nothing to report on them; without the flag, no report.
+        let again = try sandbox.ok(["import", "docs", "--report"])
+        #expect(again.lines.count == 3 && !again.stdout.contains("read:"))
+        let plain = try sandbox.ok(["import", "docs", "--dry-run"])
+        #expect(!plain.stdout.contains("read:"))
+        let single = try sandbox.ok(["import", folder.appendingPathComponent("b.md").path, "--report", "--dry-run", "--db", "other.sqlite"])
+        #expect(single.lines.last == "read: 0 timeline entries · 0 task items · 2 sections", "\(single.stdout)")
+    }
+
     @Test func aTitleForManyDocumentsIsRefused() throws {
         let sandbox = try Sandbox()
         _ = try archive(sandbox)

@@ -27,8 +27,8 @@ public struct ArchiveImport {
 
     /// What happened to one document.
     public enum Outcome: Sendable {
-        case created(Incident, notes: [String])
-        case updated(Incident, changes: [String])
+        case created(Incident, notes: [String], report: ImportReport)
+        case updated(Incident, changes: [String], report: ImportReport)
         case unchanged(Int)
         case failed(String)
     }
@@ -36,36 +36,49 @@ public struct ArchiveImport {
     public let store: IncidentStore?
     public var importer: IncidentImporter
     public var dryRun: Bool
+    /// The sources imported before, read on the first document: one query for the archive, not one per document.
+    private var imported: [String: (incident: Int, hash: String)]?
 
     public init(store: IncidentStore?, importer: IncidentImporter, dryRun: Bool) {
         (self.store, self.importer, self.dryRun) = (store, importer, dryRun)
     }
 
     /// Imports one document: new, updated, unchanged, or failed with the reason.
-    public func run(_ source: Source) -> Outcome {
+    public mutating func run(_ source: Source) -> Outcome {
         if let failure = source.failure { return .failed(failure) }
         do {
             let hash = Self.hash(source.text)
-            let previous = try store?.importedSource(source.key)
+            if imported == nil { imported = try store?.importedSources() ?? [:] }
+            let previous = imported?[source.key]
             if let previous, previous.hash == hash { return .unchanged(previous.incident) }
-            var reader = importer
-            reader.fileName = source.fileName
-            if let title = source.title { reader.title = title }
-            if let labels = source.labels { reader.labels = labels }
-            let document = try reader.read(source.text)
-            var incident = document.incident
-            if let assignees = source.assignees { incident.assignees = assignees }
-            if let previous, let store {
-                let before = try store.incident(previous.incident)
-                let changes = Self.differences(before, incident)
-                if dryRun { return .updated(before, changes: changes) }
-                return .updated(try store.replaceImported(previous.incident, with: incident, source: source.key, hash: hash), changes: changes)
-            }
-            if dryRun || store == nil { return .created(incident, notes: document.notes) }
-            return .created(try store!.importIncident(incident, source: source.key, hash: hash), notes: document.notes)
+            let outcome = try read(source, hash: hash, previous: previous)
+            if !dryRun, case .created(let incident, _, _) = outcome { imported?[source.key] = (incident.number, hash) }
+            if !dryRun, case .updated(let incident, _, _) = outcome { imported?[source.key] = (incident.number, hash) }
+            return outcome
         } catch {
             return .failed(error.description)
         }
+    }
+
+    /// Reads a document that is new or changed, and stores it unless this is a dry run.
+    private func read(_ source: Source, hash: String, previous: (incident: Int, hash: String)?) throws(IncidentError) -> Outcome {
+        var reader = importer
+        reader.fileName = source.fileName
+        if let title = source.title { reader.title = title }
+        if let labels = source.labels { reader.labels = labels }
+        let document = try reader.read(source.text)
+        var incident = document.incident
+        let report = ImportReport(document)
+        if let assignees = source.assignees { incident.assignees = assignees }
+        if let previous, let store {
+            let before = try store.incident(previous.incident)
+            let changes = Self.differences(before, incident)
+            if dryRun { return .updated(before, changes: changes, report: report) }
+            return .updated(try store.replaceImported(previous.incident, with: incident, source: source.key, hash: hash),
+                            changes: changes, report: report)
+        }
+        guard let store, !dryRun else { return .created(incident, notes: document.notes, report: report) }
+        return .created(try store.importIncident(incident, source: source.key, hash: hash), notes: document.notes, report: report)
     }
 
     /// FNV-1a (64 bits) of the text: enough to tell a changed file from an unchanged one.

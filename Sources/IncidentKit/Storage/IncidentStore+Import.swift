@@ -26,7 +26,7 @@ extension IncidentStore {
         try insertNames(imported.labels, into: .label, for: number, db)
         try insertNames(imported.assignees, into: .assignee, for: number, db)
         try insertServices(imported.services, for: number, db)
-        for section in imported.sections { try insertSection(section, for: number, db) }
+        try insertSections(imported.sections, for: number, db)
         for why in imported.whys { try insertWhy(why, for: number, db) }
         for entry in imported.timeline { try insertTimelineEntry(entry, for: number, db) }
         for action in imported.actions { try insertAction(action, for: number, source: .import, db) }
