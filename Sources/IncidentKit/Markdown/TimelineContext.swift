@@ -63,10 +63,26 @@ struct TimelineContext {
     }
 
     /// A line that is only a date (a date heading, or a bare date paragraph).
+    /// Decided on the bytes (`YYYY-MM-DD` between the marks of a heading or emphasis), without Foundation's trimming
+    /// and a regular expression: the importer asks this of every line of a timeline.
     static func dateOnly(_ text: String) -> (Int, Int, Int)? {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " *_#:"))
-        guard trimmed.count == 10 else { return nil }
-        return date(in: trimmed)
+        let bytes = Array(text.utf8)
+        let marks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: ":")]
+        guard let first = bytes.firstIndex(where: { !marks.contains($0) }), let last = bytes.lastIndex(where: { !marks.contains($0) }),
+              last - first == 9 else { return nil }
+        let date = bytes[first...last]
+        func number(_ offset: Int, _ length: Int) -> Int? {
+            var value = 0
+            for byte in date.dropFirst(offset).prefix(length) {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard date[first + 4] == UInt8(ascii: "-"), date[first + 7] == UInt8(ascii: "-"),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (year, month, day)
     }
 
     static let zonePattern = try! NSRegularExpression(pattern:
@@ -74,7 +90,7 @@ struct TimelineContext {
 
     /// "All times in UTC", "All times CET (GMT+1)", "Times are US/Pacific", "(all times in PST/PDT)".
     static func zoneStatement(in line: String) -> (TimeZoneName, String)? {
-        guard line.range(of: "times", options: .caseInsensitive) != nil,
+        guard line.containsIgnoringASCIICase("times"),
               let match = zonePattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
               let range = Range(match.range(at: 1), in: line) else { return nil }
         let text = String(line[range])
@@ -103,9 +119,13 @@ extension ImportState {
         }
         var titleDate: (Int, Int, Int)?, keyDate: (Int, Int, Int)?
         for (index, text) in lines.enumerated() where !consumed.contains(index + 1) {
-            // A statement may wrap onto the next line ("… all times are in\nUTC.").
-            let statement = index + 1 < lines.count ? text + " " + lines[index + 1] : text
-            if context.zoneText == nil, let (zone, written) = TimelineContext.zoneStatement(in: statement) {
+            // A statement may wrap onto the next line ("… all times are in\nUTC."). The two are joined only when one
+            // says "times": joining every line to the next copied the whole document once more.
+            let next = index + 1 < lines.count ? lines[index + 1] : nil
+            if context.zoneText == nil,
+               text.containsIgnoringASCIICase("times") || next?.containsIgnoringASCIICase("times") == true,
+               case let statement = next.map({ text + " " + $0 }) ?? text,
+               let (zone, written) = TimelineContext.zoneStatement(in: statement) {
                 if importer.zoneOverride == nil { context.zone = zone }
                 context.zoneText = written
                 if let day = TimelineContext.date(in: statement) { context.pinnedDate = day }
