@@ -119,6 +119,19 @@ import Testing
         #expect(single.lines.last == "read: 0 timeline entries · 0 task items · 2 sections", "\(single.stdout)")
     }
 
+    @Test func aFileNamedTwiceInOneImportIsStoredOnce() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("# Queue backlog\n\n- [ ] Drain the queue\n".utf8).write(to: folder.appendingPathComponent("a.md"))
+        try Data("# DNS outage\n".utf8).write(to: folder.appendingPathComponent("b.md"))
+        // The folder and the file in it: documents go in groups, and the second naming must see the first stored.
+        let result = try sandbox.ok(["import", "docs", "docs/a.md"])
+        #expect(result.lines.last == "3 documents: 2 new, 0 updated, 1 unchanged, 0 failed.", "\(result.stdout)")
+        #expect(result.lines.contains("INC-1    docs/a.md — unchanged, skipped"), "\(result.stdout)")
+        #expect(try sandbox.sqlite3(sandbox.defaultDatabase, "SELECT COUNT(*) FROM incident").stdout == "2\n")
+    }
+
     @Test func aTitleForManyDocumentsIsRefused() throws {
         let sandbox = try Sandbox()
         _ = try archive(sandbox)

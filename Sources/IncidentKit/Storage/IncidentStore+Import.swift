@@ -14,9 +14,9 @@ extension IncidentStore {
         return try incident(number)
     }
 
-    /// Inserts an imported record and all its rows as a new incident; returns its number.
-    func insertImported(_ imported: Incident, _ db: Database) throws -> Int {
-        let number = try insertIncident(imported, db)
+    /// Inserts an imported record and all its rows as a new incident (updated now, or at `updatedAt`); returns its number.
+    func insertImported(_ imported: Incident, updatedAt: Date? = nil, _ db: Database) throws -> Int {
+        let number = try insertIncident(imported, updatedAt: updatedAt, db)
         try insertRows(of: imported, for: number, db)
         return number
     }

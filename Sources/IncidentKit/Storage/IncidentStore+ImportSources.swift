@@ -17,17 +17,49 @@ extension IncidentStore {
         }
     }
 
-    /// Stores an imported document as a new incident and remembers where it came from; returns it as stored, read
-    /// back in the same transaction.
+    /// Stores an imported document as a new incident and remembers where it came from; returns it as stored.
     public func importIncident(_ imported: Incident, source: String, hash: String) throws(IncidentError) -> Incident {
+        try importIncidents([(imported, source, hash)])[0].get()
+    }
+
+    /// Stores imported documents as new incidents in one transaction, each in a savepoint of its own, so that one that
+    /// can't be stored leaves the others stored; returns each as stored, or why it wasn't. An archive goes in groups:
+    /// a commit per document wrote every page it touched to the log again (and synced it).
+    public func importIncidents(_ documents: [(incident: Incident, source: String, hash: String)])
+        throws(IncidentError) -> [Result<Incident, IncidentError>] {
         try write { db in
-            let number = try insertImported(imported, db)
-            try ImportSourceRecord(source: source, incidentNumber: number, contentHash: hash, importedAt: clock()).insert(db, onConflict: .replace)
-            try setCurrent(number, db)
-            try log("imported from \(source): \(imported.whys.count) whys, \(imported.timeline.count) timeline entries, "
-                    + "\(imported.actions.count) actions, \(imported.criteria.count) criteria, \(imported.sections.count) sections", for: number, db)
-            return try loadIncident(number, db)
+            documents.map { document in
+                do {
+                    var stored: Incident?
+                    try db.inSavepoint {
+                        stored = try insertImported(document.incident, source: document.source, hash: document.hash, db)
+                        return .commit
+                    }
+                    guard let stored else { throw IncidentError.storageFailure("the import of \(document.source) stored nothing") }
+                    return .success(stored)
+                } catch {
+                    return .failure(mapError(error))
+                }
+            }
         }
+    }
+
+    /// The incident returned is built from what was written, as `declare` does, rather than read back: reading each
+    /// document's incident back cost an archive import as much as writing it.
+    private func insertImported(_ imported: Incident, source: String, hash: String, _ db: Database) throws -> Incident {
+        var stored = imported
+        stored.updatedAt = clock()
+        // As the rows hold them: a name once (the tables ignore a repeat), roles in their order.
+        stored.labels = imported.labels.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        stored.assignees = imported.assignees.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        stored.roles = Role.sorted(imported.roles)
+        stored.number = try insertImported(imported, updatedAt: stored.updatedAt, db)
+        let number = stored.number
+        try ImportSourceRecord(source: source, incidentNumber: number, contentHash: hash, importedAt: clock()).insert(db, onConflict: .replace)
+        try setCurrent(number, db)
+        try log("imported from \(source): \(imported.whys.count) whys, \(imported.timeline.count) timeline entries, "
+                + "\(imported.actions.count) actions, \(imported.criteria.count) criteria, \(imported.sections.count) sections", for: number, db)
+        return stored
     }
 
     /// Replaces incident `number`'s record with a new reading of its changed source, in one transaction; the

@@ -6,9 +6,9 @@ import GRDB
 // statements of their own: an archive import writes hundreds of thousands of rows, and a record's `insert` builds its
 // SQL and looks its statement up again for every row.
 extension IncidentStore {
-    /// Inserts an incident's header row; returns its number.
-    func insertIncident(_ incident: Incident, _ db: Database) throws -> Int {
-        var record = IncidentRecord(incident, updatedAt: clock())
+    /// Inserts an incident's header row (updated now, or at `updatedAt`); returns its number.
+    func insertIncident(_ incident: Incident, updatedAt: Date? = nil, _ db: Database) throws -> Int {
+        var record = IncidentRecord(incident, updatedAt: updatedAt ?? clock())
         try record.insert(db)
         return try record.model().number
     }

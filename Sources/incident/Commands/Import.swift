@@ -93,12 +93,12 @@ struct Import: ParsableCommand {
     }
 
     private func many(_ sources: [ArchiveImport.Source], _ archive: inout ArchiveImport) throws {
-        var counts = (new: 0, updated: 0, unchanged: 0, failed: 0)
+        var counts = (new: 0, updated: 0, unchanged: 0, failed: 0), done = 0
         let progress = ProgressLine(total: sources.count)
-        for (index, source) in sources.enumerated() {
-            progress.show(index, of: source.name)
+        progress.show(0, of: sources.first?.name ?? "")
+        archive.run(sources) { source, outcome in
             var line: String, read: ImportReport?
-            switch archive.run(source) {
+            switch outcome {
             case .created(let incident, _, let report):
                 read = report
                 counts.new += 1
@@ -118,7 +118,10 @@ struct Import: ParsableCommand {
             if report, let read { line += "\n         read: " + IncidentText.importReport(read) }
             progress.clear()
             say(line)
+            done += 1
+            progress.show(done, of: source.name)
         }
+        progress.clear()
         say("\(sources.count) documents: \(counts.new) \(dryRun ? "would be new" : "new"), \(counts.updated) \(dryRun ? "would be updated" : "updated"), "
             + "\(counts.unchanged) unchanged, \(counts.failed) failed.")
         if counts.failed > 0 { throw IncidentError.importFailures(failed: counts.failed, total: sources.count) }
