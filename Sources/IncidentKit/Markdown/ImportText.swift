@@ -4,13 +4,13 @@ import Foundation
 enum ImportText {
     /// `**Key:** value` or `Key: value` → (key, value); nil for other lines.
     static func keyValue(_ line: String) -> (key: String, value: String)? {
+        guard mayStartWithKey(line) else { return nil }
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix("**"), let close = trimmed.rangeLiterally(of: ":**", from: trimmed.index(trimmed.startIndex, offsetBy: 2)) {
             let key = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound])
             guard !key.containsLiterally("**"), !key.isEmpty else { return nil }
             return (key.lowercased(), String(trimmed[close.upperBound...]).trimmingSpaces())
         }
-        guard mayStartWithKey(trimmed) else { return nil }
         if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == " " }),
            !trimmed[..<colon].isEmpty, trimmed[..<colon].count <= 20 {
             return (String(trimmed[..<colon]).lowercased(), String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces())
@@ -18,12 +18,16 @@ enum ImportText {
         return nil
     }
 
-    /// False when `text` surely doesn't start with `Key:` (at most 20 letters and spaces, then a colon), judged on its
-    /// ASCII bytes; text that is not ASCII before the colon goes to the Character-by-Character test. Most lines are
-    /// prose, and finding their first colon Character by Character was the largest part of reading them.
+    /// False when `text` surely doesn't start, after spaces, with `**Key:**` or `Key:` (at most 20 letters and spaces,
+    /// then a colon), judged on its ASCII bytes before it is trimmed; text that is not ASCII before the colon goes to
+    /// the Character-by-Character test. Most lines are prose, and trimming them and finding their first colon
+    /// Character by Character was the largest part of reading them.
     private static func mayStartWithKey(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return false }
+        if bytes[start...].starts(with: "**".utf8) { return true }
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes[start...] {
             if byte == UInt8(ascii: ":") { return count > 0 }
             if byte >= 0x80 { return true }
             guard byte == UInt8(ascii: " ") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) else { return false }

@@ -130,9 +130,12 @@ extension ImportState {
                 context.zoneText = written
                 if let day = TimelineContext.date(in: statement) { context.pinnedDate = day }
             }
-            let trimmed = text.trimmingSpaces()
-            if titleDate == nil, trimmed.hasPrefix("#") { titleDate = TimelineContext.date(in: trimmed) }
-            if keyDate == nil, let (key, value) = ImportText.keyValue(trimmed),
+            // Only a heading can give the title's date: the line is trimmed only when it may be one.
+            if titleDate == nil, let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+               first == UInt8(ascii: "#") || first >= 0x80, case let trimmed = text.trimmingSpaces(), trimmed.hasPrefix("#") {
+                titleDate = TimelineContext.date(in: trimmed)
+            }
+            if keyDate == nil, let (key, value) = ImportText.keyValue(text),
                ["date", "date/time", "last modified", "incident date", "started"].contains(key) {
                 keyDate = TimelineContext.date(in: value)
             }
