@@ -9,6 +9,10 @@ extension IncidentStore {
         // Several responders' terminals write at once: wait for the lock instead of failing.
         configuration.busyMode = .timeout(30)
         configuration.label = "incident"
+        // Savepoints and statements inside a larger transaction keep the pages they change in a journal of their own,
+        // a temporary file by default: an archive import, a savepoint per document, wrote it with a system call per
+        // page. Kept in memory, it is freed with the transaction.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         return configuration
     }
 
