@@ -5,8 +5,8 @@ extension IncidentStore {
     /// Every source imported before, by key: the incident its import made and the hash of the text it read then.
     ///
     /// Read once for a whole archive, not once per document: a read between two writes ends with GRDB's
-    /// `PRAGMA query_only = 0`, which expires every prepared statement (SQLite recompiles flag pragmas' callers),
-    /// so each document's inserts were compiled again, triggers and all.
+    /// `PRAGMA query_only = 0`, and changing a flag pragma makes SQLite expire every prepared statement, so each
+    /// document's inserts were compiled again, triggers and all.
     public func importedSources() throws(IncidentError) -> [String: (incident: Int, hash: String)] {
         try read { db in
             guard hasSchema else { return [:] }
