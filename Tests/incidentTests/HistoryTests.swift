@@ -60,6 +60,36 @@ import Testing
         #expect((figures?.first { $0["measure"] as? String == "resolve" })?["medianSeconds"] as? Double == 7200)
     }
 
+    @Test func statsByYearBreaksTheFiguresDownByTheYearDeclaredInTheUsersZone() throws {
+        let sandbox = try Sandbox()
+        // Two P1s a few hours apart across a new year in UTC (resolved after 1 h and 3 h), and a P2 in June (30 min).
+        for (severity, title, declared, resolved) in [("--p1", "Queue backlog", "2024-12-31 12:00", "2024-12-31 13:00"),
+                                                      ("--p1", "Cache stampede", "2025-01-01 10:00", "2025-01-01 13:00"),
+                                                      ("--p2", "Slow search", "2025-06-01 10:00", "2025-06-01 10:30")] {
+            try sandbox.ok(["new", severity, title, "--at", declared + " UTC", "--no-playbook"])
+            try sandbox.ok(["status", "resolved", "--at", resolved + " UTC"])
+        }
+        #expect(try !sandbox.ok(["stats"]).stdout.contains("By year"))
+        let table = try sandbox.ok(["stats", "--by", "year"])
+        let rows = Array(table.lines.drop { !$0.hasPrefix("By year") }.dropFirst(2).prefix { !$0.isEmpty })
+        #expect(rows.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } == ["2024 P1 1", "2025 P1 1", "2025 P2 1"], "\(table.stdout)")
+        #expect(rows.count == 3 && rows[0].contains("1h 00m / 1h 00m, n=1") && rows[1].contains("3h 00m / 3h 00m, n=1")
+                && rows[2].contains("30m / 30m, n=1"), "\(rows)")
+        // In Auckland (UTC+13 in summer) the first was declared at 01:00 on 2025-01-01: both P1s are in 2025.
+        let auckland = try sandbox.run(["stats", "--by", "year"], environment: ["TZ": "Pacific/Auckland"])
+        let aucklandRows = auckland.lines.drop { !$0.hasPrefix("By year") }.dropFirst(2).prefix { !$0.isEmpty }
+        #expect(aucklandRows.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } == ["2025 P1 2", "2025 P2 1"], "\(auckland)")
+        #expect(aucklandRows.first?.contains("1h 00m / 3h 00m, n=2") == true, "\(auckland)")
+        let json = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["stats", "--by", "year", "--json"]).stdout.utf8)) as? [String: Any]
+        let years = try #require(json?["byYear"] as? [[String: Any]])
+        #expect(years.map { $0["year"] as? Int } == [2024, 2025])
+        #expect((years.last?["counts"] as? [String: Int]) == ["P1": 1, "P2": 1])
+        let resolve = (years.last?["responseTimes"] as? [[String: Any]])?.filter { $0["measure"] as? String == "resolve" }
+        #expect(resolve?.map { $0["severity"] as? String } == ["P1", "P2"] && resolve?.map { $0["medianSeconds"] as? Double } == [10_800, 1_800])
+        let plain = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["stats", "--json"]).stdout.utf8)) as? [String: Any]
+        #expect(plain?["responseTimes"] != nil && plain?["byYear"] == nil)
+    }
+
     @Test func actionsOpenListsTheExamplesFollowUps() throws {
         let sandbox = try twoIncidents()
         try sandbox.ok(["check", "INC-1", "1", "2"])

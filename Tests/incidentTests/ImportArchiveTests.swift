@@ -79,6 +79,59 @@ import Testing
         #expect(both.lines.last == "2 documents: 1 new, 0 updated, 1 unchanged, 0 failed.")
     }
 
+    @Test func reportSaysWhatWasReadFromEachDocument() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Two entries, two tasks (one ticked); Action items becomes items, Notes and the zone line (Timeline) stay as text.
+        try Data("""
+            # Queue backlog
+
+            ## Timeline
+
+            All times in UTC
+
+            - 2024-03-01 10:00 paged
+            - 10:05 mitigated by draining
+
+            ## Action items
+
+            - [x] Drain the queue
+            - [ ] Alert on lag
+
+            ## Notes
+
+            Kept as text.
+
+            """.utf8).write(to: folder.appendingPathComponent("a.md"))
+        // Nothing typed: one entry-less, task-less document whose two sections are kept.
+        try Data("# Quiet one\n\n## Summary\n\nNothing.\n\n## Impact\n\nNone.\n".utf8).write(to: folder.appendingPathComponent("b.md"))
+        let first = try sandbox.ok(["import", "docs", "--report"])
+        #expect(first.lines.count == 5, "\(first.stdout)")
+        #expect(first.lines[1] == "         read: title from heading · 2 timeline entries · 2 task items (1 ticked) · 2 sections · 0 timed lines kept as text · 0 groups", "\(first.stdout)")
+        #expect(first.lines[3] == "         read: title from heading · 0 timeline entries · 0 task items · 2 sections · 0 timed lines kept as text · 0 groups", "\(first.stdout)")
+        // Unchanged documents are not read again, so there is nothing to report on them; without the flag, no report.
+        let again = try sandbox.ok(["import", "docs", "--report"])
+        #expect(again.lines.count == 3 && !again.stdout.contains("read:"))
+        let plain = try sandbox.ok(["import", "docs", "--dry-run"])
+        #expect(!plain.stdout.contains("read:"))
+        let single = try sandbox.ok(["import", folder.appendingPathComponent("b.md").path, "--report", "--dry-run", "--db", "other.sqlite"])
+        #expect(single.lines.last == "read: title from heading · 0 timeline entries · 0 task items · 2 sections · 0 timed lines kept as text · 0 groups", "\(single.stdout)")
+    }
+
+    @Test func aFileNamedTwiceInOneImportIsStoredOnce() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("# Queue backlog\n\n- [ ] Drain the queue\n".utf8).write(to: folder.appendingPathComponent("a.md"))
+        try Data("# DNS outage\n".utf8).write(to: folder.appendingPathComponent("b.md"))
+        // The folder and the file in it: documents go in groups, and the second naming must see the first stored.
+        let result = try sandbox.ok(["import", "docs", "docs/a.md"])
+        #expect(result.lines.last == "3 documents: 2 new, 0 updated, 1 unchanged, 0 failed.", "\(result.stdout)")
+        #expect(result.lines.contains("INC-1    docs/a.md — unchanged, skipped"), "\(result.stdout)")
+        #expect(try sandbox.sqlite3(sandbox.defaultDatabase, "SELECT COUNT(*) FROM incident").stdout == "2\n")
+    }
+
     @Test func aTitleForManyDocumentsIsRefused() throws {
         let sandbox = try Sandbox()
         _ = try archive(sandbox)

@@ -27,8 +27,8 @@ public struct ArchiveImport {
 
     /// What happened to one document.
     public enum Outcome: Sendable {
-        case created(Incident, notes: [String])
-        case updated(Incident, changes: [String])
+        case created(Incident, notes: [String], report: ImportReport)
+        case updated(Incident, changes: [String], report: ImportReport)
         case unchanged(Int)
         case failed(String)
     }
@@ -36,38 +36,127 @@ public struct ArchiveImport {
     public let store: IncidentStore?
     public var importer: IncidentImporter
     public var dryRun: Bool
+    /// The sources imported before, read on the first document: one query for the archive, not one per document.
+    private var imported: [String: (incident: Int, hash: String)]?
 
     public init(store: IncidentStore?, importer: IncidentImporter, dryRun: Bool) {
         (self.store, self.importer, self.dryRun) = (store, importer, dryRun)
     }
 
     /// Imports one document: new, updated, unchanged, or failed with the reason.
-    public func run(_ source: Source) -> Outcome {
-        if let failure = source.failure { return .failed(failure) }
-        do {
-            let hash = Self.hash(source.text)
-            let previous = try store?.importedSource(source.key)
-            if let previous, previous.hash == hash { return .unchanged(previous.incident) }
-            var reader = importer
-            reader.fileName = source.fileName
-            if let title = source.title { reader.title = title }
-            if let labels = source.labels { reader.labels = labels }
-            let document = try reader.read(source.text)
-            var incident = document.incident
-            if let assignees = source.assignees {
-                incident.assignees = try assignees.map { name throws(IncidentError) in try TextRules.line(name, field: "assignee") }
-            }
-            if let previous, let store {
-                let before = try store.incident(previous.incident)
-                let changes = Self.differences(before, incident)
-                if dryRun { return .updated(before, changes: changes) }
-                return .updated(try store.replaceImported(previous.incident, with: incident, source: source.key, hash: hash), changes: changes)
-            }
-            if dryRun || store == nil { return .created(incident, notes: document.notes) }
-            return .created(try store!.importIncident(incident, source: source.key, hash: hash), notes: document.notes)
-        } catch {
-            return .failed(error.description)
+    public mutating func run(_ source: Source) -> Outcome {
+        var outcome = Outcome.failed("not imported")
+        run([source]) { outcome = $1 }
+        return outcome
+    }
+
+    /// Imports `sources` in order and hands each outcome to `report` once it is known. They go in groups of
+    /// `groupSize`: the new documents of a group are stored in one transaction, a savepoint each.
+    public mutating func run(_ sources: [Source], groupSize: Int = 100, report: (Source, Outcome) -> Void) {
+        var start = sources.startIndex
+        while start < sources.endIndex {
+            // A group never names a source twice: the first must be stored before the second is compared with it.
+            var end = start, keys = Set<String>()
+            while end < sources.endIndex, end - start < max(1, groupSize), keys.insert(sources[end].key).inserted { end += 1 }
+            for (source, outcome) in zip(sources[start..<end], runGroup(Array(sources[start..<end]))) { report(source, outcome) }
+            start = end
         }
+    }
+
+    /// The outcome of each source of `group`, in order.
+    private mutating func runGroup(_ group: [Source]) -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: group.count)
+        var toRead: [(index: Int, hash: String, previous: (incident: Int, hash: String)?)] = []
+        for (index, source) in group.enumerated() {
+            if let failure = source.failure {
+                outcomes[index] = .failed(failure)
+                continue
+            }
+            let hash = Self.hash(source.text)
+            if imported == nil {
+                do {
+                    imported = try store?.importedSources() ?? [:]
+                } catch {
+                    outcomes[index] = .failed(error.description)
+                    continue
+                }
+            }
+            let previous = imported?[source.key]
+            if let previous, previous.hash == hash {
+                outcomes[index] = .unchanged(previous.incident)
+            } else {
+                toRead.append((index, hash, previous))
+            }
+        }
+        var pending: [(index: Int, incident: Incident, notes: [String], report: ImportReport, source: String, hash: String)] = []
+        for entry in toRead {
+            let source = group[entry.index]
+            do {
+                let (document, incident) = try Self.read(source, with: importer)
+                let report = ImportReport(document)
+                if entry.previous == nil, store != nil, !dryRun {
+                    pending.append((entry.index, incident, document.notes, report, source.key, entry.hash))
+                    continue
+                }
+                let outcome = try settle(incident, notes: document.notes, report: report, source: source.key, hash: entry.hash,
+                                         previous: entry.previous)
+                if !dryRun, case .updated(let stored, _, _) = outcome { imported?[source.key] = (stored.number, entry.hash) }
+                outcomes[entry.index] = outcome
+            } catch {
+                outcomes[entry.index] = .failed(error.description)
+            }
+        }
+        store(&pending, into: &outcomes)
+        return outcomes.map { $0 ?? .failed("not imported") }
+    }
+
+    /// Stores the new documents read so far, in one transaction, and fills in their outcomes.
+    private mutating func store(_ pending: inout [(index: Int, incident: Incident, notes: [String], report: ImportReport, source: String,
+                                                   hash: String)], into outcomes: inout [Outcome?]) {
+        guard let store, !pending.isEmpty else { return }
+        let results: [Result<Incident, IncidentError>]
+        do {
+            results = try store.importIncidents(pending.map { ($0.incident, $0.source, $0.hash) })
+        } catch {
+            results = pending.map { _ in .failure(error) }
+        }
+        for (document, result) in zip(pending, results) {
+            switch result {
+            case .success(let stored):
+                imported?[document.source] = (stored.number, document.hash)
+                outcomes[document.index] = .created(stored, notes: document.notes, report: document.report)
+            case .failure(let error):
+                outcomes[document.index] = .failed(error.description)
+            }
+        }
+        pending.removeAll()
+    }
+
+    /// Reads a document, with what its source says over the body (an issue's title, labels and assignees).
+    private static func read(_ source: Source, with importer: IncidentImporter) throws(IncidentError) -> (ImportedDocument, Incident) {
+        var reader = importer
+        reader.fileName = source.fileName
+        if let title = source.title { reader.title = title }
+        if let labels = source.labels { reader.labels = labels }
+        let document = try reader.read(source.text)
+        var incident = document.incident
+        if let assignees = source.assignees {
+            incident.assignees = try assignees.map { name throws(IncidentError) in try TextRules.line(name, field: "assignee") }
+        }
+        return (document, incident)
+    }
+
+    /// A document that changed since it was imported, or any document in a dry run or without a store.
+    private func settle(_ incident: Incident, notes: [String], report: ImportReport, source: String, hash: String,
+                        previous: (incident: Int, hash: String)?) throws(IncidentError) -> Outcome {
+        if let previous, let store {
+            let before = try store.incident(previous.incident)
+            let changes = Self.differences(before, incident)
+            if dryRun { return .updated(before, changes: changes, report: report) }
+            return .updated(try store.replaceImported(previous.incident, with: incident, source: source, hash: hash),
+                            changes: changes, report: report)
+        }
+        return .created(incident, notes: notes, report: report)
     }
 
     /// FNV-1a (64 bits) of the text: enough to tell a changed file from an unchanged one.

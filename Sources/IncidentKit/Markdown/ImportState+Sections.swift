@@ -57,7 +57,7 @@ extension ImportState {
     private func leftover(_ range: Range<Int>, skipping skipped: Set<Int>) -> String? {
         let kept = range.filter { !consumed.contains($0) && !skipped.contains($0) }.map(line)
         let text = kept.joined(separator: "\n").trimmingNewlines()
-        guard !text.trimmingSpacesAndNewlines().isEmpty else { return nil }
+        guard text.unicodeScalars.contains(where: { !Trimming.isSpaceOrNewline($0) }) else { return nil }
         return MarkdownEscaping.unescapeBlock(text)
     }
 }

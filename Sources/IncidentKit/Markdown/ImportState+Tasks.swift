@@ -49,16 +49,16 @@ extension ImportState {
 
     private var underCriteria: Bool {
         headingStack.contains { heading in
-            ["success criteria", "criteria", "validation", "verification"].contains { heading.text.contains($0) }
+            ["success criteria", "criteria", "validation", "verification"].contains { heading.text.containsLiterally($0) }
         }
     }
 
     private var horizon: Horizon {
         for heading in headingStack.reversed() {
             // "Medium/High incidents" names a severity, not a horizon.
-            if Self.horizonWords.contains(where: { heading.text.contains($0) && $0.first == "m" }) || heading.text == "medium" { return .mediumTerm }
-            if Self.horizonWords.contains(where: { heading.text.contains($0) && $0.first == "l" }) || heading.text == "long" { return .longTerm }
-            if heading.text.contains("immediate") { return .immediate }
+            if Self.horizonWords.contains(where: { heading.text.containsLiterally($0) && $0.first == "m" }) || heading.text == "medium" { return .mediumTerm }
+            if Self.horizonWords.contains(where: { heading.text.containsLiterally($0) && $0.first == "l" }) || heading.text == "long" { return .longTerm }
+            if heading.text.containsLiterally("immediate") { return .immediate }
         }
         return .immediate
     }
@@ -95,8 +95,8 @@ extension ImportState {
 
     private var phase: Phase {
         for heading in headingStack.reversed() {
-            if heading.text.contains("short") { return .shortTerm }
-            if heading.text.contains("immediate") { return .immediate }
+            if heading.text.containsLiterally("short") { return .shortTerm }
+            if heading.text.containsLiterally("immediate") { return .immediate }
         }
         return .immediate
     }

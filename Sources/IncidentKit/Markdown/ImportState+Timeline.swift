@@ -32,7 +32,9 @@ extension ImportState {
             }
         }
         let parts = rows.flatMap { row in
-            row.replacingOccurrences(of: "<br/>", with: "<br>").replacingOccurrences(of: "<br />", with: "<br>")
+            // Most rows have no `<br>`: splitting them with Foundation anyway copied each to UTF-16 three times.
+            guard row.containsLiterally("<br") else { return [row.trimmingSpaces()].filter { !$0.isEmpty } }
+            return row.replacingOccurrences(of: "<br/>", with: "<br>").replacingOccurrences(of: "<br />", with: "<br>")
                 .components(separatedBy: "<br>").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         }
         var entries: [TimelineEntry] = []

@@ -117,7 +117,7 @@ extension ImportState {
         return Set(sections.filter { $0.value.tasks && !$0.value.marked }.keys)
     }
 
-    func under(_ word: String) -> Bool { headingStack.contains { $0.text.contains(word) } }
+    func under(_ word: String) -> Bool { headingStack.contains { $0.text.containsLiterally(word) } }
 
     /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {

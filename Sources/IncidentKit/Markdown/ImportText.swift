@@ -4,10 +4,11 @@ import Foundation
 enum ImportText {
     /// `**Key:** value` or `Key: value` → (key, value); nil for other lines.
     static func keyValue(_ line: String) -> (key: String, value: String)? {
+        guard mayStartWithKey(line) else { return nil }
         let trimmed = line.trimmingSpaces()
-        if trimmed.hasPrefix("**"), let close = trimmed.range(of: ":**", range: trimmed.index(trimmed.startIndex, offsetBy: 2)..<trimmed.endIndex) {
+        if trimmed.hasPrefix("**"), let close = trimmed.rangeLiterally(of: ":**", from: trimmed.index(trimmed.startIndex, offsetBy: 2)) {
             let key = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound])
-            guard !key.contains("**"), !key.isEmpty else { return nil }
+            guard !key.containsLiterally("**"), !key.isEmpty else { return nil }
             return (key.lowercased(), String(trimmed[close.upperBound...]).trimmingSpaces())
         }
         if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == " " }),
@@ -15,6 +16,25 @@ enum ImportText {
             return (String(trimmed[..<colon]).lowercased(), String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces())
         }
         return nil
+    }
+
+    /// False when `text` surely doesn't start, after spaces, with `**Key:**` or `Key:` (at most 20 letters and spaces,
+    /// then a colon), judged on its ASCII bytes before it is trimmed; text that is not ASCII before the colon goes to
+    /// the Character-by-Character test. Most lines are prose, and trimming them and finding their first colon
+    /// Character by Character was the largest part of reading them.
+    private static func mayStartWithKey(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return false }
+        if bytes[start...].starts(with: "**".utf8) { return true }
+        var count = 0
+        for byte in bytes[start...] {
+            if byte == UInt8(ascii: ":") { return count > 0 }
+            if byte >= 0x80 { return true }
+            guard byte == UInt8(ascii: " ") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) else { return false }
+            count += 1
+            if count > 20 { return false }
+        }
+        return false
     }
 
     /// A severity named in text: P0…P4, or SEV1…SEV5 mapped to P0…P4.
@@ -96,6 +116,6 @@ enum ImportText {
             ("acknowledged", .acknowledged), ("declared", .declared), ("deployed", .fixDeployed),
             ("mitigated", .mitigated), ("resolved", .resolved), ("closed", .closed),
         ]
-        return rules.first { lower.contains($0.0) }?.1 ?? .note
+        return rules.first { lower.containsLiterally($0.0) }?.1 ?? .note
     }
 }

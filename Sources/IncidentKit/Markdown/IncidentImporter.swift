@@ -44,7 +44,7 @@ public struct IncidentImporter: Sendable {
         var text = source
         var repairNote: String?
         // A body this tool rendered holds text as it was typed, mis-decoded or not: it is never "repaired".
-        if repairsEncoding, !source.contains("<!-- incident:INC-") {
+        if repairsEncoding, !source.containsLiterally("<!-- incident:INC-") {
             let repair = TextRepair.repairEncoding(source)
             if repair.repaired > 0 {
                 text = repair.text
@@ -106,6 +106,8 @@ struct ImportState {
     /// Sections whose task lines are text: the record's own free sections (`freeSectionTitles`), or, joining a body
     /// this tool rendered, each `##` section with task lines but no marker (the renderer marks every item).
     let freeSections: Set<String>
+    /// Whether any `<!-- incident:… -->` marker is in the source (the renderer's fields and items).
+    let hasMarkers: Bool
 
     init(source: String, importer: IncidentImporter) {
         self.importer = importer
@@ -113,7 +115,8 @@ struct ImportState {
         // String on "\n" would miss CRLF, which Swift treats as a single Character.
         lines = SourceLines(Array(source.utf8)).texts
         parseSource = lines.joined(separator: "\n")
-        isOwnRender = source.contains("<!-- incident:INC-")
+        isOwnRender = source.containsLiterally("<!-- incident:INC-")
+        hasMarkers = source.containsLiterally("<!-- incident:")
         freeSections = importer.freeSectionTitles.union(isOwnRender && importer.numbersFromMarkers ? Self.unmarkedSections(lines) : [])
     }
 
@@ -125,6 +128,8 @@ struct ImportState {
 
     /// Fields the renderer wraps in `<!-- incident:FIELD -->` … `<!-- /incident:FIELD -->`, read verbatim.
     mutating func readMarkedFields() {
+        // Most documents have no marker at all: one look at the source, not eight at every line.
+        guard hasMarkers else { return }
         let fields: [(String, String, WritableKeyPath<Incident, String?>)] = [
             ("impact", "Business Impact", \.impact), ("root-cause", "Root Cause", \.rootCause),
             ("resolution", "Resolution", \.resolution), ("summary", "Summary", \.summary),

@@ -54,7 +54,7 @@ enum TextRepair {
 
     /// `&amp;`, `&lt;`, `&#39;`, `&#x27;` decoded; anything else left as written.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -17,21 +17,23 @@ extension IncidentText {
         lines.append("  " + pad("", 4) + ResponseStats.Measure.allCases.map { pad($0.rawValue, 26) }.joined())
         for severity in Severity.allCases {
             guard let figures = stats.figures[severity] else { continue }
-            var cells: [String] = []
-            for measure in ResponseStats.Measure.allCases {
-                guard let figure = figures[measure] else {
-                    cells.append(pad("—", 26))
-                    continue
-                }
-                let text = TimeFormat.duration(figure.median) + " / " + TimeFormat.duration(figure.p90) + ", n=" + String(figure.count)
-                cells.append(pad(text, 26))
-            }
-            lines.append("  " + style.severity(severity, pad(severity.label, 4)) + cells.joined())
+            lines.append("  " + style.severity(severity, pad(severity.label, 4)) + figureCells(figures))
         }
         if stats.figures.isEmpty {
             lines.append("  no incident has the milestones these need (impact-started, detected, acknowledged, mitigated, resolved)")
         }
         lines.append("  " + ResponseStats.Measure.allCases.map { $0.rawValue + ": " + $0.span }.joined(separator: " · "))
+        if !facts.years.isEmpty {
+            lines += ["", style.heading("By year declared (incidents; response times median / p90, over n incidents)")]
+            lines.append("  " + pad("", 6) + pad("", 4) + pad("incidents", 11) + ResponseStats.Measure.allCases.map { pad($0.rawValue, 26) }.joined())
+            for year in facts.years {
+                for severity in Severity.allCases {
+                    guard let count = year.counts[severity] else { continue }
+                    lines.append("  " + pad(String(year.year), 6) + style.severity(severity, pad(severity.label, 4)) + pad(String(count), 11)
+                                 + figureCells(year.stats.figures[severity] ?? [:]))
+                }
+            }
+        }
         lines += ["", style.heading("Open follow-ups by owner")]
         if facts.openByOwner.isEmpty { lines.append("  none open") }
         for row in facts.openByOwner {
@@ -40,6 +42,14 @@ extension IncidentText {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// One severity's four response times, `median / p90, n=count` each, `—` for a measure none of its incidents has.
+private func figureCells(_ figures: [ResponseStats.Measure: ResponseStats.Figure]) -> String {
+    ResponseStats.Measure.allCases.map { measure in
+        guard let figure = figures[measure] else { return pad("—", 26) }
+        return pad(TimeFormat.duration(figure.median) + " / " + TimeFormat.duration(figure.p90) + ", n=" + String(figure.count), 26)
+    }.joined()
 }
 
 private func pad(_ text: String, _ width: Int) -> String {
@@ -55,7 +65,12 @@ extension IncidentJSON {
     struct Finding: Encodable { var incident: String; var finding: String }
     struct FigureEntry: Encodable { var severity: String; var measure: String; var from: String; var medianSeconds: Double; var p90Seconds: Double; var count: Int }
     struct OwnerEntry: Encodable { @Nullable var owner: String?; var open: Int; var overdue: Int }
-    struct StatsEntry: Encodable { var counts: [String: [String: Int]]; var responseTimes: [FigureEntry]; var openFollowUps: [OwnerEntry] }
+    struct YearEntry: Encodable { var year: Int; var counts: [String: Int]; var responseTimes: [FigureEntry] }
+    struct StatsEntry: Encodable {
+        var counts: [String: [String: Int]]; var responseTimes: [FigureEntry]; var openFollowUps: [OwnerEntry]
+        /// Only with `--by year`: absent, not empty, otherwise.
+        var byYear: [YearEntry]?
+    }
 
     public static func encodeSearch(_ hits: [(Incident, String, Double)]) throws(IncidentError) -> String {
         try encodeValue(hits.map { Hit(id: $0.0.id, severity: $0.0.severity.label, status: $0.0.status.rawValue,
@@ -75,14 +90,22 @@ extension IncidentJSON {
     public static func encodeStats(_ facts: HistoryFacts, _ stats: ResponseStats) throws(IncidentError) -> String {
         var counts: [String: [String: Int]] = [:]
         for (severity, byStatus) in facts.counts { counts[severity.label] = Dictionary(uniqueKeysWithValues: byStatus.map { ($0.key.rawValue, $0.value) }) }
-        let figures = Severity.allCases.flatMap { severity in
+        let years = facts.years.map { year in
+            YearEntry(year: year.year, counts: Dictionary(uniqueKeysWithValues: year.counts.map { ($0.key.label, $0.value) }),
+                      responseTimes: figureEntries(year.stats))
+        }
+        return try encodeValue(StatsEntry(counts: counts, responseTimes: figureEntries(stats),
+                                          openFollowUps: facts.openByOwner.map { OwnerEntry(owner: $0.owner.isEmpty ? nil : $0.owner, open: $0.open, overdue: $0.overdue) },
+                                          byYear: years.isEmpty ? nil : years))
+    }
+
+    private static func figureEntries(_ stats: ResponseStats) -> [FigureEntry] {
+        Severity.allCases.flatMap { severity in
             ResponseStats.Measure.allCases.compactMap { measure in
                 stats.figures[severity]?[measure].map { FigureEntry(severity: severity.label, measure: measure.rawValue, from: measure.span,
                                                                     medianSeconds: $0.median, p90Seconds: $0.p90, count: $0.count) }
             }
         }
-        return try encodeValue(StatsEntry(counts: counts, responseTimes: figures,
-                                          openFollowUps: facts.openByOwner.map { OwnerEntry(owner: $0.owner.isEmpty ? nil : $0.owner, open: $0.open, overdue: $0.overdue) }))
     }
 
     /// `action list --json`, `criterion list --json`, `why list --json`, `timeline list --json`: the same objects as

@@ -166,6 +166,23 @@ extension IncidentText {
 }
 
 extension IncidentText {
+    /// `import --report`, one document: "title from heading · 14 timeline entries · 9 task items (5 ticked) · 6 sections",
+    /// with the importer's own account (timed lines kept as text, groups) when it gives one.
+    public static func importReport(_ report: ImportReport) -> String {
+        var parts: [String] = []
+        if let source = report.titleSource { parts.append("title from \(source)") }
+        parts.append(counted(report.timelineEntries, "timeline entry", "timeline entries"))
+        parts.append(counted(report.taskItems, "task item", "task items") + (report.taskItems > 0 ? " (\(report.tickedTaskItems) ticked)" : ""))
+        parts.append(counted(report.sections, "section", "sections"))
+        if let kept = report.timedLinesKeptAsText { parts.append(counted(kept, "timed line", "timed lines") + " kept as text") }
+        if let groups = report.groups { parts.append(counted(groups, "group", "groups")) }
+        return parts.joined(separator: " · ")
+    }
+
+    private static func counted(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+}
+
+extension IncidentText {
     /// One line per change, conflict, unmatched and new line, then a count.
     public static func syncReport(_ plan: SyncPlan, addedNew: Bool, dryRun: Bool, incident: String) -> String {
         let prefix = dryRun ? "would set " : ""

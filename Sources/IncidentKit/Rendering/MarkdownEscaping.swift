@@ -155,7 +155,7 @@ public enum MarkdownEscaping {
 
     /// The inverse of `block` for text that had no unclosed fence: `&lt;` and `&amp;` undone outside code.
     public static func unescapeBlock(_ markdown: String) -> String {
-        guard markdown.contains("&") else { return markdown }
+        guard markdown.containsLiterally("&") else { return markdown }
         return mapOutsideFences(markdown, unescapeEntities).0
     }
 

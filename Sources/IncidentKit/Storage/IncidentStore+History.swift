@@ -12,8 +12,18 @@ public struct HistoryFacts: Sendable {
     public var declared: [(severity: Severity, at: Date, resolvedAfter: TimeInterval?)] = []
     /// Open action items by owner ("" for none), and how many of them are overdue.
     public var openByOwner: [(owner: String, open: Int, overdue: Int)] = []
+    /// The same counts and response times for each year incidents were declared in (in the user's zone), oldest
+    /// first: only when asked for.
+    public var years: [YearFacts] = []
 
     public init() {}
+}
+
+/// The incidents declared in one year: how many of each severity, and their response times.
+public struct YearFacts: Sendable {
+    public var year: Int
+    public var counts: [Severity: Int]
+    public var stats: ResponseStats
 }
 
 /// An open or done action item as the follow-up list shows it: the incident it belongs to, and what to do by when.
@@ -33,8 +43,10 @@ public struct FollowUp: Sendable {
 
 extension IncidentStore {
     /// Counts, response times and follow-ups of the incidents declared since `since` (of `severity`, if given);
-    /// `perIncident` also keeps each one's declared time and time to resolve (`facts.declared`).
-    public func history(since: Date?, severity: Severity?, now: Date, perIncident: Bool = false) throws(IncidentError) -> HistoryFacts {
+    /// `perIncident` also keeps each one's declared time and time to resolve (`facts.declared`); `byYear` gathers the
+    /// figures of each year too (`facts.years`).
+    public func history(since: Date?, severity: Severity?, now: Date, perIncident: Bool = false,
+                        byYear: Bool = false) throws(IncidentError) -> HistoryFacts {
         try read { db in
             var facts = HistoryFacts()
             guard hasSchema else { return facts }
@@ -58,6 +70,7 @@ extension IncidentStore {
                 """, arguments: arguments)
             var counts = Array(repeating: Array(repeating: 0, count: Status.allCases.count), count: Severity.allCases.count)
             var durations = ResponseStats.Accumulator()
+            var yearly: [Int: (counts: [Int], durations: ResponseStats.Accumulator)] = [:]
             while let row = try cursor.next() {
                 // The severity as its number, not through its raw value (a generic-metadata look-up per row, 7% of the time).
                 let level: Int = try row.decode(atIndex: 0), status: Int = try row.decode(atIndex: 7)
@@ -71,8 +84,19 @@ extension IncidentStore {
                     mitigated: try row.decode(atIndex: 5), resolved: try row.decode(atIndex: 6))
                 durations.add(milestones)
                 if perIncident { facts.declared.append((severity, Date(unixTime: milestones.declared), milestones.duration(.resolve))) }
+                if byYear {
+                    let seconds = Int64(milestones.declared.rounded(.down))
+                    let year = CivilTime(seconds: seconds + Int64(LocalZone.at(seconds).offset)).year
+                    yearly[year, default: (Array(repeating: 0, count: Severity.allCases.count), ResponseStats.Accumulator())].counts[level] += 1
+                    yearly[year]?.durations.add(milestones)
+                }
             }
             facts.stats = durations.finish()
+            facts.years = yearly.sorted { $0.key < $1.key }.map { year, gathered in
+                var durations = gathered.durations
+                let counts = Severity.allCases.filter { gathered.counts[$0.rawValue] > 0 }.map { ($0, gathered.counts[$0.rawValue]) }
+                return YearFacts(year: year, counts: Dictionary(uniqueKeysWithValues: counts), stats: durations.finish())
+            }
             for severity in Severity.allCases {
                 for (index, status) in Status.allCases.enumerated() where counts[severity.rawValue][index] > 0 {
                     facts.counts[severity, default: [:]][status] = counts[severity.rawValue][index]

@@ -14,9 +14,9 @@ extension IncidentStore {
         return try incident(number)
     }
 
-    /// Inserts an imported record and all its rows as a new incident; returns its number.
-    func insertImported(_ imported: Incident, _ db: Database) throws -> Int {
-        let number = try insertIncident(imported, db)
+    /// Inserts an imported record and all its rows as a new incident (updated now, or at `updatedAt`); returns its number.
+    func insertImported(_ imported: Incident, updatedAt: Date? = nil, _ db: Database) throws -> Int {
+        let number = try insertIncident(imported, updatedAt: updatedAt, db)
         try insertRows(of: imported, for: number, db)
         return number
     }
@@ -26,7 +26,7 @@ extension IncidentStore {
         try insertNames(imported.labels, into: .label, for: number, db)
         try insertNames(imported.assignees, into: .assignee, for: number, db)
         try insertServices(imported.services, for: number, db)
-        for section in imported.sections { try insertSection(section, for: number, db) }
+        try insertSections(imported.sections, for: number, db)
         for why in imported.whys { try insertWhy(why, for: number, db) }
         for entry in imported.timeline { try insertTimelineEntry(entry, for: number, db) }
         for action in imported.actions { try insertAction(action, for: number, source: .import, db) }

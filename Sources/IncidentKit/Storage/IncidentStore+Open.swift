@@ -11,7 +11,13 @@ extension IncidentStore {
         configuration.label = "incident"
         // Functions with side effects and virtual tables can't be reached from the file's own schema (views,
         // triggers, CHECK and DEFAULT expressions): a handed-over file runs only what the tool's own SQL asks for.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA trusted_schema = OFF") }
+        // Savepoints and statements inside a larger transaction keep the pages they change in a journal of their own,
+        // a temporary file by default: an archive import, a savepoint per document, wrote it with a system call per
+        // page. Kept in memory, it is freed with the transaction.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         return configuration
     }
 

@@ -30,6 +30,7 @@ struct Import: ParsableCommand {
     @Flag(help: "Keep text that looks like UTF-8 read as Mac Roman or Windows-1252 as it is, instead of repairing it.")
     var keepEncoding = false
     @Flag(help: "Show what would be imported or updated without storing anything.") var dryRun = false
+    @Flag(help: "Under each document, say what was read from it: timeline entries, task items, sections.") var report = false
 
     func validate() throws {
         if paths.isEmpty == (issue == nil) { throw ValidationError("Give files or folders (or - for standard input), or --issue NUMBER|URL.") }
@@ -47,17 +48,19 @@ struct Import: ParsableCommand {
         if title != nil, sources.count != 1 { throw ValidationError("--title names one document's title; \(sources.count) were given.") }
         importer.title = title
         if dryRun {
-            let archive = ArchiveImport(store: try? store.openForReading(), importer: importer, dryRun: true)
+            var archive = ArchiveImport(store: try? store.openForReading(), importer: importer, dryRun: true)
             if sources.count == 1 { return try single(archive.run(sources[0]), source: sources[0]) }
-            return try many(sources, archive)
+            return try many(sources, &archive)
         }
         // One document refused stores nothing, so it leaves no new database behind either.
         if sources.count == 1 {
             return try store.withStore { store in
-                try single(ArchiveImport(store: store, importer: importer, dryRun: false).run(sources[0]), source: sources[0])
+                var archive = ArchiveImport(store: store, importer: importer, dryRun: false)
+                try single(archive.run(sources[0]), source: sources[0])
             }
         }
-        try many(sources, ArchiveImport(store: try store.openForWriting(creating: true), importer: importer, dryRun: false))
+        var archive = ArchiveImport(store: try store.openForWriting(creating: true), importer: importer, dryRun: false)
+        try many(sources, &archive)
     }
 
     private func readSources() throws -> [ArchiveImport.Source] {
@@ -88,12 +91,14 @@ struct Import: ParsableCommand {
 
     private func single(_ outcome: ArchiveImport.Outcome, source: ArchiveImport.Source) throws {
         switch outcome {
-        case .created(let incident, let notes):
+        case .created(let incident, let notes, let read):
             say(dryRun ? "(dry run) nothing stored" : incident.id)
             say(IncidentText.importSummary(incident, notes: notes))
-        case .updated(let incident, let changes):
+            if report { say("read: " + IncidentText.importReport(read)) }
+        case .updated(let incident, let changes, let read):
             say(incident.id)
             say("\(dryRun ? "would update" : "updated") \(incident.id) from \(source.name), which changed: \(changes.joined(separator: ", ")).")
+            if report { say("read: " + IncidentText.importReport(read)) }
         case .unchanged(let number):
             say(IncidentReference.format(number))
             say("\(source.name) is unchanged since it was imported as \(IncidentReference.format(number)); nothing to do.")
@@ -102,18 +107,20 @@ struct Import: ParsableCommand {
         }
     }
 
-    private func many(_ sources: [ArchiveImport.Source], _ archive: ArchiveImport) throws {
-        var counts = (new: 0, updated: 0, unchanged: 0, failed: 0)
+    private func many(_ sources: [ArchiveImport.Source], _ archive: inout ArchiveImport) throws {
+        var counts = (new: 0, updated: 0, unchanged: 0, failed: 0), done = 0
         let progress = ProgressLine(total: sources.count)
-        for (index, source) in sources.enumerated() {
-            progress.show(index, of: source.name)
-            let line: String
-            switch archive.run(source) {
-            case .created(let incident, _):
+        progress.show(0, of: sources.first?.name ?? "")
+        archive.run(sources) { source, outcome in
+            var line: String, read: ImportReport?
+            switch outcome {
+            case .created(let incident, _, let report):
+                read = report
                 counts.new += 1
                 line = "\((dryRun ? "new" : incident.id).padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — \(incident.title) "
                     + "(\(incident.actions.count + incident.criteria.count) tasks, \(incident.sections.count) sections, \(incident.timeline.count) timeline entries)"
-            case .updated(let incident, let changes):
+            case .updated(let incident, let changes, let report):
+                read = report
                 counts.updated += 1
                 line = "\(incident.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — \(dryRun ? "would update" : "updated"): \(changes.joined(separator: ", "))"
             case .unchanged(let number):
@@ -123,9 +130,13 @@ struct Import: ParsableCommand {
                 counts.failed += 1
                 line = "failed   \(source.name) — \(reason)"
             }
+            if report, let read { line += "\n         read: " + IncidentText.importReport(read) }
             progress.clear()
             say(line)
+            done += 1
+            progress.show(done, of: source.name)
         }
+        progress.clear()
         say("\(sources.count) documents: \(counts.new) \(dryRun ? "would be new" : "new"), \(counts.updated) \(dryRun ? "would be updated" : "updated"), "
             + "\(counts.unchanged) unchanged, \(counts.failed) failed.")
         if counts.failed > 0 { throw IncidentError.importFailures(failed: counts.failed, total: sources.count) }

@@ -16,6 +16,8 @@ struct Stats: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Only incidents declared since (same forms as --at, or a date: 2025-01-01).") var since: String?
     @Option(help: "Only this severity.") var severity: Severity?
+    @Option(help: "Also break the counts and response times down by the year incidents were declared in (your zone).")
+    var by: StatsGrouping?
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("Also draw the history as an SVG picture.", valueName: "file")) var svg: String?
     @Flag(name: .customLong("force"), help: "Overwrite the --svg file if it exists.") var overwrite = false
@@ -25,7 +27,7 @@ struct Stats: ParsableCommand {
         let now = Date()
         let since = try since.map { text throws(IncidentError) in try TimeExpression.parse(text.count == 10 ? text + " 00:00 UTC" : text) }
         let facts = try store.hasDatabase()
-            ? try store.openForReading().history(since: since, severity: severity, now: now, perIncident: svg != nil) : HistoryFacts()
+            ? try store.openForReading().history(since: since, severity: severity, now: now, perIncident: svg != nil, byYear: by == .year) : HistoryFacts()
         let stats = facts.stats
         if let svg {
             let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
@@ -34,4 +36,9 @@ struct Stats: ParsableCommand {
         if json { return say(try IncidentJSON.encodeStats(facts, stats)) }
         say(IncidentText.stats(facts, stats, style: output.style) + (svg.map { "\n\nWrote \($0)." } ?? ""))
     }
+}
+
+/// How `stats --by` breaks the figures down.
+enum StatsGrouping: String, ExpressibleByArgument, CaseIterable {
+    case year
 }

@@ -6,7 +6,8 @@ enum MarkdownInput {
     static func read(_ path: String) throws(IncidentError) -> String {
         let data = try InputFile.read(path)
         let name = path == "-" ? "standard input" : path
-        guard !data.contains(0) else { throw .unreadableFile(path: name, reason: "it contains NUL bytes, so it is not a Markdown text file") }
+        // Searched with memchr: Data's element-by-element `contains` cost more than the rest of reading the file.
+        guard !data.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) else { throw .unreadableFile(path: name, reason: "it contains NUL bytes, so it is not a Markdown text file") }
         // Invalid UTF-8 is replaced (U+FFFD), as libcmark does with CMARK_OPT_VALIDATE_UTF8.
         return String(decoding: data, as: UTF8.self)
     }
