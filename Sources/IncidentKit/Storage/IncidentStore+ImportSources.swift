@@ -27,7 +27,14 @@ extension IncidentStore {
     /// a commit per document wrote every page it touched to the log again (and synced it).
     public func importIncidents(_ documents: [(incident: Incident, source: String, hash: String)])
         throws(IncidentError) -> [Result<Incident, IncidentError>] {
-        try write { db in
+        // Each document's savepoint journal stays in memory instead of a temporary file written call by call; set here,
+        // for bulk imports only, so other commands don't pay for the statement.
+        do {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        } catch {
+            throw mapError(error)
+        }
+        return try write { db in
             documents.map { document in
                 do {
                     var stored: Incident?

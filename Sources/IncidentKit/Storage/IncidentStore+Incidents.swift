@@ -133,7 +133,7 @@ extension IncidentStore {
     }
 
     func loadIncident(_ number: Int, _ db: Database) throws -> Incident {
-        guard hasSchema, let header = try IncidentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM incident WHERE number = ?"), arguments: [number])
+        guard hasSchema, let header = try IncidentRecord.fetchOne(db, sql: "SELECT * FROM incident WHERE number = ?", arguments: [number])
         else { throw IncidentError.unknownIncident(number) }
         return try loadChildren(of: header.model(), db)
     }
@@ -152,8 +152,7 @@ extension IncidentStore {
         incident.lessons = try LessonRecord.fetchAll(of: number, db).map(\.model)
         incident.roles = Role.sorted(try RoleRecord.fetchAll(of: number, db).map(\.model))
         incident.playbooks = try AppliedPlaybookRecord.fetchAll(of: number, db).map(\.name)
-        incident.github = try GitHubLinkRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM githubLink WHERE incidentNumber = ?"),
-                                                         arguments: [number])?.model
+        incident.github = try GitHubLinkRecord.fetchOne(db, sql: "SELECT * FROM githubLink WHERE incidentNumber = ?", arguments: [number])?.model
         if let repo = incident.github?.repo { incident.github?.visibility = try Self.visibility(of: repo, db) }
         return incident
     }

@@ -14,10 +14,7 @@ extension IncidentStore {
         // Savepoints and statements inside a larger transaction keep the pages they change in a journal of their own,
         // a temporary file by default: an archive import, a savepoint per document, wrote it with a system call per
         // page. Kept in memory, it is freed with the transaction.
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA trusted_schema = OFF")
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
-        }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA trusted_schema = OFF") }
         return configuration
     }
 

@@ -214,10 +214,11 @@ protocol IncidentChildRecord: StoredRecord {
 
 extension IncidentChildRecord {
     /// The rows of incident `number`, in order. Written as SQL: every command loads these, and the query
-    /// interface's first use in a process costs more than the query (generic requests are instantiated). The
-    /// statement is cached: an archive import reads back thousands of incidents in one process.
+    /// interface's first use in a process costs more than the query (generic requests are instantiated). Not through
+    /// a cached statement: that generic path costs every command a type lookup per record type, and an archive
+    /// import no longer reads incidents back.
     static func fetchAll(of number: Int, _ db: Database) throws -> [Self] {
-        try fetchAll(db.cachedStatement(sql: "SELECT * FROM \(databaseTableName) WHERE incidentNumber = ? ORDER BY \(orderColumn)"),
+        try fetchAll(db, sql: "SELECT * FROM \(databaseTableName) WHERE incidentNumber = ? ORDER BY \(orderColumn)",
                      arguments: [number])
     }
 }
