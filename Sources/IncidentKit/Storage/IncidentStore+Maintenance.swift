@@ -293,15 +293,8 @@ private extension IncidentStore {
     /// Tables, indexes, triggers and views in the file that the applied migrations don't create, or create with
     /// other SQL: someone else put them there.
     static func foreignObjects(_ db: Database) throws -> [(type: String, name: String, sql: String, changed: Bool)] {
-        guard try db.tableExists("grdb_migrations") else { return [] }
-        let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        guard let last = migrator.migrations.last(where: applied.contains) else { return [] }
-        let reference = try DatabaseQueue()
-        try migrator.migrate(reference, upTo: last)
-        let expected = try reference.read { reference in
-            try Dictionary(Row.fetchAll(reference, sql: "SELECT type || ' ' || name, sql FROM sqlite_master").map { ($0[0] as String, $0[1] as String? ?? "") },
-                           uniquingKeysWith: { first, _ in first })
-        }
+        guard let reference = try referenceSchema(for: db) else { return [] }
+        let expected = Dictionary(reference.map { ("\($0.type) \($0.name)", $0.sql) }, uniquingKeysWith: { first, _ in first })
         // SQLite's own objects (autoindexes, the shadow tables of a full-text index) follow from the ones named.
         let virtualTables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
         return try Row.fetchAll(db, sql: """
@@ -316,17 +309,22 @@ private extension IncidentStore {
 
     /// Tables, indexes and triggers the applied migrations create that the file lacks, with the SQL that makes them.
     static func missingObjects(_ db: Database) throws -> [(type: String, name: String, sql: String)] {
-        guard try db.tableExists("grdb_migrations") else { return [] }
+        guard let reference = try referenceSchema(for: db) else { return [] }
+        let present = try Set(String.fetchAll(db, sql: "SELECT type || ' ' || name FROM sqlite_master"))
+        return reference.filter { !present.contains("\($0.type) \($0.name)") }
+    }
+
+    /// What the migrations `db` has applied create (type, name, SQL, in order): a fresh database migrated as far.
+    private static func referenceSchema(for db: Database) throws -> [(type: String, name: String, sql: String)]? {
+        guard try db.tableExists("grdb_migrations") else { return nil }
         let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        guard let last = migrator.migrations.last(where: applied.contains) else { return [] }
+        guard let last = migrator.migrations.last(where: applied.contains) else { return nil }
         let reference = try DatabaseQueue()
         try migrator.migrate(reference, upTo: last)
-        let expected = try reference.read { reference in
+        return try reference.read { reference in
             try Row.fetchAll(reference, sql: "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
+                .map { (type: $0["type"] as String, name: $0["name"] as String, sql: $0["sql"] as String) }
         }
-        let present = try Set(String.fetchAll(db, sql: "SELECT type || ' ' || name FROM sqlite_master"))
-        return expected.map { (type: $0["type"] as String, name: $0["name"] as String, sql: $0["sql"] as String) }
-            .filter { !present.contains("\($0.type) \($0.name)") }
     }
 
     static func foreignKeyFindings(_ db: Database) throws -> [StoreFinding] {
