@@ -31,12 +31,10 @@ extension IncidentStore {
         guard appliedMigrations.contains(DeferredSearchMigration.identifier) else { return 0 }
         let pending = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchPending") ?? 0 }
         guard pending > 0 else { return 0 }
-        if !isReadOnly { return try write { db in try Self.refreshSearch(db); return 0 } }
-        guard let path else { return pending }
         do {
-            // A read command's own connection is read-only; index upkeep goes through a short-lived writable one.
-            let writable = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
-            try writable.write { db in try Self.refreshSearch(db) }
+            // Read commands open an existing file read-write too (see `openFile`), so the upkeep goes through the same
+            // connection; only a file this user can't write refuses it.
+            try writer.write { db in try Self.refreshSearch(db) }
             return 0
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode) {
             return pending

@@ -11,8 +11,6 @@ public final class IncidentStore: Sendable {
     let clock: @Sendable () -> Date
     /// The migrations this database has applied; empty for a file that is not yet written.
     let appliedMigrations: Set<String>
-    /// Opened for reading only: writes go through a second, writable connection (see `bringSearchUpToDate`).
-    let isReadOnly: Bool
 
     /// Opens the database at `path`; a missing file is created only when `readOnly` is false.
     ///
@@ -48,12 +46,10 @@ public final class IncidentStore: Sendable {
     private init(writer: any DatabaseWriter, path: String?, readOnly: Bool, asStored: Bool, actor: String,
                  clock: @escaping @Sendable () -> Date) throws(IncidentError) {
         var schema = try Self.prepareSchema(of: writer, at: path, readOnly: readOnly, asStored: asStored)
-        let upgradeInMemory = !asStored
-        var writer = writer, upgradedInMemory = false
-        if readOnly, upgradeInMemory, !schema.applied.isEmpty,
+        var writer = writer
+        if readOnly, !asStored, !schema.applied.isEmpty,
            !Set(Self.migrator.migrations).subtracting(schema.applied).isSubset(of: Self.indexOnlyMigrations) {
             writer = try Self.migratedCopy(of: writer, path: path)
-            upgradedInMemory = true
             schema.applied = Set(Self.migrator.migrations)
         }
         self.writer = writer
@@ -61,7 +57,6 @@ public final class IncidentStore: Sendable {
         self.actor = actor
         self.clock = clock
         appliedMigrations = schema.applied
-        isReadOnly = readOnly && !upgradedInMemory
         // WAL lets several terminals read and write at once; it is set only once the file is known to be ours.
         if !readOnly, path != nil, schema.journalMode != "wal" { try enableWriteAheadLog() }
     }
