@@ -47,13 +47,13 @@ struct WrittenTime {
     private mutating func stamp(year: Int?) -> TimelineContext.Stamp? {
         skip(" \t")
         var label: String?
-        if let word = take(TimeVocabulary.leadLabels, wholeWord: true) {
+        if let word = take(WordList.leadLabels, wholeWord: true) {
             label = word
             skip(" :")
         }
-        var nextDay = take(TimeVocabulary.nextDayMarkers, wholeWord: true) != nil
+        var nextDay = take(WordList.nextDayMarkers, wholeWord: true) != nil
         skip(" \t*_[(")
-        if !nextDay { nextDay = take(TimeVocabulary.nextDayMarkers, wholeWord: true) != nil }
+        if !nextDay { nextDay = take(WordList.nextDayMarkers, wholeWord: true) != nil }
         skip(" \t*_[(")
         var day: (Int, Int, Int)?
         let beforeDate = rest
@@ -61,7 +61,7 @@ struct WrittenTime {
             day = found
             if rest.first == "T", rest.dropFirst().first?.isNumber == true { rest = rest.dropFirst() }
             skip(" ,*_")
-            if take(TimeVocabulary.dateTimeJoiners, wholeWord: true) != nil { skip(" ") }
+            if take(WordList.dateTimeJoiners, wholeWord: true) != nil { skip(" ") }
             skip(" *_[(")
         } else {
             rest = beforeDate
@@ -143,7 +143,7 @@ struct WrittenTime {
         guard let month = monthName() else { return nil }
         skip(" ")
         guard let day = number(digits: 2) else { return nil }
-        _ = take(TimeVocabulary.daySuffixes, wholeWord: false)
+        _ = take(WordList.daySuffixes, wholeWord: false)
         let afterDay = rest
         skip(", ")
         if let written = number(digits: 4), written >= 1000, rest.first != ":" { return (written, month, day) }
@@ -154,7 +154,7 @@ struct WrittenTime {
     /// `17 décembre 2021`, `1er mars`, `3. März 2020`.
     private mutating func dayFirstDate(year: Int?) -> (Int, Int, Int)? {
         guard let day = number(digits: 2) else { return nil }
-        _ = take(TimeVocabulary.daySuffixes, wholeWord: false)
+        _ = take(WordList.daySuffixes, wholeWord: false)
         guard rest.first == " " else { return nil }
         skip(" ")
         guard let month = monthName() else { return nil }
@@ -189,9 +189,9 @@ struct WrittenTime {
     /// `10:34`, `10:09:36`, `2:54 PM`, `4PM`, `23h15`, `23時15分`, `午後3時`, `3時半`, `~14:30`, `23:15頃`.
     private mutating func clock() -> (hour: Int, minute: Int, hadMinutes: Bool)? {
         let saved = rest
-        if take(TimeVocabulary.approximatePrefixes, wholeWord: false) != nil { skip(" ") }
+        if take(WordList.approximatePrefixes, wholeWord: false) != nil { skip(" ") }
         var afternoon: Bool?
-        if let marker = take(Array(TimeVocabulary.meridiemPrefixes.keys), wholeWord: false) {
+        if let marker = take(WordList.meridiemPrefixes, wholeWord: false) {
             afternoon = TimeVocabulary.meridiemPrefixes[marker]
             skip(" ")
         }
@@ -224,7 +224,7 @@ struct WrittenTime {
                 } else if marker.minute != nil {
                     // `3時`, `3時半`: an hour marker that stands alone.
                     rest = afterHour
-                    minute = probe.take(TimeVocabulary.halfHour, wholeWord: false) != nil ? 30 : 0
+                    minute = probe.take(WordList.halfHour, wholeWord: false) != nil ? 30 : 0
                     if minute == 30 { rest = probe.rest }
                 } else {
                     continue
@@ -234,7 +234,7 @@ struct WrittenTime {
         }
         let beforeSuffix = rest
         skip(" ")
-        if let marker = take(Array(TimeVocabulary.meridiemSuffixes.keys), wholeWord: true) {
+        if let marker = take(WordList.meridiemSuffixes, wholeWord: true) {
             afternoon = TimeVocabulary.meridiemSuffixes[marker.lowercased()]
         } else {
             rest = beforeSuffix
@@ -245,7 +245,7 @@ struct WrittenTime {
             hour = hour % 12 + (afternoon ? 12 : 0)
         }
         guard hour < 24, (minute ?? 0) < 60 else { rest = saved; return nil }
-        _ = take(TimeVocabulary.approximateSuffixes, wholeWord: false)
+        _ = take(WordList.approximateSuffixes, wholeWord: false)
         return (hour, minute ?? 0, minute != nil)
     }
 
@@ -258,7 +258,7 @@ struct WrittenTime {
         let parenthesised = rest.first == "(" || rest.first == "（"
         if parenthesised { rest = rest.dropFirst(); skip(" ") }
         var found: TimeZoneName?
-        if let word = take(TimeVocabulary.zoneWords.keys.sorted { $0.count > $1.count }, wholeWord: true),
+        if let word = take(WordList.zoneWords, wholeWord: true),
            let identifier = TimeVocabulary.zoneWords[word.lowercased()], let zone = TimeZone(identifier: identifier) {
             found = .zone(zone)
         } else {
@@ -280,12 +280,12 @@ struct WrittenTime {
     private mutating func skipRangeEnd(clockHadMinutes: Bool) {
         let saved = rest
         var spaced = false
-        if let joiner = take(TimeVocabulary.rangeJoiners, wholeWord: false) {
+        if let joiner = take(WordList.rangeJoiners, wholeWord: false) {
             if joiner != "-" && joiner != "–" { skip(" ") }
         } else {
             skip(" ")
             let wide = rest.first.map { !$0.isASCII } ?? false
-            guard take(TimeVocabulary.spacedRangeJoiners, wholeWord: !wide) != nil || take(TimeVocabulary.rangeJoiners, wholeWord: false) != nil
+            guard take(TimeVocabulary.spacedRangeJoiners, wholeWord: !wide) != nil || take(WordList.rangeJoiners, wholeWord: false) != nil
             else { rest = saved; return }
             spaced = true
             skip(" ")
@@ -331,16 +331,43 @@ struct WrittenTime {
 
     /// The longest of `words` at the cursor, case-insensitively; a whole word ends before a letter or digit.
     private mutating func take(_ words: [String], wholeWord: Bool) -> String? {
+        take(WordList(words), wholeWord: wholeWord)
+    }
+
+    /// The longest word of `list` that `rest` starts with (ignoring case), taken off `rest` as written.
+    private mutating func take(_ list: WordList, wholeWord: Bool) -> String? {
         let lower = rest.prefix(24).lowercased()
-        for word in words.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(word.lowercased()) {
-            let after = rest.dropFirst(word.count)
+        for (word, count) in list.words where lower.hasPrefix(word) {
+            let after = rest.dropFirst(count)
             // Only words in Latin letters end at a boundary: `翌00:00` is as good as `翌 00:00`.
             if wholeWord, let last = word.last, last.isLetter, last.isASCII || "àéèû".contains(last),
                let next = after.first, next.isLetter || next.isNumber { continue }
-            let written = String(rest.prefix(word.count))
+            let written = String(rest.prefix(count))
             rest = after
             return written
         }
         return nil
     }
+}
+
+/// A word list as `WrittenTime.take` reads it: each word lowercased, with its length as written, longest first (so
+/// `p.m.` is tried before `pm`). The vocabulary's lists are prepared once, not on every call.
+struct WordList {
+    let words: [(lower: String, count: Int)]
+
+    init(_ words: some Collection<String>) {
+        self.words = words.map { ($0.lowercased(), $0.count) }.sorted { $0.count > $1.count }
+    }
+
+    static let leadLabels = WordList(TimeVocabulary.leadLabels)
+    static let nextDayMarkers = WordList(TimeVocabulary.nextDayMarkers)
+    static let dateTimeJoiners = WordList(TimeVocabulary.dateTimeJoiners)
+    static let daySuffixes = WordList(TimeVocabulary.daySuffixes)
+    static let approximatePrefixes = WordList(TimeVocabulary.approximatePrefixes)
+    static let approximateSuffixes = WordList(TimeVocabulary.approximateSuffixes)
+    static let meridiemPrefixes = WordList(TimeVocabulary.meridiemPrefixes.keys)
+    static let meridiemSuffixes = WordList(TimeVocabulary.meridiemSuffixes.keys)
+    static let halfHour = WordList(TimeVocabulary.halfHour)
+    static let zoneWords = WordList(TimeVocabulary.zoneWords.keys)
+    static let rangeJoiners = WordList(TimeVocabulary.rangeJoiners)
 }
