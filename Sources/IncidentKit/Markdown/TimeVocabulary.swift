@@ -77,32 +77,10 @@ enum TimeVocabulary {
         "タイムライン", "時系列", "経緯", "zeitleiste", "zeitablauf", "ablauf", "cronología", "cronologia", "línea de tiempo",
     ]
 
-    private static let timelineHeadingBytes = timelineHeadings.map { Array($0.utf8) }
-
-    /// Whether a (lowercased) heading names a timeline section. Asked for every block of a document, so it compares
-    /// bytes: Foundation's `contains` bridges each string to NSString.
+    /// Whether a (lowercased) heading names a timeline section. Asked for every heading of a document, so it
+    /// compares bytes (`containsLiterally`): Foundation's `contains` copies each string to UTF-16.
     static func namesTimeline(_ heading: String) -> Bool {
-        var heading = heading
-        return heading.withUTF8 { bytes in
-            for word in timelineHeadingBytes where contains(word, in: bytes) { return true }
-            return false
-        }
-    }
-
-    /// Whether `word` occurs in `bytes`: plain loops, linear in practice, and quick in a debug build too.
-    static func contains(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = word.first, word.count <= bytes.count else { return word.isEmpty }
-        var start = 0
-        let last = bytes.count - word.count
-        while start <= last {
-            if bytes[start] == first {
-                var offset = 1
-                while offset < word.count, bytes[start + offset] == word[offset] { offset += 1 }
-                if offset == word.count { return true }
-            }
-            start += 1
-        }
-        return false
+        timelineHeadings.contains { heading.containsLiterally($0) }
     }
 
     /// Field names that state the incident's date once: `Date: 2019-07-02`, `発生日時: 2024年5月23日`.

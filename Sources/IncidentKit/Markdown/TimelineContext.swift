@@ -90,37 +90,14 @@ struct TimelineContext {
     static let headingZone = try! NSRegularExpression(pattern: #"^#+.*\(\s*([A-Za-z][A-Za-z_+\-:/0-9]*)\s*\)"#)
 
     /// Words one of `zoneStatements` needs (lowercase ASCII or as written), looked for before any pattern runs.
-    private static let statementWords: [[UInt8]] = ["time", "heure", "zeit", "時刻"].map { Array($0.utf8) }
-    // `mayStateAZone` looks only at bytes that start one of these words: t, h, z and 0xE6 (時).
+    private static let statementWords = ["time", "heure", "zeit", "時刻"]
 
     /// Whether `line` has a word a zone statement needs, or is a heading with a parenthesis (`## Timeline (UTC)`):
     /// most lines are neither, and the patterns cost far more. (A bare parenthesis is in every Markdown link.)
     static func mayStateAZone(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            if bytes.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "#"), bytes.contains(UInt8(ascii: "(")) { return true }
-            var start = 0
-            while start < bytes.count {
-                let byte = bytes[start] | (bytes[start] >= 65 && bytes[start] <= 90 ? 32 : 0)
-                guard byte == UInt8(ascii: "t") || byte == UInt8(ascii: "h") || byte == UInt8(ascii: "z") || byte == 0xE6 else {
-                    start += 1
-                    continue
-                }
-                for word in statementWords where word[0] == byte && start + word.count <= bytes.count {
-                    var offset = 1
-                    while offset < word.count {
-                        var next = bytes[start + offset]
-                        if next >= 65, next <= 90 { next += 32 }
-                        if next != word[offset] { break }
-                        offset += 1
-                    }
-                    if offset == word.count { return true }
-                }
-                start += 1
-            }
-            return false
-        }
+        guard line.utf8.count >= 4 else { return false }
+        if line.utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "#"), line.utf8.contains(UInt8(ascii: "(")) { return true }
+        return statementWords.contains { line.containsIgnoringASCIICase($0) }
     }
 
     /// The zone a line states for the whole document, and the zone as written.
