@@ -27,9 +27,7 @@ enum TrustedSchema {
 
     /// FNV-1a over the object's type, name and SQL text, each followed by a unit separator (0x1F).
     static func fingerprint(type: String, name: String, sql: String) -> UInt64 {
-        var hash = basis
-        for text in [type, name, sql] { hash = mix(text.utf8, into: hash) }
-        return hash
+        hash("\(type)\u{1F}\(name)\u{1F}\(sql)\u{1F}")
     }
 
     /// "trigger NAME" for each trigger and view of `db` this tool did not create. Read on every open: each object comes
@@ -39,22 +37,16 @@ enum TrustedSchema {
         for object in try String.fetchAll(db, sql: """
             SELECT type || char(31) || name || char(31) || sql || char(31) FROM sqlite_master WHERE type IN ('trigger', 'view')
             """) {
-            var hash = basis
-            for byte in object.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
-            if !fingerprints.contains(hash) {
+            if !fingerprints.contains(hash(object)) {
                 foreign.append(object.split(separator: "\u{1F}", maxSplits: 2).prefix(2).joined(separator: " "))
             }
         }
         return foreign
     }
 
-    private static let basis: UInt64 = 0xCBF2_9CE4_8422_2325
-    private static let prime: UInt64 = 0x100_0000_01B3
-
-    private static func mix(_ bytes: some Sequence<UInt8>, into start: UInt64) -> UInt64 {
-        var hash = start
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
-        return (hash ^ 0x1F) &* prime
+    private static func hash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
-
 }
