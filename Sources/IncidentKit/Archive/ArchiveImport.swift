@@ -204,8 +204,7 @@ extension ArchiveImport {
                 found.append(path)
                 continue
             }
-            let base = realPath(path) ?? path
-            let within = base.hasSuffix("/") ? base : base + "/"
+            let base = TrustedPath.resolved(path) ?? path
             let entries = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
                 .sorted()
@@ -220,8 +219,8 @@ extension ArchiveImport {
                 var target = stat()
                 let leadsToFolder = stat(file, &target) == 0 && target.st_mode & S_IFMT == S_IFDIR
                 guard isMarkdown || leadsToFolder else { continue }
-                let resolved = realPath(file)
-                guard let resolved, resolved.hasPrefix(within) else {
+                let resolved = TrustedPath.resolved(file)
+                guard let resolved, TrustedPath.isInside(resolved, base) else {
                     refused.append((file, "it is a symlink to \(resolved ?? "nothing"), outside \(path); name it on its own to import it"))
                     continue
                 }
@@ -230,12 +229,6 @@ extension ArchiveImport {
             }
         }
         return (found, missing, refused)
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// Issues from `gh issue view --json title,body,labels,assignees,number,url` (an object) or `gh issue list --json …`

@@ -12,10 +12,8 @@ public enum TrustedPath {
         var link = stat()
         guard lstat(file, &link) == 0 else { return nil }
         if link.st_mode & S_IFMT == S_IFLNK {
-            guard let target = realpath(file), let base = realpath(folder) else { return "it is a symlink to nothing readable" }
-            if !target.hasPrefix(base.hasSuffix("/") ? base : base + "/") {
-                return "it is a symlink to \(target), outside \(base)"
-            }
+            guard let target = resolved(file), let base = resolved(folder) else { return "it is a symlink to nothing readable" }
+            if !isInside(target, base) { return "it is a symlink to \(target), outside \(base)" }
         }
         var info = stat()
         guard !declaredSafe, stat(file, &info) == 0 else { return nil }
@@ -39,11 +37,17 @@ public enum TrustedPath {
 
     private static func isDeclaredSafe(_ folder: String) -> Bool {
         guard let declared = Environment.value("INCIDENT_SAFE_DIRECTORIES"), !declared.isEmpty else { return false }
-        let resolved = realpath(folder) ?? folder
-        return declared.split(separator: ":").contains { entry in entry == "*" || (realpath(String(entry)) ?? String(entry)) == resolved }
+        let folder = resolved(folder) ?? folder
+        return declared.split(separator: ":").contains { entry in entry == "*" || (resolved(String(entry)) ?? String(entry)) == folder }
     }
 
-    private static func realpath(_ path: String) -> String? {
+    /// Whether the resolved path `target` lies inside the resolved folder `base`.
+    static func isInside(_ target: String, _ base: String) -> Bool {
+        target.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// `path` with every symlink and `..` resolved, or nil when it leads nowhere.
+    static func resolved(_ path: String) -> String? {
         guard let resolved = Foundation.realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
