@@ -133,8 +133,8 @@ import Testing
         let (folder, path) = try copy()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try IncidentStore(path: path, readOnly: false, actor: "tester")
-        #expect(try store.search("connector", limit: 20).map(\.incident.number) == [1])
-        #expect(try store.search("redis failover", limit: 20).map(\.incident.number) == [2])
+        #expect(try store.search("connector", limit: 20).hits.map(\.incident.number) == [1])
+        #expect(try store.search("redis failover", limit: 20).hits.map(\.incident.number) == [2])
     }
 
     /// The milestone columns `stats` reads are filled by the migration and kept by the timeline's triggers.

@@ -26,8 +26,7 @@ extension IncidentStore {
     /// Brings the search index up to date before a search: writes only note which incidents changed, so that adding
     /// an item costs the same on an incident of 5 items as on one of 5,000. Returns how many incidents could not be
     /// re-indexed (the file is read-only to this user): their newest text is not searched.
-    @discardableResult
-    public func bringSearchUpToDate() throws(IncidentError) -> Int {
+    func bringSearchUpToDate() throws(IncidentError) -> Int {
         guard appliedMigrations.contains(DeferredSearchMigration.identifier) else { return 0 }
         let pending = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchPending") ?? 0 }
         guard pending > 0 else { return 0 }
@@ -44,15 +43,16 @@ extension IncidentStore {
     }
 
     /// Incidents whose text matches `query` (FTS5 syntax honoured; a query that isn't valid FTS5 is read as plain
-    /// words), best first.
-    public func search(_ query: String, limit: Int) throws(IncidentError) -> [SearchHit] {
-        try bringSearchUpToDate()
+    /// words), best first, after bringing the index up to date; and how many incidents' newest text could not be
+    /// indexed (see `bringSearchUpToDate`).
+    public func search(_ query: String, limit: Int) throws(IncidentError) -> (hits: [SearchHit], notSearched: Int) {
+        let notSearched = try bringSearchUpToDate()
         do {
-            return try searchRows(query, limit: limit)
+            return (try searchRows(query, limit: limit), notSearched)
         } catch {
             // FTS5 refuses what isn't its syntax (an unbalanced quote, a stray NEAR): read the query as plain words.
             guard case .storageFailure = error else { throw error }
-            return try searchRows(Self.plainWords(query), limit: limit)
+            return (try searchRows(Self.plainWords(query), limit: limit), notSearched)
         }
     }
 

@@ -27,12 +27,11 @@ struct Search: ParsableCommand {
         let query = words.joined(separator: " ")
         var hits: [SearchHit] = []
         if try store.hasDatabase() {
-            let incidents = try store.openForReading()
-            let stale = try incidents.bringSearchUpToDate()
-            if stale > 0 {
-                warn("the newest text of \(stale) incident\(stale == 1 ? "" : "s") is not searched: the search index can't be brought up to date in a file this user can't write.")
+            let found = try store.openForReading().search(query, limit: limit)
+            if found.notSearched > 0 {
+                warn("the newest text of \(found.notSearched) incident\(found.notSearched == 1 ? "" : "s") is not searched: the search index can't be brought up to date in a file this user can't write.")
             }
-            hits = try incidents.search(query, limit: limit)
+            hits = found.hits
         }
         let style = output.style
         if json {
