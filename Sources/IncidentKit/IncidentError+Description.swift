@@ -31,6 +31,8 @@ extension IncidentError: CustomStringConvertible {
             "No current incident. Name one (e.g. INC-3), or pick one with `incident use INC-3`."
         case .itemOutOfRange(let kind, let number, let incident, let count):
             "\(IncidentReference.format(incident)) has no \(kind.displayName) \(number) (it has \(count)). `incident \(kind.rawValue) list` shows them."
+        case .noSuchEntry(let kind, let number, let incident, let count, let list):
+            "\(IncidentReference.format(incident)) has no \(kind) \(number) (it has \(count)). `incident \(list)` shows them, numbered."
         case .unparseableTime(let text):
             "Can't read the time \(quoted(text)). Use 2025-09-15T19:17:00-08:00, \"2025-09-15 19:17 PST\", 19:17, or -15m / -2h."
         case .unknownTimeZone(let text):
@@ -73,6 +75,8 @@ extension IncidentError: CustomStringConvertible {
             "\(failed) of \(total) documents could not be imported (each is named above with the reason); the others were."
         case .invalidIssueReference(let text):
             "\(quoted(text)) is not an issue. Give its number (123) or URL (https://github.com/OWNER/NAME/issues/123)."
+        case .unreadableSharedRecord(let reason):
+            "The issue body can't be merged: \(reason). Nothing was changed here; restore the issue body from its history on GitHub, then run this again."
         case .unreadableStoredValue(let detail):
             "A stored value can't be read (\(detail)). `incident doctor` names every such row; restore a backup or fix the row with sqlite3."
         case .damagedDatabase(let path, let detail):

@@ -16,6 +16,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case unknownIncident(Int)
     case noCurrentIncident
     case itemOutOfRange(ItemKind, number: Int, incident: Int, count: Int)
+    /// No lesson, section or timeline entry `number` (`kind` as people say it, `list` the command that lists them).
+    case noSuchEntry(kind: String, number: Int, incident: Int, count: Int, list: String)
     case unparseableTime(String)
     case unknownTimeZone(String)
     case disallowedTransition(from: Status, to: Status)
@@ -52,6 +54,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case githubFailed(command: String, message: String)
     case githubConflicts(issue: String, items: [String])
     case githubLinesNotHere(issue: String, lines: [String])
+    /// The hidden copy of the record in an issue body can't be read (`reason` says what is wrong).
+    case unreadableSharedRecord(String)
     case notPublished(Int)
     case invalidIssueReference(String)
     case importFailures(failed: Int, total: Int)
@@ -85,14 +89,14 @@ extension IncidentError {
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
              .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON:
             .usage
-        case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
+        case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noSuchEntry, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
              .publicRepository:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
-             .storageFailure, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:
+             .storageFailure, .unreadableSharedRecord, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:
             .storage
         case .githubUnavailable:
             .unavailable

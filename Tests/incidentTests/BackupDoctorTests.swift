@@ -140,7 +140,7 @@ import Testing
         for check in ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index", "stored values"] {
             #expect(result.lines.contains { $0.hasPrefix(check) }, "\(check) is not reported: \(result)")
         }
-        #expect(result.stdout.contains("11 of 11 migrations"))
+        #expect(result.stdout.contains("12 of 12 migrations"))
         #expect(try sandbox.contents(sandbox.defaultDatabase) == before)
         #expect(sandbox.listing() == listing)
     }
@@ -175,10 +175,10 @@ import Testing
         let kept = try sandbox.dump(database)
         let orphans = try sandbox.sqlite3(database, """
             PRAGMA foreign_keys = OFF;
-            INSERT INTO why VALUES (9, 1, 'Orphaned why', NULL, 0), (9, 2, 'Its child', 1, 0);
+            INSERT INTO why VALUES (9, 1, 'Orphaned why', NULL, 0, NULL), (9, 2, 'Its child', 1, 0, NULL);
             INSERT INTO label VALUES (9, 1, 'orphan');
             INSERT INTO actionItem (incidentNumber, number, horizon, text) VALUES (9, 1, 'immediate', 'Orphaned action');
-            INSERT INTO why VALUES (1, 99, 'Answers a why that is gone', 42, 0);
+            INSERT INTO why VALUES (1, 99, 'Answers a why that is gone', 42, 0, NULL);
             INSERT OR REPLACE INTO setting VALUES ('current', '7');
             """)
         #expect(orphans.status == 0, "\(orphans)")

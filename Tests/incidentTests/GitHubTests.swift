@@ -165,19 +165,30 @@ final class GitHubWorld {
         #expect(try world.ok("a.sqlite", ["update", "--dry-run"]).stdout.contains("Full Service Restoration"))
     }
 
-    @Test func anEditBetweenOurReadAndOurPushIsMergedNotOverwritten() throws {
+    /// GitHub's edit is last-writer-wins: a publisher that writes between our read and our write is overwritten on the
+    /// issue. Nothing is lost: its record still holds the change, and its next publish merges our copy and puts it back.
+    @Test func aPublisherOverwrittenBetweenOurReadAndOurPushPutsItsChangeBackNextTime() throws {
         let world = try GitHubWorld()
         try world.typeInExample("a.sqlite")
         try world.ok("a.sqlite", ["publish", "--repo", "acme/ops"])
+        let beforeB = try world.body()
+        try world.ok("b.sqlite", ["import", "--issue", "1", "--repo", "acme/ops"])
+        try world.ok("b.sqlite", ["action", "add", "Page the database team", "--horizon", "immediate"])
+        try world.ok("b.sqlite", ["publish"])
+        let withB = try world.body()
         try world.ok("a.sqlite", ["check", "1"])
-        // Right after publish reads the issue, another responder ticks action 7 on GitHub.
-        try world.add("hooks", ["after": "issue view", "times": 1,
-                                "edit_body": ["replace": ["- [ ] **Regression Testing:**", "- [x] **Regression Testing:**"]]])
+        // A reads the issue before B's publish lands: B's body is written right after A's read, then A writes over it.
+        try world.editOnGitHub { _ in beforeB }
+        try world.add("hooks", ["after": "issue view", "times": 1, "set_body": withB])
         let result = try world.ok("a.sqlite", ["publish"])
-        #expect(result.stdout.contains("merged 2 times"))
+        #expect(result.stdout.contains("Published INC-1"))
+        #expect(!(try world.body()).contains("Page the database team"))
+        // B's next publish finds its action missing on the issue (not removed there): it comes back, with A's tick.
+        try world.ok("b.sqlite", ["publish"])
         let body = try world.body()
-        #expect(GitHubWorld.isTicked(body, "**Regression Testing:**") && GitHubWorld.isTicked(body, "**VPC Connector Diagnosis:**"))
-        #expect(try world.sandbox.sqlite3("a.sqlite", "SELECT doneAt IS NOT NULL FROM actionItem WHERE number = 7").stdout == "1\n")
+        #expect(body.contains("Page the database team") && GitHubWorld.isTicked(body, "**VPC Connector Diagnosis:**"))
+        try world.ok("a.sqlite", ["pull"])
+        #expect(try world.sandbox.sqlite3("a.sqlite", "SELECT COUNT(*) FROM actionItem WHERE text = 'Page the database team'").stdout == "1\n")
     }
 
     @Test func anotherPublisherWritingRightAfterUsIsMergedOnTheNextPass() throws {
@@ -299,5 +310,57 @@ final class GitHubWorld {
         let unlinked = try world.run("a.sqlite", ["new", "--p3", "Other"])
         #expect(unlinked.status == 0)
         expectFailure(try world.run("a.sqlite", ["pull"]), status: 1, mentioning: "INC-2 is not published to GitHub")
+    }
+}
+
+/// Two machines the previous release linked to one issue (`Fixtures/linked-v11`, made by its `make.sh` with that
+/// release) keep syncing after the upgrade: its markers map to the new identities, and nothing is duplicated.
+@Suite struct GitHubUpgradeTests {
+    @Test func machinesLinkedByThePreviousReleaseKeepSyncing() throws {
+        let world = try GitHubWorld()
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/linked-v11")
+        for name in ["a.sqlite", "b.sqlite"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: world.sandbox.dir.appendingPathComponent(name))
+        }
+        try Data(contentsOf: fixtures.appendingPathComponent("gh-state.json")).write(to: world.state)
+        let actions = try world.sandbox.sqlite3("a.sqlite", "SELECT COUNT(*) FROM actionItem").stdout
+
+        // A box ticked on GitHub since the last sync of the old release still comes in.
+        try world.editOnGitHub { GitHubWorld.tick($0, "**Infrastructure Repair:**") }
+        try world.ok("b.sqlite", ["action", "add", "Rotate the connector's credentials", "--horizon", "medium-term"])
+        try world.ok("b.sqlite", ["timeline", "add", "Credentials rotated", "--at", "2025-09-15 22:00 PST"])
+        try world.ok("b.sqlite", ["publish"])
+        try world.ok("a.sqlite", ["check", "5"])
+        let published = try world.ok("a.sqlite", ["publish"])
+        #expect(published.stdout.contains("Published INC-1"))
+        try world.ok("b.sqlite", ["pull"])
+
+        let body = try world.body()
+        #expect(body.contains("<!-- incident:state "))
+        for db in ["a.sqlite", "b.sqlite"] {
+            #expect(try world.sandbox.sqlite3(db, "SELECT COUNT(*) FROM actionItem").stdout == "\(Int(actions.trimmingCharacters(in: .whitespacesAndNewlines))! + 1)\n")
+            #expect(try world.sandbox.sqlite3(db, "SELECT COUNT(*) FROM actionItem WHERE text = 'Rotate the connector''s credentials'").stdout == "1\n")
+            #expect(try world.sandbox.sqlite3(db, "SELECT COUNT(*) FROM timelineEntry WHERE text = 'Credentials rotated'").stdout == "1\n")
+            #expect(try world.sandbox.sqlite3(db, "SELECT number FROM actionItem WHERE doneAt IS NOT NULL ORDER BY number").stdout == "3\n4\n5\n")
+            #expect(try world.sandbox.sqlite3(db, "SELECT COUNT(*) - COUNT(DISTINCT text || at) FROM timelineEntry").stdout == "0\n")
+        }
+        #expect(try world.ok("a.sqlite", ["render"]).stdout.split(separator: "\n").dropFirst()
+                == (try world.ok("b.sqlite", ["render"]).stdout.split(separator: "\n").dropFirst()))
+    }
+
+    /// The stand-in's call log: pull is one `gh` call, publish of a change here three (read, write, read back).
+    @Test func pullMakesOneCallAndPublishThree() throws {
+        let world = try GitHubWorld()
+        try world.ok("a.sqlite", ["new", "--p2", "Queue backlog"])
+        try world.ok("a.sqlite", ["action", "add", "Drain the queue"])
+        try world.ok("a.sqlite", ["publish", "--repo", "acme/ops"])
+        var state = try world.read()
+        state["calls"] = []
+        try world.write(state)
+        try world.ok("a.sqlite", ["pull"])
+        try world.ok("a.sqlite", ["check", "1"])
+        try world.ok("a.sqlite", ["publish"])
+        let calls = try world.calls().map { $0.prefix(2).joined(separator: " ") }
+        #expect(calls == ["issue view", "issue view", "issue edit", "issue view"])
     }
 }

@@ -7,9 +7,16 @@ enum GitHubArguments {
         ["issue", "view", "--repo=\(repo)", "--json=\(fields)", "--", String(number)]
     }
 
-    /// `gh issue edit` with the body on standard input.
-    static func editBody(_ number: Int, repo: String) -> [String] {
-        ["issue", "edit", "--repo=\(repo)", "--body-file=-", "--", String(number)]
+    /// `gh issue edit` with the body on standard input, and the title and labels when they change.
+    static func editBody(_ number: Int, repo: String, title: String? = nil, addLabels: [String] = [], removeLabels: [String] = []) -> [String] {
+        ["issue", "edit", "--repo=\(repo)", "--body-file=-"] + (title.map { ["--title=\($0)"] } ?? [])
+            + addLabels.map { "--add-label=\(sliceValue($0))" } + removeLabels.map { "--remove-label=\(sliceValue($0))" }
+            + ["--", String(number)]
+    }
+
+    /// `gh issue edit` of labels only.
+    static func editLabels(_ number: Int, repo: String, add: [String]) -> [String] {
+        ["issue", "edit", "--repo=\(repo)"] + add.map { "--add-label=\(sliceValue($0))" } + ["--", String(number)]
     }
 
     /// `gh issue comment` with the comment on standard input.

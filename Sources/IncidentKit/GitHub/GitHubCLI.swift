@@ -1,9 +1,19 @@
 import Foundation
 
+/// Something that answers `gh` commands: the real GitHub CLI, or a stand-in in tests.
+public protocol GitHubRunning: Sendable {
+    /// Runs `gh ARGUMENTS` with `input` on standard input; returns standard output.
+    func run(_ arguments: [String], input: String?) throws(IncidentError) -> String
+}
+
+extension GitHubRunning {
+    func run(_ arguments: [String]) throws(IncidentError) -> String { try run(arguments, input: nil) }
+}
+
 /// Runs the GitHub CLI (`gh`, installed and logged in by the user) with an argument array, never a shell,
 /// the body on standard input. Foundation's `Process` does this with no new dependency and nothing added
 /// to start-up: swift-subprocess would bring an async API (and an async `main`) for the same three pipes.
-public struct GitHubCLI: Sendable {
+public struct GitHubCLI: GitHubRunning {
     /// The `gh` found on `PATH`, or nil.
     public let executable: String?
 
@@ -15,7 +25,7 @@ public struct GitHubCLI: Sendable {
 
     /// Runs `gh ARGUMENTS` with `input` on standard input; returns standard output. A failure is one line naming
     /// the command and gh's message: unavailable (exit 69) for a missing `gh`, no login or no network, else 74.
-    public func run(_ arguments: [String], input: String? = nil) throws(IncidentError) -> String {
+    public func run(_ arguments: [String], input: String?) throws(IncidentError) -> String {
         let command = Self.commandLine(arguments, input: input)
         guard let executable else { throw .githubUnavailable(command: command, message: "gh (the GitHub CLI) is not on PATH; install it and run `gh auth login`") }
         let process = Process()

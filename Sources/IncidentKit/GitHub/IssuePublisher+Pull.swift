@@ -4,29 +4,24 @@ extension IssuePublisher {
     /// What `pull` (or a join of an issue already linked here) did.
     public struct Pulled: Sendable {
         public var link: GitHubLink
-        public var applied: [SyncPlan.Change] = []
-        /// Changed on both sides: left as they are here, and reported.
-        public var conflicts: [SyncPlan.Conflict] = []
-        /// Task lines on GitHub this record has no item for: listed, never guessed.
-        public var notHere: [TaskLine] = []
+        public var merge = MergeReport()
         public var isClosedOnGitHub = false
     }
 
-    /// Applies the boxes changed on GitHub since the last sync; conflicts stay as they are here.
+    /// Merges the issue's copy of the record into the record here, with one `gh` call. Changes made here stay here
+    /// until the next publish.
     public func pull(_ number: Int) throws(IncidentError) -> Pulled {
         let local = try store.incident(number)
         guard let link = local.github else { throw .notPublished(number) }
         let remote = try view(link, fields: "body,state,updatedAt")
-        let base = try store.syncedState(of: number)
-        let document = try reader(for: local).read(remote.body ?? "")
-        let plan = try plan(document, local)
-        // The base becomes what GitHub shows now, except where the two sides disagree: those stay open questions.
-        var synced = SyncPlan.boxes(of: document, in: local)
-        for conflict in plan.conflicts { synced[ItemKey(conflict.kind, conflict.number)] = base[ItemKey(conflict.kind, conflict.number)] }
-        let summary = "pulled from \(link.reference): \(plan.changes.count) box(es) applied, \(plan.conflicts.count) conflict(s)"
-        try store.recordGitHubSync(number, link: link, changes: plan.changes, synced: synced, summary: summary)
-        return Pulled(link: link, applied: plan.changes, conflicts: plan.conflicts, notHere: plan.unmatched + plan.newTasks,
-                      isClosedOnGitHub: remote.isClosed)
+        let (copy, notHere) = try remoteCopy(of: remote, for: local)
+        let outcome = try store.mergeShared(number, with: copy, remembering: true) { outcome in
+            "pulled from \(link.reference)" + (outcome.arrived.isEmpty ? ": nothing new" : ": \(outcome.arrived.joined(separator: ", ")) came in")
+        }
+        var pulled = Pulled(link: link, isClosedOnGitHub: remote.isClosed)
+        pulled.merge.add(outcome)
+        pulled.merge.notHere = notHere
+        return pulled
     }
 
     /// What joining an issue did: a new incident, or a pull into the one already linked to it.
@@ -42,6 +37,14 @@ extension IssuePublisher {
         let arguments = GitHubArguments.viewIssue(number, repo: repo, fields: "title,body,labels,assignees,number,url,state")
         let remote = try RemoteIssue.decode(try gh.run(arguments), command: GitHubCLI.commandLine(arguments))
         try remote.refuseNUL(naming: "\(repo)#\(number)")
+        let link = GitHubLink(repo: repo, number: number, url: remote.url ?? "https://github.com/\(repo)/issues/\(number)")
+        if let record = try SharedRecord.read(fromBody: remote.body ?? "") {
+            // Joining pushes nothing, so a public repository is not refused here; its visibility is learned for later pushes.
+            let learned = try store.visibility(of: repo) == nil ? try lookUpVisibility(of: repo) : nil
+            let header = Incident(number: 0, title: remote.title ?? "GitHub issue \(link.reference)", severity: .p2, declaredAt: now())
+            let joined = try store.joinShared(record, header: header, link: link, learned: learned)
+            return .imported(joined, notes: remote.isClosed ? ["the issue is closed on GitHub"] : [])
+        }
         var importer = IncidentImporter(zone: renderer.zone, now: now())
         importer.title = remote.title
         importer.numbersFromMarkers = true
@@ -49,7 +52,6 @@ extension IssuePublisher {
         var incident = document.incident
         if let labels = remote.labels { incident.labels = try labels.map { label throws(IncidentError) in try TextRules.label(label.name) } }
         for login in (remote.assignees ?? []).map(\.login) where !incident.assignees.contains("@" + login) { incident.assignees.append("@" + login) }
-        let link = GitHubLink(repo: repo, number: number, url: remote.url ?? "https://github.com/\(repo)/issues/\(number)")
         let synced = SyncPlan.boxes(of: document, in: incident)
         // Joining pushes nothing, so a public repository is not refused here; its visibility is learned for later pushes.
         let learned = try store.visibility(of: repo) == nil ? try lookUpVisibility(of: repo) : nil

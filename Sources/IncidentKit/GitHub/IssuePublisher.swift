@@ -3,21 +3,44 @@ import Foundation
 /// Works one incident through its GitHub issue, with `gh`: publish (create, or merge then push), pull, join,
 /// post updates, close. GitHub is the shared engine between responders' machines; each keeps its own store.
 ///
-/// Merges are three-way: the record here, the body on GitHub, and the boxes as this machine last saw them there
-/// (`SyncedState`). Nothing here changes until GitHub has answered: a failed `gh` leaves the record as it was.
+/// The issue body carries the whole record in a hidden block (`SharedRecord`): every item with an identity that is the
+/// same on every machine, every field with the time of its last change, and removals. `pull` and `publish` merge that
+/// copy with the record here (three-way, against the copy of the last merge), so whatever anyone adds anywhere reaches
+/// every machine, and the later of two changes to one field wins everywhere. Nothing here changes until GitHub has answered.
 public struct IssuePublisher {
     public let store: IncidentStore
     public let renderer: IncidentRenderer
-    public let gh: GitHubCLI
-    /// How many times a publish merges again when the issue changed under it.
-    public var attempts = 3
+    public let gh: any GitHubRunning
+    /// How many times a publish merges again when another publisher wrote over its push.
+    public var attempts = 6
     var now: () -> Date
 
-    public init(store: IncidentStore, renderer: IncidentRenderer, gh: GitHubCLI = GitHubCLI(), now: @escaping () -> Date = Date.init) {
+    public init(store: IncidentStore, renderer: IncidentRenderer, gh: any GitHubRunning = GitHubCLI(), now: @escaping () -> Date = Date.init) {
         self.store = store
         self.renderer = renderer
         self.gh = gh
         self.now = now
+    }
+
+    /// What a merge with the issue brought or moved here, over all of a command's passes.
+    public struct MergeReport: Sendable {
+        /// Boxes ticked or unticked by the merge ("checked action 4: Roll back").
+        public var ticks: [String] = []
+        /// What else came in from the issue ("2 actions", "1 timeline entry").
+        public var arrived: [String] = []
+        /// Numbers that moved ("action 12 is now action 13"): the numbers shown before no longer name the same item.
+        public var renumbered: [String] = []
+        /// Fields changed here and elsewhere since the last sync; the later change won.
+        public var conflicts: [String] = []
+        /// Task lines on GitHub no incident wrote (typed in the browser): listed, never guessed.
+        public var notHere: [TaskLine] = []
+
+        mutating func add(_ outcome: MergeOutcome) {
+            ticks += outcome.tickLines
+            arrived += outcome.arrived
+            renumbered += outcome.renumbered
+            conflicts += outcome.conflicts
+        }
     }
 
     /// What `publish` did.
@@ -26,19 +49,17 @@ public struct IssuePublisher {
         public var created: Bool
         public var labelsCreated: [String] = []
         public var assignees: [String] = []
-        /// Boxes changed on GitHub since the last sync, now applied here.
-        public var fromGitHub: [SyncPlan.Change] = []
-        /// Items changed on both sides, kept as they are here (`--force`).
-        public var overridden: [SyncPlan.Conflict] = []
+        public var merge = MergeReport()
+        /// False when the issue already held everything here: nothing was written.
+        public var pushed = true
         public var taskLines = 0
-        /// Merges it took: more than one when the issue changed while publishing.
+        /// Merges it took: more than one when another publisher wrote over a push.
         public var passes = 1
-        /// False when the issue changed again after the last push (publish again to merge that change).
-        public var settled = true
     }
 
-    /// Creates the incident's issue, or merges the issue's body and pushes a fresh render. A public repository is
-    /// refused unless `allowingPublic`.
+    /// Creates the incident's issue, or merges the issue's copy of the record and pushes the merged record. A public
+    /// repository is refused unless `allowingPublic`. Task lines typed on GitHub (no incident wrote them) stop it unless
+    /// `force`, which drops them. In the common case it makes three `gh` calls: read, write, read back.
     public func publish(_ number: Int, repo: String?, force: Bool, allowingPublic: Bool = false) throws(IncidentError) -> Published {
         let incident = try store.incident(number)
         guard let link = incident.github else {
@@ -47,31 +68,105 @@ public struct IssuePublisher {
         }
         _ = try resolveRepo(repo, linked: link)
         let learned = try checkVisibility(of: link.repo, allowingPublic: allowingPublic)
+        var remote = try view(link, fields: "body,labels,title,updatedAt")
+        var published = Published(link: link, created: false)
         for pass in 1...attempts {
-            let remote = try view(link, fields: "body,updatedAt")
-            let local = try store.incident(number)
-            let plan = try merge(remote.body ?? "", into: local, link: link, force: force)
-            let merged = plan.applied(to: local, at: now(), by: store.actor)
-            let body = try renderer.issueBody(merged, at: now())
-            // GitHub can't compare-and-swap a body: the closest is to check it hasn't changed since it was read.
-            guard try view(link, fields: "updatedAt").updatedAt == remote.updatedAt else {
-                if pass == attempts { break }
-                continue
+            published.passes = pass
+            let (copy, notHere) = try remoteCopy(of: remote, for: try store.incident(number))
+            if !notHere.isEmpty, !force {
+                throw .githubLinesNotHere(issue: link.reference, lines: notHere.map { "\"\($0.text)\"" })
             }
-            _ = try gh.run(GitHubArguments.editBody(link.number, repo: link.repo), input: body)
-            let synced = SyncPlan.boxes(of: try reader(for: merged).read(body), in: merged)
-            let summary = "published to \(link.reference)" + (plan.changes.isEmpty ? "" : "; \(plan.changes.count) box(es) from GitHub applied")
-            try store.recordGitHubSync(number, link: link, changes: plan.changes, synced: synced, summary: summary, learned: learned)
-            let back = try view(link, fields: "body")
-            let settled = Self.sameText(back.body ?? "", body)
-            // Another publisher wrote after us: merge theirs on the next pass (ours is recorded as the base).
-            if settled || pass == attempts {
-                return Published(link: link, created: false, fromGitHub: plan.changes, overridden: plan.conflicts,
-                                 taskLines: synced.count, passes: pass, settled: settled)
+            // Worked out and rolled back: the record here takes the merge once GitHub has the push.
+            let outcome = try store.mergeShared(number, with: copy, remembering: false, commit: false) { _ in "" }
+            let merged = outcome.incident
+            let body = try renderer.issueBody(merged, at: now()) + "\n" + outcome.record.bodyBlock() + "\n"
+            published.taskLines = merged.actions.count + merged.criteria.count
+            let remoteLabels = Set((remote.labels ?? []).map { $0.name.lowercased() })
+            let addLabels = merged.labels.filter { !remoteLabels.contains($0.lowercased()) }
+            let removeLabels = (remote.labels ?? []).map(\.name).filter { name in !merged.labels.contains { $0.lowercased() == name.lowercased() } }
+            let title = remote.title == merged.title ? nil : merged.title
+            if pass == 1, outcome.record == copy.record, !copy.isLegacy, notHere.isEmpty, title == nil, addLabels.isEmpty, removeLabels.isEmpty {
+                // The issue already holds everything here: writing would only move its `updatedAt`.
+                published.pushed = false
+                try settle(number, copy: copy, trial: outcome, link: link, summary: "\(link.reference) already holds everything here",
+                           learned: learned, into: &published)
+                return published
             }
+            try edit(link, body: body, title: title, addLabels: addLabels, removeLabels: removeLabels)
+            let back = try view(link, fields: "body,labels,title,updatedAt")
+            if Self.sameText(back.body ?? "", body) {
+                try settle(number, copy: copy, trial: outcome, link: link, summary: "published to \(link.reference)", learned: learned,
+                           into: &published)
+                return published
+            }
+            // Another publisher wrote after us; what they wrote holds what they merged. Merge it and push again.
+            remote = back
         }
         throw .githubFailed(command: GitHubCLI.commandLine(GitHubArguments.editBody(link.number, repo: link.repo)),
-                            message: "the issue changed during each of \(attempts) merges, so nothing was pushed; run `incident publish` again")
+                            message: "other publishers wrote over each of \(attempts) pushes; everything is kept here, so run `incident publish` again")
+    }
+
+    /// Stores the merge that was pushed (the same merge again, now committed, its new items named as pushed) and
+    /// remembers the pushed record as the issue's copy.
+    private func settle(_ number: Int, copy: RemoteCopy?, trial: MergeOutcome, link: GitHubLink, summary: String,
+                        learned: RepositoryVisibility?, into published: inout Published) throws(IncidentError) {
+        let outcome = try store.mergeShared(number, with: copy, remembering: false, suggested: trial.assigned) { outcome in
+            summary + (outcome.arrived.isEmpty && outcome.ticks.isEmpty ? "" : " after merging " + (outcome.tickLines + outcome.arrived).joined(separator: ", "))
+        }
+        published.merge.add(outcome)
+        try store.recordPushed(number, record: trial.record, link: link, summary: summary, learned: learned)
+    }
+
+    /// Writes the body (and the title and labels when they changed). A label GitHub doesn't have yet is created, then added.
+    private func edit(_ link: GitHubLink, body: String, title: String?, addLabels: [String], removeLabels: [String]) throws(IncidentError) {
+        do {
+            _ = try gh.run(GitHubArguments.editBody(link.number, repo: link.repo, title: title, addLabels: addLabels, removeLabels: removeLabels),
+                           input: body)
+        } catch .githubFailed(let command, let message) where !addLabels.isEmpty && message.contains("not found") {
+            // gh applies the body and the labels separately: the body is in; create the missing labels, then add them.
+            let listed = try gh.run(GitHubArguments.listLabels(repo: link.repo))
+            let existing = Set(((try? JSONDecoder().decode([RemoteIssue.Label].self, from: Data(listed.utf8))) ?? []).map { $0.name.lowercased() })
+            for label in addLabels where !existing.contains(label.lowercased()) { _ = try gh.run(Self.createLabel(label, repo: link.repo)) }
+            do {
+                _ = try gh.run(GitHubArguments.editLabels(link.number, repo: link.repo, add: addLabels))
+            } catch {
+                throw .githubFailed(command: command, message: message)
+            }
+        }
+    }
+
+    /// The issue's copy of the record: the hidden block, with boxes ticked or unticked in the browser since (the visible
+    /// box differs from the block) as changes made on GitHub at the issue's last edit; or, in a body the previous release
+    /// wrote, the record its Markdown and markers give. Also the task lines no incident wrote.
+    func remoteCopy(of remote: RemoteIssue, for local: Incident) throws(IncidentError) -> (RemoteCopy, [TaskLine]) {
+        let body = remote.body ?? ""
+        let at = remote.updatedAt.flatMap { try? Date($0, strategy: .iso8601) } ?? now()
+        if var record = try SharedRecord.read(fromBody: body) {
+            // A box changed in the browser was changed after the copy it was shown with was written.
+            let onGitHub = Stamp(time: max(Stamp(at, replica: "~github").time, record.latestStamp.time + 1), replica: "~github")
+            let document = try reader(for: local).read(SharedRecord.visiblePart(of: body))
+            let numbers: [ItemKind: [Int: String]] = [.action: record.numbers(.action), .criterion: record.numbers(.criterion)]
+            var notHere: [TaskLine] = []
+            for line in document.tasks {
+                guard let number = line.markerNumber, let uid = numbers[line.kind == .criterion ? .criterion : .action]?[number] else {
+                    notHere.append(line)
+                    continue
+                }
+                if line.checked != (record.items[uid]?.value("done") != nil) {
+                    record.items[uid]?.fields["done"] = Register(line.checked ? SharedRecord.done(at, "GitHub") : nil, onGitHub)
+                }
+            }
+            return (RemoteCopy(record: record, isLegacy: false, updatedAt: at), notHere)
+        }
+        var importer = reader(for: local)
+        importer.numbersFromMarkers = true
+        let document = try importer.read(body)
+        var incident = document.incident
+        // Only what an incident wrote (a marker names it) is the previous release's record; hand-typed lines are listed.
+        let marked = Set(document.tasks.compactMap { line in line.markerNumber.map { ItemKey(line.kind, $0) } })
+        incident.actions = incident.actions.filter { marked.contains(ItemKey(.action, $0.number)) }
+        incident.criteria = incident.criteria.filter { marked.contains(ItemKey(.criterion, $0.number)) }
+        return (RemoteCopy(record: SharedRecord.legacy(incident), isLegacy: true, updatedAt: at), document.tasks.filter { $0.markerNumber == nil })
     }
 
     /// The `gh` commands publish would run, and the body, without running anything that changes GitHub.
@@ -121,42 +216,23 @@ extension IssuePublisher {
             _ = try gh.run(Self.createLabel(label, repo: repo))
             created.append(label)
         }
-        let body = try renderer.issueBody(incident, at: now())
-        let output = try gh.run(createArguments(incident, repo: repo), input: body)
+        // Items get their identities in the first copy of the record; the record here keeps them once the issue exists.
+        let outcome = try store.mergeShared(incident.number, with: nil, remembering: false, commit: false) { _ in "" }
+        let merged = outcome.incident
+        let body = try renderer.issueBody(merged, at: now()) + "\n" + outcome.record.bodyBlock() + "\n"
+        let output = try gh.run(createArguments(merged, repo: repo), input: body)
         guard let link = output.split(whereSeparator: \.isNewline).reversed().lazy.compactMap({ GitHubLink(url: String($0)) }).first else {
-            throw .githubFailed(command: GitHubCLI.commandLine(createArguments(incident, repo: repo)), message: "it printed no issue URL (\(output.prefix(80)))")
+            throw .githubFailed(command: GitHubCLI.commandLine(createArguments(merged, repo: repo)), message: "it printed no issue URL (\(output.prefix(80)))")
         }
-        let synced = SyncPlan.boxes(of: try reader(for: incident).read(body), in: incident)
-        try store.recordGitHubSync(incident.number, link: link, changes: [], synced: synced, summary: "published to \(link.reference) (created \(link.url))",
-                                   learned: learned)
-        return Published(link: link, created: true, labelsCreated: created, assignees: Self.logins(incident.assignees), taskLines: synced.count)
+        var published = Published(link: link, created: true)
+        try settle(merged.number, copy: nil, trial: outcome, link: link, summary: "published to \(link.reference) (created \(link.url))",
+                   learned: learned, into: &published)
+        return Published(link: link, created: true, labelsCreated: created, assignees: Self.logins(merged.assignees),
+                         taskLines: merged.actions.count + merged.criteria.count)
     }
 
     private func createArguments(_ incident: Incident, repo: String) -> [String] {
         GitHubArguments.createIssue(repo: repo, title: incident.title, labels: incident.labels, assignees: Self.logins(incident.assignees))
-    }
-
-    /// The three-way plan for `body` against the record here; conflicts and lines this record lacks stop it unless forced.
-    func merge(_ body: String, into local: Incident, link: GitHubLink, force: Bool) throws(IncidentError) -> SyncPlan {
-        let document = try reader(for: local).read(body)
-        let plan = try plan(document, local)
-        guard !force else { return plan }
-        if !plan.conflicts.isEmpty {
-            throw .githubConflicts(issue: link.reference, items: plan.conflicts.map {
-                "\($0.kind.rawValue) \($0.number) \"\($0.text)\" (\($0.fileDone ? "done" : "open") there, \($0.localDone ? "done" : "open") here)"
-            })
-        }
-        let missing = plan.unmatched + plan.newTasks
-        if !missing.isEmpty { throw .githubLinesNotHere(issue: link.reference, lines: missing.map { "\"\($0.text)\"" }) }
-        return plan
-    }
-
-    /// The three-way plan of an issue body read against the record here and the boxes last seen on GitHub.
-    func plan(_ document: ImportedDocument, _ local: Incident) throws(IncidentError) -> SyncPlan {
-        let changed = try document.renderedAt.map { date throws(IncidentError) in try store.itemsChanged(in: local.number, since: date) } ?? []
-        return SyncPlan(document: document, incident: local, base: try store.syncedState(of: local.number)) { kind, number in
-            changed.contains(ItemKey(kind, number))
-        }
     }
 
     /// An importer that reads a body of this incident's issue (whose title is the issue's, not a line of the body).

@@ -73,7 +73,7 @@ extension IncidentStore {
             .flatMap(RepositoryVisibility.init(rawValue:))
     }
 
-    private static func remember(_ visibility: RepositoryVisibility, of repo: String, _ db: Database) throws {
+    static func remember(_ visibility: RepositoryVisibility, of repo: String, _ db: Database) throws {
         try SettingRecord(key: settingKey(repo), value: visibility.rawValue).insert(db, onConflict: .replace)
     }
 

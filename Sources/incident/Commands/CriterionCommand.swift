@@ -5,7 +5,7 @@ struct CriterionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "criterion",
         abstract: "Track success criteria by phase: immediate, short-term.",
-        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditCriterion.self, ListItems.self]
+        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditCriterion.self, RemoveCriterion.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {

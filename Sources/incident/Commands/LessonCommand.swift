@@ -26,7 +26,7 @@ struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
         abstract: "Record lessons learned for the postmortem.",
-        subcommands: [Add.self]
+        subcommands: [Add.self, RemoveLesson.self]
     )
 
     struct Add: ParsableCommand {

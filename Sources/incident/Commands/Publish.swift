@@ -4,13 +4,14 @@ import IncidentKit
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Create the incident's GitHub issue, or merge its body and push a fresh render (with gh).",
+        abstract: "Create the incident's GitHub issue, or merge the issue's copy of the record and push the merge (with gh).",
         discussion: """
             Refused for a public repository unless --public-repo (asked of GitHub once per repository, then remembered). \
             The first time: creates missing labels, then the issue with the rendered title, body, labels and @login \
-            assignees, and links it. Later: reads the issue, applies the boxes ticked there since the last sync, \
-            pushes the merged render and reads it back, merging again if another responder wrote meanwhile. An item \
-            changed on both sides stops the publish (nothing is pushed) unless --force keeps this side.
+            assignees, and links it. Later: reads the issue, merges what other machines published (items added anywhere \
+            come in; of two changes to one field the later wins; removals travel), pushes the merged record and reads it \
+            back, merging again if another responder wrote meanwhile. Task lines typed on GitHub by hand stop it unless \
+            --force drops them.
             """
     )
 
@@ -21,7 +22,7 @@ struct Publish: ParsableCommand {
     var repo: String?
     @OptionGroup var publishing: PublishingOptions
     @Flag(help: "Print the gh commands and the body without running them.") var dryRun = false
-    @Flag(help: "Push even when items changed on both sides (this side wins) or the issue has lines this record lacks.")
+    @Flag(help: "Push even when the issue has task lines no incident wrote (they are dropped).")
     var force = false
 
     func run() throws {
@@ -39,15 +40,10 @@ struct Publish: ParsableCommand {
             return say(parts.joined(separator: "; ") + ".")
         }
         say(result.link.url)
-        for change in result.fromGitHub {
-            say("From GitHub: \(change.done ? (change.kind == .action ? "checked" : "met") : (change.kind == .action ? "unchecked" : "unmet")) \(change.kind.rawValue) \(change.number): \(change.text)")
-        }
-        for conflict in result.overridden {
-            say("Kept this side (--force): \(conflict.kind.rawValue) \(conflict.number) is \(conflict.localDone ? "done" : "open") here, was \(conflict.fileDone ? "done" : "open") on GitHub: \(conflict.text)")
-        }
-        var line = "Published \(id) to \(result.link.reference): \(result.taskLines) task lines"
-        if result.passes > 1 { line += ", merged \(result.passes) times (the issue changed while publishing)" }
+        for line in Pull.lines(result.merge) { say(line) }
+        var line = result.pushed ? "Published \(id) to \(result.link.reference): \(result.taskLines) task lines"
+            : "\(result.link.reference) already holds everything in \(id); nothing to push"
+        if result.passes > 1 { line += ", merged \(result.passes) times (another publisher wrote meanwhile)" }
         say(line + ".")
-        if !result.settled { say("The issue changed again after the last push; run `incident publish` again to merge it.") }
     }
 }

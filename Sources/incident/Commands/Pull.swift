@@ -5,8 +5,12 @@ import IncidentKit
 struct Pull: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pull",
-        abstract: "Apply the boxes ticked on the incident's GitHub issue since the last sync (with gh).",
-        discussion: "Items changed both here and there are reported and left as they are here. A closed issue is reported; --close closes the incident too."
+        abstract: "Merge what others published to the incident's GitHub issue into the record here (with gh).",
+        discussion: """
+            Items added anywhere come in; of two changes to one field, the later wins; removals made with `remove` \
+            travel. Changes made here stay here until `incident publish`. Numbers that moved are named. A closed \
+            issue is reported; --close closes the incident too.
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -26,19 +30,23 @@ struct Pull: ParsableCommand {
         }
     }
 
-    /// One line per change, conflict and unknown line, then a summary.
+    /// What came in, what moved, what both sides changed, and lines no incident wrote.
+    static func lines(_ merge: IssuePublisher.MergeReport) -> [String] {
+        var lines = merge.ticks.map { "From GitHub: \($0)" }
+        if !merge.arrived.isEmpty { lines.append("From GitHub: \(merge.arrived.joined(separator: ", ")).") }
+        lines += merge.renumbered.map { $0.hasSuffix("on another machine") ? "From GitHub: \($0)." : "Renumbered: \($0) (the number shown before names another item now)." }
+        lines += merge.conflicts.map { "Changed on both sides: \($0)." }
+        lines += merge.notHere.map { "Not in this record: \"\($0.text)\" (line \($0.line)), typed on GitHub; add it here with `incident action add`." }
+        return lines
+    }
+
+    /// The merge's lines, then a summary.
     static func report(_ pulled: IssuePublisher.Pulled, incident number: Int) -> [String] {
-        var lines = pulled.applied.map { change in
-            "From GitHub: \(change.kind == .action ? (change.done ? "checked" : "unchecked") : (change.done ? "met" : "unmet")) \(change.kind.rawValue) \(change.number): \(change.text)"
-        }
-        lines += pulled.conflicts.map { conflict in
-            "Conflict, left as it is here: \(conflict.kind.rawValue) \(conflict.number) is \(conflict.localDone ? "done" : "open") here and \(conflict.fileDone ? "done" : "open") on GitHub: \(conflict.text)"
-        }
-        lines += pulled.notHere.map { "Not in this record: \"\($0.text)\" (line \($0.line))" }
+        var lines = lines(pulled.merge)
         let id = IncidentReference.format(number)
-        lines.append(pulled.applied.isEmpty && pulled.conflicts.isEmpty
+        lines.append(pulled.merge.arrived.isEmpty && pulled.merge.ticks.isEmpty && pulled.merge.renumbered.isEmpty
             ? "\(id) is up to date with \(pulled.link.reference)."
-            : "Pulled \(pulled.link.reference) into \(id): \(pulled.applied.count) applied, \(pulled.conflicts.count) conflict(s).")
+            : "Pulled \(pulled.link.reference) into \(id).")
         if pulled.isClosedOnGitHub { lines.append("\(pulled.link.reference) is closed on GitHub; `incident pull --close` closes \(id) too.") }
         return lines
     }

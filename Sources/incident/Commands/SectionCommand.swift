@@ -6,7 +6,7 @@ struct SectionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "section",
         abstract: "Keep free Markdown sections (risk assessment, fix notes) in order.",
-        subcommands: [Add.self, ListItems.self]
+        subcommands: [Add.self, RemoveSection.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {

@@ -5,7 +5,7 @@ struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "Record and read what happened when.",
-        subcommands: [Add.self, ListItems.self]
+        subcommands: [Add.self, RemoveTimelineEntry.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {

@@ -5,7 +5,7 @@ struct WhyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "why",
         abstract: "Record the five-whys chain.",
-        subcommands: [Add.self, ListItems.self]
+        subcommands: [Add.self, RemoveWhy.self, ListItems.self]
     )
 
     struct Add: ParsableCommand {

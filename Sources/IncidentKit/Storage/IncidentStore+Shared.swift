@@ -1,0 +1,318 @@
+import Foundation
+import GRDB
+
+/// The copy of a record read from an issue body.
+public struct RemoteCopy: Sendable {
+    public var record: SharedRecord
+    /// Read from the visible Markdown of a body the previous release wrote (it had no hidden copy).
+    public var isLegacy: Bool
+    /// When the issue last changed: the time of edits made on GitHub itself (a box ticked in the browser).
+    public var updatedAt: Date?
+
+    public init(record: SharedRecord, isLegacy: Bool, updatedAt: Date?) {
+        self.record = record
+        self.isLegacy = isLegacy
+        self.updatedAt = updatedAt
+    }
+}
+
+extension IncidentStore {
+    /// Merges `remote` (the issue's copy; nil before the issue exists) into incident `number`, in one transaction: the
+    /// record here is read, merged and written back with nothing else writing in between, so a command run meanwhile in
+    /// another terminal is never overwritten. Items get their identities here the first time. `seen` remembers `remote` as
+    /// the issue's copy (a pull; a publish remembers what it pushed once GitHub has it). `summary` is the log line.
+    ///
+    /// With `commit` false the merge is worked out and rolled back (a publish pushes first and stores once GitHub has it);
+    /// `suggested` then gives the committing run the identities the trial gave new items, so what was pushed and what is
+    /// stored name them alike.
+    public func mergeShared(_ number: Int, with remote: RemoteCopy?, remembering seen: Bool, commit: Bool = true,
+                            suggested: ItemIdentities? = nil, summary: @escaping (MergeOutcome) -> String) throws(IncidentError) -> MergeOutcome {
+        try transaction(.immediate, commit: commit) { db in
+            try requireIncident(number, db)
+            let local = try loadIncident(number, db)
+            var ids = try identities(of: number, db)
+            let stored = try storedShared(number, db)
+            var base = stored.base
+            var remoteRecord = remote?.record
+            if base == nil, let remote {
+                // The first merge since the previous release: the issue's copy is the base, but for the boxes, which are
+                // as this machine last saw them there; a box that differs was changed on GitHub since.
+                (base, remoteRecord) = Self.legacyBase(remote, boxes: try legacyBoxes(number, db))
+            }
+            let loaded = ids
+            ids.complete(for: local, recognising: stored.base == nil ? remoteRecord : nil, suggested: suggested)
+            let replica = try replicaID(db)
+            let edit = Stamp(time: max(Stamp(local.updatedAt, replica: replica).time, (base?.latestStamp.time ?? 0) + 1), replica: replica)
+            var outcome = SharedMerge.merge(local: local, ids: ids, tombstones: try tombstones(of: number, db), base: base,
+                                            remote: remoteRecord, edit: edit)
+            outcome.assigned = ids
+            // Rows are written when the merge changed them, or when items just got their identities.
+            if outcome.changesHere || ids != loaded { try storeMerged(outcome, over: local, db) }
+            try saveShared(number, base: outcome.record, seen: seen ? remoteRecord : nil, db)
+            let line = summary(outcome)
+            if commit, !line.isEmpty { try log(line, for: number, db) }
+            return outcome
+        }
+    }
+
+    /// Remembers `record` as the issue's copy once a publish is on GitHub (linking the issue the first time).
+    public func recordPushed(_ number: Int, record: SharedRecord, link: GitHubLink, summary: String,
+                             learned visibility: RepositoryVisibility? = nil) throws(IncidentError) {
+        try write { db in
+            try requireIncident(number, db)
+            if let visibility { try Self.remember(visibility, of: link.repo, db) }
+            try GitHubLinkRecord(link, for: number, syncedAt: clock()).insert(db, onConflict: .replace)
+            try db.execute(sql: "DELETE FROM githubSyncedItem WHERE incidentNumber = ?", arguments: [number])
+            try saveShared(number, base: record, seen: record, db)
+            try log(summary, for: number, db)
+        }
+    }
+
+    /// Creates an incident from an issue whose body carries the shared record (a responder joining), with the record's
+    /// identities, linked to the issue, and makes it current.
+    public func joinShared(_ record: SharedRecord, header: Incident, link: GitHubLink,
+                           learned visibility: RepositoryVisibility? = nil) throws(IncidentError) -> Incident {
+        let number = try write { db -> Int in
+            if let visibility { try Self.remember(visibility, of: link.repo, db) }
+            var (incident, ids) = record.incident(on: header)
+            incident.timeline = incident.timeline.map { var entry = $0; entry.id = nil; return entry }
+            let number = try insertIncident(incident, db)
+            incident.number = number
+            try storeItems(of: incident, ids: ids, db)
+            try GitHubLinkRecord(link, for: number, syncedAt: clock()).insert(db, onConflict: .replace)
+            try saveShared(number, base: record, seen: record, db)
+            try setCurrent(number, db)
+            try log("joined from GitHub \(link.reference): \(incident.actions.count) actions, \(incident.criteria.count) criteria, "
+                    + "\(incident.timeline.count) timeline entries", for: number, db)
+            return number
+        }
+        return try incident(number)
+    }
+
+    /// How many of the changes made here the issue doesn't have yet (as last seen there); nil when not published.
+    public func unpublishedChanges(of number: Int) throws(IncidentError) -> Int? {
+        try read { db in
+            let local = try loadIncident(number, db)
+            guard local.github != nil else { return nil }
+            let stored = try storedShared(number, db)
+            guard let seen = stored.seen else { return nil }
+            let ids = try identities(of: number, db)
+            let unnamed = local.actions.filter { ids.actions[$0.number] == nil }.count + local.criteria.filter { ids.criteria[$0.number] == nil }.count
+                + local.whys.filter { ids.whys[$0.number] == nil }.count + local.lessons.filter { ids.lessons[$0.number] == nil }.count
+                + local.sections.indices.filter { ids.sections[$0 + 1] == nil }.count
+                + local.timeline.filter { entry in entry.id.map { ids.timeline[$0] == nil } ?? true }.count
+            let mine = SharedRecord.local(SharedRecord.values(of: local, ids: ids), tombstones: try tombstones(of: number, db),
+                                          base: stored.base, edit: .zero)
+            var changed = Set(mine.fields.keys).union(seen.fields.keys).filter { mine.fields[$0]?.value != seen.fields[$0]?.value }.count
+            for (uid, item) in mine.items {
+                guard let there = seen.items[uid] else {
+                    if !item.isRemoved { changed += 1 }
+                    continue
+                }
+                if item.isRemoved != there.isRemoved || item.fields.contains(where: { there.fields[$0.key]?.value != $0.value.value }) { changed += 1 }
+            }
+            return unnamed + changed
+        }
+    }
+
+    /// Removes item `item` of `kind` (its number; a section's position; a timeline entry's place in time order) from
+    /// incident `number`. One that has been shared leaves a tombstone, so the removal reaches every machine.
+    /// Returns the removed item's text.
+    public func removeItem(_ number: Int, kind: SharedKind, item: Int) throws(IncidentError) -> String {
+        try write { db in
+            try requireIncident(number, db)
+            let incident = try loadIncident(number, db)
+            let ids = try identities(of: number, db)
+            let (text, uid, delete): (String, String?, () throws -> Void)
+            switch kind {
+            case .action:
+                guard let action = incident.actions.first(where: { $0.number == item }) else { throw IncidentError.itemOutOfRange(.action, number: item, incident: number, count: incident.actions.count) }
+                (text, uid) = (action.text, ids.actions[item])
+                delete = { try db.execute(sql: "DELETE FROM actionItem WHERE incidentNumber = ? AND number = ?", arguments: [number, item]) }
+            case .criterion:
+                guard let criterion = incident.criteria.first(where: { $0.number == item }) else { throw IncidentError.itemOutOfRange(.criterion, number: item, incident: number, count: incident.criteria.count) }
+                (text, uid) = (criterion.text, ids.criteria[item])
+                delete = { try db.execute(sql: "DELETE FROM criterion WHERE incidentNumber = ? AND number = ?", arguments: [number, item]) }
+            case .why:
+                guard let why = incident.whys.first(where: { $0.number == item }) else { throw IncidentError.itemOutOfRange(.why, number: item, incident: number, count: incident.whys.count) }
+                (text, uid) = (why.text, ids.whys[item])
+                delete = {
+                    // The whys that answered it now start a chain of their own.
+                    try db.execute(sql: "UPDATE why SET parentNumber = NULL WHERE incidentNumber = ? AND parentNumber = ?", arguments: [number, item])
+                    try db.execute(sql: "DELETE FROM why WHERE incidentNumber = ? AND number = ?", arguments: [number, item])
+                }
+            case .lesson:
+                guard let lesson = incident.lessons.first(where: { $0.number == item }) else { throw IncidentError.noSuchEntry(kind: "lesson", number: item, incident: number, count: incident.lessons.count, list: "show") }
+                (text, uid) = (lesson.text, ids.lessons[item])
+                delete = { try db.execute(sql: "DELETE FROM lesson WHERE incidentNumber = ? AND number = ?", arguments: [number, item]) }
+            case .section:
+                guard incident.sections.indices.contains(item - 1) else { throw IncidentError.noSuchEntry(kind: "section", number: item, incident: number, count: incident.sections.count, list: "section list") }
+                (text, uid) = (incident.sections[item - 1].title, ids.sections[item])
+                delete = {
+                    try db.execute(sql: "DELETE FROM section WHERE incidentNumber = ? AND position = ?", arguments: [number, item])
+                    try db.execute(sql: "UPDATE section SET position = -position WHERE incidentNumber = ? AND position > ?", arguments: [number, item])
+                    try db.execute(sql: "UPDATE section SET position = -position - 1 WHERE incidentNumber = ? AND position < 0", arguments: [number])
+                }
+            case .timeline:
+                guard incident.timeline.indices.contains(item - 1), let id = incident.timeline[item - 1].id else {
+                    throw IncidentError.noSuchEntry(kind: "timeline entry", number: item, incident: number, count: incident.timeline.count,
+                                                    list: "timeline list")
+                }
+                (text, uid) = (incident.timeline[item - 1].text, ids.timeline[id])
+                delete = { try db.execute(sql: "DELETE FROM timelineEntry WHERE id = ?", arguments: [id]) }
+            }
+            try delete()
+            if let uid {
+                try db.execute(sql: "INSERT OR REPLACE INTO itemRemoval (incidentNumber, uid, kind, number, at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [number, uid, kind.rawValue, item, clock().unixTime])
+            }
+            try log("removed \(kind == .timeline ? "timeline entry" : kind.rawValue) \(item) \"\(text)\"", for: number, db)
+            try touch(number, db)
+            return text
+        }
+    }
+
+    // MARK: Rows
+
+    func identities(of number: Int, _ db: Database) throws -> ItemIdentities {
+        var ids = ItemIdentities()
+        func pairs(_ sql: String) throws -> [Int: String] {
+            var result: [Int: String] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: [number]) { result[row[0]] = row[1] }
+            return result
+        }
+        ids.actions = try pairs("SELECT number, uid FROM actionItem WHERE incidentNumber = ? AND uid IS NOT NULL")
+        ids.criteria = try pairs("SELECT number, uid FROM criterion WHERE incidentNumber = ? AND uid IS NOT NULL")
+        ids.whys = try pairs("SELECT number, uid FROM why WHERE incidentNumber = ? AND uid IS NOT NULL")
+        ids.lessons = try pairs("SELECT number, uid FROM lesson WHERE incidentNumber = ? AND uid IS NOT NULL")
+        ids.sections = try pairs("SELECT position, uid FROM section WHERE incidentNumber = ? AND uid IS NOT NULL")
+        for row in try Row.fetchAll(db, sql: "SELECT id, uid FROM timelineEntry WHERE incidentNumber = ? AND uid IS NOT NULL", arguments: [number]) {
+            ids.timeline[row[0]] = row[1]
+        }
+        return ids
+    }
+
+    func tombstones(of number: Int, _ db: Database) throws -> [Tombstone] {
+        try Row.fetchAll(db, sql: "SELECT uid, kind, number, at FROM itemRemoval WHERE incidentNumber = ?", arguments: [number]).compactMap { row in
+            guard let kind = SharedKind(rawValue: row[1]) else { return nil }
+            return Tombstone(uid: row[0], kind: kind, number: row[2], at: Date(unixTime: row[3]))
+        }
+    }
+
+    func storedShared(_ number: Int, _ db: Database) throws -> (base: SharedRecord?, seen: SharedRecord?) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT base, seen FROM sharedRecord WHERE incidentNumber = ?", arguments: [number]) else {
+            return (nil, nil)
+        }
+        let base: String = row[0]
+        let seen: String? = row[1]
+        return (try SharedRecord.read(json: base), try seen.map { json throws(IncidentError) in try SharedRecord.read(json: json) })
+    }
+
+    private func saveShared(_ number: Int, base: SharedRecord, seen: SharedRecord?, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO sharedRecord (incidentNumber, base, seen) VALUES (?, ?, ?)
+            ON CONFLICT (incidentNumber) DO UPDATE SET base = excluded.base, seen = COALESCE(excluded.seen, sharedRecord.seen)
+            """, arguments: [number, base.json(), seen?.json()])
+    }
+
+    private func legacyBoxes(_ number: Int, _ db: Database) throws -> SyncedState {
+        let rows = try GitHubSyncedItemRecord.fetchAll(db, sql: "SELECT * FROM githubSyncedItem WHERE incidentNumber = ?", arguments: [number])
+        return Dictionary(rows.map { (ItemKey($0.itemKind, $0.itemNumber), $0.done) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// This database's replica name, made the first time it is needed.
+    private func replicaID(_ db: Database) throws -> String {
+        if let known = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'replica'") { return known }
+        let replica = ItemUID.replica()
+        try SettingRecord(key: "replica", value: replica).insert(db)
+        return replica
+    }
+
+    /// The base of a first merge since the previous release, and the issue's copy with the boxes changed on GitHub since
+    /// this machine's last sync stamped as changes made there (at the issue's last edit).
+    static func legacyBase(_ remote: RemoteCopy, boxes: SyncedState) -> (SharedRecord, SharedRecord) {
+        var base = remote.record, there = remote.record
+        let onGitHub = Stamp(remote.updatedAt ?? Date(timeIntervalSince1970: 1), replica: "~github")
+        for (kind, itemKind) in [(SharedKind.action, ItemKind.action), (.criterion, .criterion)] {
+            for (number, uid) in remote.record.numbers(kind) {
+                guard let synced = boxes[ItemKey(itemKind, number)], let item = remote.record.items[uid] else { continue }
+                let isDone = item.value("done") != nil
+                guard synced != isDone else { continue }
+                base.items[uid]?.fields["done"] = Register(synced ? SharedRecord.done(Date(timeIntervalSince1970: 0), "unknown") : nil, .zero)
+                if remote.isLegacy, let register = item.fields["done"] { there.items[uid]?.fields["done"] = Register(register.value, onGitHub) }
+            }
+        }
+        return (base, there)
+    }
+
+    /// Writes the merged incident over the stored one: the header, then every shared row with its identity.
+    private func storeMerged(_ outcome: MergeOutcome, over local: Incident, _ db: Database) throws {
+        let merged = outcome.incident
+        let number = merged.number
+        let contentChanged = merged != local
+        try db.execute(sql: """
+            UPDATE incident SET title = ?, severity = ?, status = ?, impact = ?, summary = ?, rootCause = ?, resolution = ?,
+            declaredAt = ?, closedAt = ?, updateEverySeconds = ?, updatedAt = ? WHERE number = ?
+            """, arguments: [merged.title, merged.severity, merged.status, merged.impact, merged.summary, merged.rootCause,
+                             merged.resolution, merged.declaredAt.unixTime, merged.closedAt?.unixTime, merged.updateEvery.map { Int($0) },
+                             (contentChanged ? clock() : local.updatedAt).unixTime, number])
+        for table in ["label", "assignee", "service", "role", "actionItem", "criterion", "why", "lesson", "section", "timelineEntry"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE incidentNumber = ?", arguments: [number])
+        }
+        if merged.playbooks != local.playbooks {
+            try db.execute(sql: "DELETE FROM appliedPlaybook WHERE incidentNumber = ?", arguments: [number])
+            for name in merged.playbooks {
+                try AppliedPlaybookRecord(incidentNumber: number, name: name, appliedAt: clock()).insert(db)
+            }
+        }
+        try storeItems(of: merged, ids: outcome.ids, db)
+        for tick in outcome.ticks {
+            let (at, by): (Date?, String?) = tick.kind == .action
+                ? merged.actions.first { $0.number == tick.number }.map { ($0.doneAt, $0.doneBy) } ?? (nil, nil)
+                : merged.criteria.first { $0.number == tick.number }.map { ($0.metAt, $0.metBy) } ?? (nil, nil)
+            // The event names who ran the sync; the item keeps who ticked it (the name travels with the record).
+            _ = by
+            try insertEvent(ItemEvent(kind: tick.kind, number: tick.number, done: tick.done, at: at ?? clock(), actor: actor, source: .sync),
+                            for: number, db)
+        }
+    }
+
+    /// Inserts the shared rows of `incident` (whose tables hold none of its rows) with their identities.
+    private func storeItems(of incident: Incident, ids: ItemIdentities, _ db: Database) throws {
+        let number = incident.number
+        try insertNames(incident.labels, into: .label, for: number, db)
+        try insertNames(incident.assignees, into: .assignee, for: number, db)
+        try insertServices(incident.services, for: number, db)
+        for role in incident.roles { try RoleRecord(role, in: number).insert(db, onConflict: .replace) }
+        let action = try db.cachedStatement(sql: """
+            INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt, doneAt, doneBy, groupName, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for item in incident.actions {
+            try action.execute(arguments: [number, item.number, item.horizon, item.text, item.details, item.owner, item.due?.unixTime,
+                                           item.doneAt?.unixTime, item.doneBy, item.group, ids.actions[item.number]])
+        }
+        let criterion = try db.cachedStatement(sql: "INSERT INTO criterion (incidentNumber, number, phase, text, metAt, metBy, uid) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        for item in incident.criteria {
+            try criterion.execute(arguments: [number, item.number, item.phase, item.text, item.metAt?.unixTime, item.metBy, ids.criteria[item.number]])
+        }
+        let why = try db.cachedStatement(sql: "INSERT INTO why (incidentNumber, number, text, parentNumber, isRootCause, uid) VALUES (?, ?, ?, ?, ?, ?)")
+        for item in incident.whys.sorted(by: { $0.number < $1.number }) {
+            try why.execute(arguments: [number, item.number, item.text, item.parent, item.isRootCause, ids.whys[item.number]])
+        }
+        let lesson = try db.cachedStatement(sql: "INSERT INTO lesson (incidentNumber, number, kind, text, uid) VALUES (?, ?, ?, ?, ?)")
+        for item in incident.lessons { try lesson.execute(arguments: [number, item.number, item.kind, item.text, ids.lessons[item.number]]) }
+        let section = try db.cachedStatement(sql: "INSERT INTO section (incidentNumber, position, title, markdown, uid) VALUES (?, ?, ?, ?, ?)")
+        for (index, item) in incident.sections.enumerated() {
+            try section.execute(arguments: [number, index + 1, item.title, item.markdown, ids.sections[index + 1]])
+        }
+        let entry = try db.cachedStatement(sql: """
+            INSERT INTO timelineEntry (id, incidentNumber, at, kind, text, isManual, fromStatus, toStatus, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, item) in incident.timeline.enumerated() {
+            let uid = index < ids.timelineInOrder.count ? ids.timelineInOrder[index] : item.id.flatMap { ids.timeline[$0] }
+            try entry.execute(arguments: [item.id, number, item.at.unixTime, item.kind, item.text, item.isManual, item.transition?.from,
+                                          item.transition?.to, uid])
+        }
+    }
+}

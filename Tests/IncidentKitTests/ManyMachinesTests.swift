@@ -1,0 +1,236 @@
+import Foundation
+import Testing
+@testable import IncidentKit
+
+/// One issue on a GitHub that behaves as GitHub does for these calls: calls are served one at a time, an edit replaces
+/// the body (last writer wins), and `updatedAt` moves on every write. Each call first waits a little, as a network
+/// round trip does, so publishers running at once interleave.
+final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
+    private let lock = NSLock()
+    private var body = "", title = "", labels: [String] = [], updatedAt = 0, created = false
+    private(set) var calls: [[String]] = []
+    let latency: ClosedRange<UInt32>
+
+    init(latency: ClosedRange<UInt32> = 200...2_000) { self.latency = latency }
+
+    var issueBody: String { lock.withLock { body } }
+    func callLog() -> [[String]] { lock.withLock { calls } }
+    func clearCalls() { lock.withLock { calls = [] } }
+
+    func run(_ arguments: [String], input: String?) throws(IncidentError) -> String {
+        usleep(UInt32.random(in: latency))
+        return lock.withLock {
+            calls.append(arguments)
+            let flags = Dictionary(arguments.compactMap { word -> (String, String)? in
+                guard word.hasPrefix("--"), let equals = word.firstIndex(of: "=") else { return nil }
+                return (String(word[..<equals]), String(word[word.index(after: equals)...]))
+            }, uniquingKeysWith: { a, _ in a })
+            switch (arguments[0], arguments[1]) {
+            case ("repo", "view"): return flags["--json"] == "visibility" ? #"{"visibility":"PRIVATE"}"# : #"{"nameWithOwner":"acme/ops"}"#
+            case ("label", "list"): return "[" + labels.map { #"{"name":"\#($0)"}"# }.joined(separator: ",") + "]"
+            case ("label", "create"): return ""
+            case ("issue", "create"):
+                (body, title, created) = (input ?? "", flags["--title"] ?? "", true)
+                updatedAt += 1
+                return "https://github.com/acme/ops/issues/1\n"
+            case ("issue", "edit"):
+                if arguments.contains("--body-file=-") { body = input ?? "" }
+                if let newTitle = flags["--title"] { title = newTitle }
+                for word in arguments where word.hasPrefix("--add-label=") { labels.append(String(word.dropFirst(12))) }
+                for word in arguments where word.hasPrefix("--remove-label=") { labels.removeAll { $0 == String(word.dropFirst(15)) } }
+                updatedAt += 1
+                return "https://github.com/acme/ops/issues/1\n"
+            case ("issue", "view"):
+                let stamp = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_800_000_000 + Double(updatedAt)))
+                let object: [String: Any] = ["body": body, "title": title, "labels": labels.map { ["name": $0] }, "assignees": [[String: String]](),
+                                             "state": "OPEN", "number": 1, "url": "https://github.com/acme/ops/issues/1", "updatedAt": stamp]
+                let wanted = Set((flags["--json"] ?? "").split(separator: ",").map(String.init))
+                let data = try? JSONSerialization.data(withJSONObject: object.filter { wanted.contains($0.key) }, options: [.sortedKeys])
+                return String(decoding: data ?? Data(), as: UTF8.self)
+            default: return ""
+            }
+        }
+    }
+}
+
+/// What one machine did, to check against every record at the end.
+private struct Contribution: Hashable {
+    enum Kind: String { case tick, action, timeline, why }
+    var kind: Kind
+    var text: String
+}
+
+@Suite struct ManyMachinesTests {
+    static let machines = 10, rounds = 12
+
+    /// 10 responders on 10 machines (10 databases) join one P0 and, for 12 rounds, each pulls, does one or two things,
+    /// and publishes, all at the same time; a publish that fails is retried after a pull. Then each pulls and publishes in
+    /// turn, twice, and pulls once more. Every contribution is on the issue and in every record exactly once, and all
+    /// ten render the same body.
+    @Test(arguments: [UInt64(1), 2]) func tenMachinesConvergeWithNothingLostOrDuplicated(seed: UInt64) throws {
+        let github = GitHubStandIn()
+        let renderer = try RenderingFixtures.renderer()
+        let stores = try (0..<Self.machines).map { try IncidentStore.inMemory(actor: "responder\($0)") }
+        @Sendable func publisher(_ machine: Int) -> IssuePublisher { IssuePublisher(store: stores[machine], renderer: renderer, gh: github) }
+
+        let first = try stores[0].declare(IncidentDraft(title: "API returns 503 on every request", severity: .p0, declaredAt: Date()))
+        for text in ["Roll back the deploy", "Page the database team", "Check the connection pool"] {
+            _ = try stores[0].addAction(first.number, text: text)
+        }
+        _ = try publisher(0).publish(first.number, repo: "acme/ops", force: false)
+        for machine in 1..<Self.machines {
+            guard case .imported = try publisher(machine).join("1", repo: "acme/ops") else { Issue.record("machine \(machine) did not join"); return }
+        }
+
+        let log = NSLock()
+        nonisolated(unsafe) var made: [Contribution] = []
+        nonisolated(unsafe) var failures: [String] = []
+        for round in 1...Self.rounds {
+            DispatchQueue.concurrentPerform(iterations: Self.machines) { machine in
+                var random = SeededGenerator(seed: seed &* 1_000_003 &+ UInt64(round * 100 + machine))
+                let store = stores[machine], publisher = publisher(machine)
+                do {
+                    _ = try publisher.pull(1)
+                    var mine: [Contribution] = []
+                    for _ in 0..<Int.random(in: 1...2, using: &random) {
+                        let tag = "m\(machine) r\(round) \(Int.random(in: 0..<1000, using: &random))"
+                        switch Int.random(in: 0..<4, using: &random) {
+                        case 0:
+                            let open = try store.incident(1).actions.filter { !$0.isDone }
+                            guard let pick = open.randomElement(using: &random) else { continue }
+                            _ = try store.setActions([pick.number], done: true, in: 1)
+                            mine.append(Contribution(kind: .tick, text: pick.text))
+                        case 1:
+                            _ = try store.addAction(1, text: "action \(tag)", horizon: .mediumTerm)
+                            mine.append(Contribution(kind: .action, text: "action \(tag)"))
+                        case 2:
+                            _ = try store.addTimelineEntry(1, text: "entry \(tag)", at: Date())
+                            mine.append(Contribution(kind: .timeline, text: "entry \(tag)"))
+                        default:
+                            _ = try store.addWhy(1, text: "why \(tag)")
+                            mine.append(Contribution(kind: .why, text: "why \(tag)"))
+                        }
+                    }
+                    log.withLock { made += mine }
+                    var published = false
+                    for _ in 0..<5 where !published {
+                        do {
+                            _ = try publisher.publish(1, repo: nil, force: false)
+                            published = true
+                        } catch {
+                            _ = try publisher.pull(1)
+                        }
+                    }
+                    if !published { log.withLock { failures.append("machine \(machine) round \(round): publish kept failing") } }
+                } catch {
+                    log.withLock { failures.append("machine \(machine) round \(round): \(error)") }
+                }
+            }
+        }
+        // A quiet period: each machine pulls and publishes in turn, twice; then each pulls.
+        for _ in 1...2 {
+            for machine in 0..<Self.machines {
+                _ = try publisher(machine).pull(1)
+                _ = try publisher(machine).publish(1, repo: nil, force: false)
+            }
+        }
+        for machine in 0..<Self.machines { _ = try publisher(machine).pull(1) }
+        #expect(failures.isEmpty, "\(failures)")
+
+        let records = try stores.map { try $0.incident(1) }
+        let issue = try #require(try SharedRecord.read(fromBody: github.issueBody)).incident(on: records[0]).0
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        let bodies = try records.map { try renderer.issueBody($0, at: at) }
+        #expect(Set(bodies).count == 1, "the ten records render \(Set(bodies).count) different bodies")
+        #expect(try renderer.issueBody(issue, at: at) == bodies[0])
+
+        var lost = 0, duplicated = 0
+        for record in records + [issue] {
+            for contribution in made {
+                let count: Int
+                switch contribution.kind {
+                case .tick: count = record.actions.filter { $0.text == contribution.text && $0.isDone }.count
+                case .action: count = record.actions.filter { $0.text == contribution.text }.count
+                case .timeline: count = record.timeline.filter { $0.text == contribution.text }.count
+                case .why: count = record.whys.filter { $0.text == contribution.text }.count
+                }
+                if count == 0 { lost += 1 }
+                if count > 1 { duplicated += 1 }
+            }
+            #expect(record.actions.map(\.number) == Array(1...record.actions.count), "numbers agree and have no gaps")
+        }
+        #expect(lost == 0 && duplicated == 0, "lost \(lost), duplicated \(duplicated)")
+        let kinds = Dictionary(grouping: made, by: \.kind).mapValues(\.count)
+        print("many machines (seed \(seed)): \(made.count) contributions (\(kinds[.tick] ?? 0) ticks, \(kinds[.action] ?? 0) actions, "
+              + "\(kinds[.timeline] ?? 0) timeline entries, \(kinds[.why] ?? 0) whys); lost \(lost), duplicated \(duplicated); "
+              + "\(Set(bodies).count) distinct body across \(Self.machines) machines; \(github.callLog().count) gh calls")
+        #expect(made.count >= Self.machines * Self.rounds)
+    }
+
+    /// Round trips are what people feel: a pull is one call; a publish of a change here is read, write, read back; a
+    /// publish with nothing new is one read.
+    @Test func pullIsOneCallAndPublishThree() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let renderer = try RenderingFixtures.renderer()
+        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
+        let incident = try a.declare(IncidentDraft(title: "Queue backlog", severity: .p1, declaredAt: Date()))
+        _ = try a.addAction(incident.number, text: "Drain the queue")
+        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
+        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
+        _ = try publisherB.join("1", repo: "acme/ops")
+
+        github.clearCalls()
+        _ = try publisherB.pull(1)
+        #expect(github.callLog().map { $0.prefix(2).joined(separator: " ") } == ["issue view"])
+
+        _ = try b.addAction(1, text: "Add a consumer")
+        github.clearCalls()
+        let published = try publisherB.publish(1, repo: nil, force: false)
+        #expect(github.callLog().map { $0.prefix(2).joined(separator: " ") } == ["issue view", "issue edit", "issue view"])
+        #expect(published.pushed)
+
+        github.clearCalls()
+        let again = try publisherB.publish(1, repo: nil, force: false)
+        #expect(github.callLog().count == 1 && !again.pushed)
+
+        // A label added here rides in the same edit as the body.
+        var changes = IncidentChanges()
+        changes.addLabels = ["database"]
+        _ = try b.update(1, with: changes)
+        github.clearCalls()
+        _ = try publisherB.publish(1, repo: nil, force: false)
+        let edit = try #require(github.callLog().first { $0.starts(with: ["issue", "edit"]) })
+        #expect(github.callLog().count == 3 && edit.contains("--add-label=database"))
+    }
+
+    /// A removal made on one machine removes the item on every machine; a copy that lacks an item (overwritten by a
+    /// concurrent publish) never does.
+    @Test func aRemovalTravelsButAnAbsenceDoesNot() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let renderer = try RenderingFixtures.renderer()
+        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
+        let incident = try a.declare(IncidentDraft(title: "Queue backlog", severity: .p1, declaredAt: Date()))
+        for text in ["Drain the queue", "Add a consumer", "Alert on lag"] { _ = try a.addAction(incident.number, text: text) }
+        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
+        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
+        _ = try publisherB.join("1", repo: "acme/ops")
+
+        #expect(try b.removeItem(1, kind: .action, item: 2) == "Add a consumer")
+        _ = try publisherB.publish(1, repo: nil, force: false)
+        let pulled = try publisherA.pull(incident.number)
+        #expect(try a.incident(incident.number).actions.map(\.text) == ["Drain the queue", "Alert on lag"])
+        #expect(pulled.merge.renumbered == ["action 2 was removed on another machine"])
+        // Numbers don't move: action 3 is still action 3 everywhere.
+        #expect(try a.incident(incident.number).actions.map(\.number) == [1, 3])
+
+        // An old copy of the body without action 3 (a concurrent publisher's) doesn't remove it.
+        let old = github.issueBody
+        _ = try a.addAction(incident.number, text: "Write the postmortem")
+        _ = try publisherA.publish(incident.number, repo: nil, force: false)
+        _ = try github.run(["issue", "edit", "--repo=acme/ops", "--body-file=-", "--", "1"], input: old)
+        _ = try publisherA.pull(incident.number)
+        #expect(try a.incident(incident.number).actions.map(\.text) == ["Drain the queue", "Alert on lag", "Write the postmortem"])
+        _ = try publisherA.publish(incident.number, repo: nil, force: false)
+        #expect(github.issueBody.contains("Write the postmortem") && !github.issueBody.contains("- [ ] Add a consumer"))
+    }
+}
