@@ -363,4 +363,21 @@ final class GitHubWorld {
         let calls = try world.calls().map { $0.prefix(2).joined(separator: " ") }
         #expect(calls == ["issue view", "issue view", "issue edit", "issue view"])
     }
+
+    /// Offline (gh unreachable, exit 69) everything stays here; `show` counts what the issue doesn't have yet, and the
+    /// next publish merges it all.
+    @Test func offlineChangesAreKeptCountedAndPublishedLater() throws {
+        let world = try GitHubWorld()
+        try world.ok("a.sqlite", ["new", "--p2", "Queue backlog"])
+        try world.ok("a.sqlite", ["publish", "--repo", "acme/ops"])
+        try world.add("fail", ["match": "issue view", "preset": "network", "times": 1])
+        try world.ok("a.sqlite", ["action", "add", "Drain the queue"])
+        try world.ok("a.sqlite", ["timeline", "add", "Consumers restarted"])
+        let offline = try world.run("a.sqlite", ["publish"])
+        #expect(offline.status == 69)
+        #expect(try world.ok("a.sqlite", ["show"]).stdout.contains("2 changes here not yet on acme/ops#1"))
+        try world.ok("a.sqlite", ["publish"])
+        #expect(try world.body().contains("Drain the queue") && (try world.body()).contains("Consumers restarted"))
+        #expect(!(try world.ok("a.sqlite", ["show"]).stdout.contains("not yet on")))
+    }
 }

@@ -37,7 +37,12 @@ struct StatusCommand: ParsableCommand {
         say(changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
             : "\(IncidentReference.format(number)) is already \(status.rawValue); nothing changed.")
         let incident = try store.incident(number)
-        if let link = incident.github { say("Published to \(link.reference), \(IncidentText.publishedWhere(link)).") }
+        if let link = incident.github {
+            say("Published to \(link.reference), \(IncidentText.publishedWhere(link)).")
+            if let pending = try store.unpublishedChanges(of: number), pending > 0 {
+                say("\(pending) change\(pending == 1 ? "" : "s") here not yet on \(link.reference): `incident publish` merges and pushes them.")
+            }
+        }
         if let cadence = try store.cadence(of: incident) { say("Stakeholder updates: \(cadence.describe(at: Date())).") }
     }
 }
