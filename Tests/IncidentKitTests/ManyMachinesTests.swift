@@ -234,3 +234,31 @@ private struct Contribution: Hashable {
         #expect(github.issueBody.contains("Write the postmortem") && !github.issueBody.contains("- [ ] Add a consumer"))
     }
 }
+
+/// The two-machine case of the issue: B adds an action and a timeline entry and publishes; A adds a timeline entry and
+/// publishes. A's publish succeeds and carries B's work, and A's record has it.
+@Suite struct TwoMachinesTests {
+    @Test func aSecondPublisherCarriesTheFirstOnesWork() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let renderer = try RenderingFixtures.renderer()
+        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
+        let incident = try a.declare(IncidentDraft(title: "Checkout errors", severity: .p1, declaredAt: Date()))
+        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
+        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
+        _ = try publisherB.join("1", repo: "acme/ops")
+        _ = try b.addAction(1, text: "Fail over to the second region")
+        _ = try b.addTimelineEntry(1, text: "Errors traced to the payment gateway", at: Date())
+        _ = try publisherB.publish(1, repo: nil, force: false)
+        _ = try a.addTimelineEntry(incident.number, text: "Status page updated", at: Date())
+        let published = try publisherA.publish(incident.number, repo: nil, force: false)
+        #expect(published.pushed && published.merge.arrived == ["1 action", "1 timeline entry"])
+        for text in ["Fail over to the second region", "Errors traced to the payment gateway", "Status page updated"] {
+            #expect(github.issueBody.contains(text))
+        }
+        let record = try a.incident(incident.number)
+        #expect(record.actions.map(\.text) == ["Fail over to the second region"])
+        #expect(record.timeline.map(\.text).contains("Errors traced to the payment gateway"))
+        _ = try publisherB.pull(1)
+        #expect(try b.incident(1).timeline.map(\.text).contains("Status page updated"))
+    }
+}
