@@ -6,15 +6,15 @@ extension IncidentError: CustomStringConvertible {
         case .missingSeverity:
             "Missing severity. Pass one of --p0 (worst) … --p4, e.g. `incident new --p1 \"API returns 503\"`."
         case .unknownSeverity(let text):
-            "Unknown severity \(quoted(text)). Use P0 (worst), P1, P2, P3 or P4."
+            "Unknown severity \(quoted(text)).\(Suggestion.didYouMean(text, among: Severity.allCases.map(\.label))) Use P0 (worst), P1, P2, P3 or P4."
         case .unknownStatus(let text):
-            "Unknown status \(quoted(text)). Use one of: \(Status.allCases.map(\.rawValue).joined(separator: ", "))."
+            "Unknown status \(quoted(text)).\(Suggestion.didYouMean(text, among: Status.allCases.map(\.rawValue))) Use one of: \(Status.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownTimelineKind(let text):
-            "Unknown timeline kind \(quoted(text)). Use one of: \(TimelineKind.allCases.map(\.rawValue).joined(separator: ", "))."
+            "Unknown timeline kind \(quoted(text)).\(Suggestion.didYouMean(text, among: TimelineKind.allCases.map(\.rawValue))) Use one of: \(TimelineKind.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownHorizon(let text):
-            "Unknown horizon \(quoted(text)). Use immediate, medium-term or long-term."
+            "Unknown horizon \(quoted(text)).\(Suggestion.didYouMean(text, among: Horizon.allCases.map(\.rawValue))) Use immediate, medium-term or long-term."
         case .unknownPhase(let text):
-            "Unknown phase \(quoted(text)). Use immediate or short-term."
+            "Unknown phase \(quoted(text)).\(Suggestion.didYouMean(text, among: Phase.allCases.map(\.rawValue))) Use immediate or short-term."
         case .emptyText(let field):
             "The \(field) is empty. Type some text for it."
         case .multilineText(let field):
@@ -37,6 +37,8 @@ extension IncidentError: CustomStringConvertible {
             "Can't read the time \(quoted(text)). Use 2025-09-15T19:17:00-08:00, \"2025-09-15 19:17 PST\", 19:17, or -15m / -2h."
         case .unknownTimeZone(let text):
             "Unknown time zone \(quoted(text)). Use an abbreviation like PST or UTC, an offset like -08:00, or a name like America/Los_Angeles."
+        case .disallowedTransition(let from, let to) where !to.isOpen:
+            "Can't go from \(from.rawValue) to \(to.rawValue): the incident is already over. `incident reopen` reopens it first."
         case .disallowedTransition(let from, let to):
             "Can't go from \(from.rawValue) back to \(to.rawValue). Use `incident reopen --status \(to.rawValue)` to move backwards."
         case .closeThroughCloseCommand:
@@ -111,6 +113,12 @@ extension IncidentError: CustomStringConvertible {
             "The label \(quoted(label)) has a comma, which gh reads as two labels; name it without the comma."
         case .publicRepository(let repo):
             "\(repo) is a public repository, where anyone could read the incident, so nothing was pushed."
+        case .futureTime(let text, let ahead):
+            "\(quoted(text)) is \(TimeFormat.duration(ahead)) in the future. Give the time it happened (a date, or -15m for 15 minutes ago)."
+        case .alreadyOver(let incident, let status):
+            "\(IncidentReference.format(incident)) is already \(status.rawValue); nothing changed. `incident reopen \(IncidentReference.format(incident))` reopens it (as investigating; --status STATUS for another)."
+        case .notAReopenTarget(let status):
+            "An incident can't be reopened as \(status.rawValue). Reopen it as one of \(Status.allCases.filter(\.isOpen).map(\.rawValue).joined(separator: ", ")); `incident close` closes it."
         case .nulInGitHubJSON(let field, let issue):
             "The \(field) of \(issue) in gh's JSON holds a NUL character (U+0000), which can't be stored as it is; remove it and import again."
         }

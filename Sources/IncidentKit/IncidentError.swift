@@ -65,6 +65,13 @@ public enum IncidentError: Error, Equatable, Sendable {
     case labelWithComma(String)
     case publicRepository(String)
     case nulInGitHubJSON(field: String, issue: String)
+    // Issue 22: slips a new user makes at the keyboard.
+    /// A typed time later than now (`ahead` seconds): nearly always a slip.
+    case futureTime(String, ahead: TimeInterval)
+    /// Closing or cancelling an incident that is already over (closed or cancelled).
+    case alreadyOver(incident: Int, status: Status)
+    /// `reopen` to a status that isn't open.
+    case notAReopenTarget(Status)
 }
 
 extension IncidentError {
@@ -87,13 +94,13 @@ extension IncidentError {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
-             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON:
+             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON, .futureTime, .notAReopenTarget:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noSuchEntry, .noDatabase:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
-             .publicRepository:
+             .publicRepository, .alreadyOver:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .unreadableSharedRecord, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:

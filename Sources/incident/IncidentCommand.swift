@@ -14,7 +14,7 @@ struct IncidentCommand: ParsableCommand {
             """,
         subcommands: [
             New.self, ListCommand.self, Show.self, Use.self, SetCommand.self, StatusCommand.self,
-            WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
+            WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, Uncheck.self, CriterionCommand.self,
             SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
             Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, RoleCommand.self, PlaybookCommand.self, Due.self, Search.self, Stats.self, Actions.self, Lint.self, Backup.self, Doctor.self,
         ]
@@ -37,6 +37,11 @@ struct IncidentCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as IncidentError {
+            // Text refused as several words may be an option's value typed without quotes (`--note pool scaled up`).
+            if case .invalidText(_, let reason) = error, reason.hasPrefix("was given as"),
+               let hint = ArgumentHints.optionWords(Array(CommandLine.arguments.dropFirst())) {
+                fail("incident: \(hint)", code: error.exitCode)
+            }
             fail("incident: \(error.advice)", code: error.exitCode)
         } catch let code as ExitCode {
             // A command that has said what it had to (`incident due`) and only sets the status.
@@ -45,13 +50,19 @@ struct IncidentCommand: ParsableCommand {
             // --help, --version and completion scripts exit 0 with their text.
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            let text = sentence(message(for: error))
-            fail("incident: \(text) See '\(commandPath(CommandLine.arguments.dropFirst())) --help'.", code: code.rawValue)
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            let text = ArgumentHints.improve(sentence(message(for: error)), arguments: arguments)
+            fail("incident: \(text) See '\(commandPath(arguments[...])) --help'.", code: code.rawValue)
         }
     }
 
     /// `incident action add` for the arguments `action add --bogus`: the deepest command the words name.
     static func commandPath(_ arguments: ArraySlice<String>) -> String {
+        deepestCommand(arguments).names.joined(separator: " ")
+    }
+
+    /// The deepest command the leading words name, its names from `incident`, and how many words named it.
+    static func deepestCommand(_ arguments: ArraySlice<String>) -> (names: [String], command: any ParsableCommand.Type, used: Int) {
         var names = ["incident"]
         var command: any ParsableCommand.Type = IncidentCommand.self
         for word in arguments {
@@ -62,7 +73,7 @@ struct IncidentCommand: ParsableCommand {
             names.append(word)
             command = match
         }
-        return names.joined(separator: " ")
+        return (names, command, names.count - 1)
     }
 
     /// One sentence on one line, ending in exactly one full stop (or the question mark it has). A list of
@@ -100,6 +111,8 @@ extension IncidentError {
         switch self {
         case .publicRepository(let repo):
             "\(repo) is a public repository, where anyone could read the incident, so nothing was pushed; pass --public-repo if that is intended."
+        case .futureTime:
+            String(description.dropLast()) + ", or pass --future if it is meant."
         default:
             description
         }

@@ -53,7 +53,7 @@ import Testing
         _ = try store.setActions([1], done: true, in: number)
         let outcome = try store.close(number, at: Fixtures.declaredAt + 3600)
         #expect(!outcome.wasForced)
-        #expect(throws: IncidentError.disallowedTransition(from: .closed, to: .closed)) {
+        #expect(throws: IncidentError.alreadyOver(incident: number, status: .closed)) {
             try store.close(number, at: Fixtures.declaredAt + 3700)
         }
     }

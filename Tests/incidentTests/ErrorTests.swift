@@ -112,7 +112,6 @@ import Testing
     @Test(arguments: [
         ["new", "--p1", "--p2", "Two severities"],
         ["show", "--bogus"],
-        ["check"],
     ])
     func argumentErrorsAreAlsoOneIncidentLine(_ arguments: [String]) throws {
         let sandbox = try sandboxWithIncident()

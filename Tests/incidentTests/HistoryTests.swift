@@ -50,8 +50,10 @@ import Testing
         try sandbox.ok(["status", "mitigated", "--at", "2025-03-01 10:40 UTC"])
         try sandbox.ok(["status", "resolved", "--at", "2025-03-01 11:40 UTC"])
         let stats = try sandbox.ok(["stats", "--svg", "chart.svg"]).stdout
-        #expect(stats.contains("P1  10m / 10m, n=1"))
-        #expect(stats.contains("5m / 5m, n=1") && stats.contains("1h 00m / 1h 00m, n=1") && stats.contains("2h 00m / 2h 00m, n=1"))
+        // Three rows per severity (median, p90, n), a column per measure: detect, acknowledge, mitigate, resolve.
+        let rows = stats.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains("P1 median 10m 5m 1h 00m 2h 00m"), "\(stats)")
+        #expect(rows.contains("p90 10m 5m 1h 00m 2h 00m") && rows.contains("n 1 1 1 1"), "\(stats)")
         let svg = try String(contentsOf: sandbox.dir.appendingPathComponent("chart.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<svg") && svg.contains("<rect") && svg.contains("median time to resolve"))
         let json = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["stats", "--json"]).stdout.utf8)) as? [String: Any]
@@ -71,15 +73,18 @@ import Testing
         }
         #expect(try !sandbox.ok(["stats"]).stdout.contains("By year"))
         let table = try sandbox.ok(["stats", "--by", "year"])
+        // Per year and severity: the count, then median, p90 and n rows (resolve is the last column).
         let rows = Array(table.lines.drop { !$0.hasPrefix("By year") }.dropFirst(2).prefix { !$0.isEmpty })
-        #expect(rows.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } == ["2024 P1 1", "2025 P1 1", "2025 P2 1"], "\(table.stdout)")
-        #expect(rows.count == 3 && rows[0].contains("1h 00m / 1h 00m, n=1") && rows[1].contains("3h 00m / 3h 00m, n=1")
-                && rows[2].contains("30m / 30m, n=1"), "\(rows)")
+            .map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.filter { $0.hasPrefix("20") } == ["2024 P1: 1 incident", "2025 P1: 1 incident", "2025 P2: 1 incident"], "\(table.stdout)")
+        #expect(rows.filter { $0.hasPrefix("median") } == ["median — — — 1h 00m", "median — — — 3h 00m", "median — — — 30m"], "\(rows)")
         // In Auckland (UTC+13 in summer) the first was declared at 01:00 on 2025-01-01: both P1s are in 2025.
         let auckland = try sandbox.run(["stats", "--by", "year"], environment: ["TZ": "Pacific/Auckland"])
         let aucklandRows = auckland.lines.drop { !$0.hasPrefix("By year") }.dropFirst(2).prefix { !$0.isEmpty }
-        #expect(aucklandRows.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } == ["2025 P1 2", "2025 P2 1"], "\(auckland)")
-        #expect(aucklandRows.first?.contains("1h 00m / 3h 00m, n=2") == true, "\(auckland)")
+            .map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(aucklandRows.filter { $0.hasPrefix("20") } == ["2025 P1: 2 incidents", "2025 P2: 1 incident"], "\(auckland)")
+        #expect(aucklandRows.filter { $0.hasPrefix("p90") }.first == "p90 — — — 3h 00m", "\(auckland)")
+        #expect(aucklandRows.filter { $0.hasPrefix("n ") }.first == "n — — — 2", "\(auckland)")
         let json = try JSONSerialization.jsonObject(with: Data(try sandbox.ok(["stats", "--by", "year", "--json"]).stdout.utf8)) as? [String: Any]
         let years = try #require(json?["byYear"] as? [[String: Any]])
         #expect(years.map { $0["year"] as? Int } == [2024, 2025])

@@ -62,7 +62,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr == "incident: 1 of 3 documents could not be imported (each is named above with the reason); the others were.\n")
         #expect(result.stdout.contains("failed   docs/b.md — Can't read docs/b.md: it contains NUL bytes"))
-        #expect(result.stdout.contains("docs/2024-03-01-queue-backlog.md — queue backlog (0 tasks, 0 sections, 1 timeline entries)"))
+        #expect(result.stdout.contains("docs/2024-03-01-queue-backlog.md — queue backlog (0 tasks, 0 sections, 1 timeline entry)"))
         #expect(try sandbox.sqlite3(sandbox.defaultDatabase, "SELECT COUNT(*) FROM incident").stdout == "2\n")
     }
 

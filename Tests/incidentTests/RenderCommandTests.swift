@@ -428,9 +428,9 @@ func marker(_ kind: String, _ number: Int, done: Bool = false) -> String {
         try sandbox.declareExampleIncident()
         try sandbox.ok(["new", "--p3", "Another incident"])
         #expect(try sandbox.ok(["lesson", "add", "INC-1", "--went-well", "Paging reached on-call within a minute"]).stdout
-            == "Lesson 1 (went-well)\n")
+            == "Added lesson 1 (went well) to INC-1: Paging reached on-call within a minute\n")
         #expect(try sandbox.ok(["lesson", "add", "--went-wrong", "INC-1", "The runbook was out of date"]).stdout
-            == "Lesson 2 (went-wrong)\n")
+            == "Added lesson 2 (went wrong) to INC-1: The runbook was out of date\n")
         try sandbox.ok(["lesson", "add", "INC-1", "--lucky", "It happened in staging"])
         try sandbox.ok(["lesson", "add", "--lucky", "A lesson of the other incident"])
 

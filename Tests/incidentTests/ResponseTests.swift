@@ -98,6 +98,6 @@ import Testing
         try sandbox.ok(["check", "1"])
         let after = try sandbox.run(["due"])
         #expect(after.status == 0 && after.stdout == "Nothing overdue.\n")
-        #expect(try sandbox.ok(["show"]).stdout.contains("Stakeholder updates: next update due in 30 min, last posted just now"))
+        #expect(try sandbox.ok(["show"]).stdout.contains("Stakeholder updates: next update due in 30 min, last update just now"))
     }
 }

@@ -10,7 +10,7 @@ public enum Lifecycle {
 
     /// Throws unless `status` may move back to `target` with `incident reopen`.
     public static func checkReopen(from status: Status, to target: Status) throws(IncidentError) {
-        guard target.isOpen else { throw .unknownStatus(target.rawValue) }
+        guard target.isOpen else { throw .notAReopenTarget(target) }
         if status == .investigating { throw .notReopenable(status) }
         // Cancelled and closed reopen to any open status; others only move backwards.
         if status.isOpen && target.rank >= status.rank { throw .disallowedTransition(from: status, to: target) }

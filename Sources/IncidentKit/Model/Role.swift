@@ -35,9 +35,10 @@ public struct UpdateCadence: Equatable, Sendable {
     public var lastUpdate: Date?
     public var due: Date
 
-    /// The cadence of `incident`, or nil when it has none (P2 and below without a playbook saying so, or over).
+    /// The cadence of `incident`, or nil when it has none (P2 and below without a playbook saying so, or resolved:
+    /// the resolution was the last update stakeholders wait for).
     public init?(incident: Incident, lastUpdate: Date?) {
-        guard incident.status.isOpen, let interval = incident.updateEvery ?? Self.defaultInterval(incident.severity) else { return nil }
+        guard incident.status.isOpen, incident.status != .resolved, let interval = incident.updateEvery ?? Self.defaultInterval(incident.severity) else { return nil }
         self.interval = interval
         self.lastUpdate = lastUpdate
         due = (lastUpdate ?? incident.declaredAt).addingTimeInterval(interval)
@@ -51,9 +52,10 @@ public struct UpdateCadence: Equatable, Sendable {
         }
     }
 
-    /// "next update due in 12 min, last posted 18 min ago" / "update overdue by 15 min (none posted since declared)".
+    /// "next update due in 12 min, last update 18 min ago" / "update overdue by 15 min (none posted since declared)".
+    /// An update printed with `update` counts as made (it is there to be pasted), so it is not called posted.
     public func describe(at now: Date) -> String {
-        let last = lastUpdate.map { now.timeIntervalSince($0) < 60 ? "last posted just now" : "last posted \(Self.minutes(now.timeIntervalSince($0))) ago" }
+        let last = lastUpdate.map { now.timeIntervalSince($0) < 60 ? "last update just now" : "last update \(Self.minutes(now.timeIntervalSince($0))) ago" }
             ?? "none posted since it was declared"
         if now > due { return "update overdue by \(Self.minutes(now.timeIntervalSince(due))) (\(last))" }
         return "next update due in \(Self.minutes(due.timeIntervalSince(now))), \(last)"

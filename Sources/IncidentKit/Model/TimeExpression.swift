@@ -3,14 +3,26 @@ import Foundation
 /// Reads the times responders type: ISO 8601, `YYYY-MM-DD HH:MM [ZONE]`, `HH:MM`, `-15m`, `now`.
 public enum TimeExpression {
     /// Parses `text` relative to `now`; times without a zone are read in `zone`, else in the user's zone (`TZ`).
-    public static func parse(_ text: String, now: Date = Date(), zone: TimeZone? = nil) throws(IncidentError) -> Date {
+    ///
+    /// A date alone is the start of that day, or with `dateOnlyMeansEndOfDay` its last second (a due date
+    /// "2027-01-31" is met by anything done that day). `7:17pm`, `7:17 PM` and `7:17 p.m. PST` are 12-hour times.
+    public static func parse(_ text: String, now: Date = Date(), zone: TimeZone? = nil,
+                             dateOnlyMeansEndOfDay: Bool = false) throws(IncidentError) -> Date {
         let fallback: TimeZoneName = zone.map { .zone($0) } ?? .local
         let trimmed = text.trimmingSpaces()
         if trimmed.lowercased() == "now" { return now }
         if let offset = relativeOffset(trimmed) { return now.addingTimeInterval(offset) }
         var scanner = TimeScanner(trimmed)
-        guard let fields = scanner.fields() else { throw .unparseableTime(text) }
-        let zoneText = scanner.rest.trimmingSpaces()
+        guard var fields = scanner.fields() else { throw .unparseableTime(text) }
+        var zoneText = scanner.rest.trimmingSpaces()
+        if let (isAfternoon, rest) = meridiem(zoneText) {
+            guard fields.hasClock, (1...12).contains(fields.hour) else { throw .unparseableTime(text) }
+            fields.hour = fields.hour % 12 + (isAfternoon ? 12 : 0)
+            zoneText = rest
+        }
+        if dateOnlyMeansEndOfDay, !fields.hasClock {
+            (fields.hour, fields.minute, fields.second) = (23, 59, 59)
+        }
         let day: (Int, Int, Int)
         if let date = fields.date {
             day = date
@@ -26,6 +38,28 @@ public enum TimeExpression {
             + Int64(fields.hour * 3600 + fields.minute * 60 + fields.second)
         let resolved: TimeZoneName = try zoneText.isEmpty ? fallback : TimeZoneName.resolve(zoneText)
         return Date(timeIntervalSince1970: TimeInterval(wall - Int64(resolved.offset(forWallClock: wall))) + fields.fraction)
+    }
+
+    /// Throws when `date` is later than `now` by more than a clock's drift: a typed time in the future is nearly
+    /// always a slip (19:17 meant yesterday, or PM for AM), and a milestone recorded there misleads every measure.
+    public static func checkNotFuture(_ date: Date, typed text: String, now: Date = Date()) throws(IncidentError) {
+        let ahead = date.timeIntervalSince(now)
+        guard ahead > allowedDrift else { return }
+        throw .futureTime(text, ahead: ahead)
+    }
+
+    /// How far ahead a typed time may be and still count as now: a time typed to the minute, on a clock a little fast.
+    static let allowedDrift: TimeInterval = 120
+
+    /// `am`/`pm` (any case, `a.m.`, `p.m.`) at the start of what follows a clock time, and what comes after it.
+    static func meridiem(_ text: String) -> (Bool, String)? {
+        let lower = text.lowercased()
+        for (word, isAfternoon) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] where lower.hasPrefix(word) {
+            let rest = text.dropFirst(word.count)
+            guard rest.isEmpty || rest.first == " " else { continue }
+            return (isAfternoon, String(rest).trimmingSpaces())
+        }
+        return nil
     }
 
     /// A zone as a person names it: `UTC`, `PST` (a fixed offset), `+05:30`, `America/Los_Angeles`; nil if unknown.
@@ -140,6 +174,8 @@ private struct TimeScanner {
         var date: (Int, Int, Int)?
         var hour = 0, minute = 0, second = 0
         var fraction: TimeInterval = 0
+        /// False for a date alone.
+        var hasClock = true
     }
 
     private var characters: [Character]
@@ -154,7 +190,10 @@ private struct TimeScanner {
         let start = index
         if let year = number(digits: 4), take("-"), let month = number(digits: 2), take("-"), let day = number(digits: 2) {
             fields.date = (year, month, day)
-            if index == characters.count { return fields }
+            if index == characters.count {
+                fields.hasClock = false
+                return fields
+            }
             guard take("T") || take("t") || take(" ") else { return nil }
         } else {
             index = start

@@ -7,30 +7,35 @@ extension IncidentText {
         guard total > 0 else { return "No incidents in this period." }
         var lines: [String] = [style.heading("Incidents: \(total)")]
         let statuses = Status.allCases.filter { status in facts.counts.values.contains { $0[status] != nil } }
-        lines.append("  " + pad("", 4) + statuses.map { pad($0.rawValue, 14) }.joined())
+        // Each column as wide as its status's name: all seven statuses fit in 80 columns.
+        let widths = statuses.map { max($0.rawValue.count + 1, 7) }
+        lines.append(trailingSpacesRemoved("  " + pad("", 4) + zip(statuses, widths).map { pad($0.rawValue, $1) }.joined()))
         for severity in Severity.allCases {
             guard let row = facts.counts[severity] else { continue }
-            let cells: [String] = statuses.map { pad(String(row[$0] ?? 0), 14) }
-            lines.append("  " + style.severity(severity, pad(severity.label, 4)) + cells.joined())
+            let cells: [String] = zip(statuses, widths).map { pad(String(row[$0] ?? 0), $1) }
+            lines.append(trailingSpacesRemoved("  " + style.severity(severity, pad(severity.label, 4)) + cells.joined()))
         }
-        lines += ["", style.heading("Response times (median / p90, over n incidents)")]
-        lines.append("  " + pad("", 4) + ResponseStats.Measure.allCases.map { pad($0.rawValue, 26) }.joined())
+        // Each severity takes three rows (median, p90, how many incidents): four measures side by side then fit in
+        // 80 columns, where one cell holding all three did not.
+        lines += ["", style.heading("Response times (median, p90 and the number of incidents each rests on)")]
+        lines.append(measureHeader(indent: 4))
         for severity in Severity.allCases {
             guard let figures = stats.figures[severity] else { continue }
-            lines.append("  " + style.severity(severity, pad(severity.label, 4)) + figureCells(figures))
+            lines += figureRows(figures, label: style.severity(severity, pad(severity.label, 4)))
         }
         if stats.figures.isEmpty {
-            lines.append("  no incident has the milestones these need (impact-started, detected, acknowledged, mitigated, resolved)")
+            lines.append("  none: they need impact-started, detected, acknowledged, mitigated, resolved")
         }
-        lines.append("  " + ResponseStats.Measure.allCases.map { $0.rawValue + ": " + $0.span }.joined(separator: " · "))
+        lines += ResponseStats.Measure.allCases.map { "  " + pad($0.rawValue + ":", 13) + $0.span }
         if !facts.years.isEmpty {
-            lines += ["", style.heading("By year declared (incidents; response times median / p90, over n incidents)")]
-            lines.append("  " + pad("", 6) + pad("", 4) + pad("incidents", 11) + ResponseStats.Measure.allCases.map { pad($0.rawValue, 26) }.joined())
+            lines += ["", style.heading("By year declared (incidents; response times as above)")]
+            lines.append(measureHeader(indent: 4))
             for year in facts.years {
                 for severity in Severity.allCases {
                     guard let count = year.counts[severity] else { continue }
-                    lines.append("  " + pad(String(year.year), 6) + style.severity(severity, pad(severity.label, 4)) + pad(String(count), 11)
-                                 + figureCells(year.stats.figures[severity] ?? [:]))
+                    lines.append("  " + String(year.year) + " " + style.severity(severity, severity.label) + ": "
+                                 + IncidentText.count(count, "incident"))
+                    lines += figureRows(year.stats.figures[severity] ?? [:], label: pad("", 4))
                 }
             }
         }
@@ -44,12 +49,26 @@ extension IncidentText {
     }
 }
 
-/// One severity's four response times, `median / p90, n=count` each, `—` for a measure none of its incidents has.
-private func figureCells(_ figures: [ResponseStats.Measure: ResponseStats.Figure]) -> String {
-    ResponseStats.Measure.allCases.map { measure in
-        guard let figure = figures[measure] else { return pad("—", 26) }
-        return pad(TimeFormat.duration(figure.median) + " / " + TimeFormat.duration(figure.p90) + ", n=" + String(figure.count), 26)
-    }.joined()
+/// The header over `figureRows`: the four measures, each over its column.
+private func measureHeader(indent: Int) -> String {
+    trailingSpacesRemoved("  " + pad("", indent) + pad("", 8) + ResponseStats.Measure.allCases.map { pad($0.rawValue, 16) }.joined())
+}
+
+/// One severity's four response times as three rows, median, p90 and n, `—` for a measure none of its incidents has.
+private func figureRows(_ figures: [ResponseStats.Measure: ResponseStats.Figure], label: String) -> [String] {
+    let rows: [(String, (ResponseStats.Figure) -> String)] = [
+        ("median", { TimeFormat.duration($0.median) }), ("p90", { TimeFormat.duration($0.p90) }), ("n", { String($0.count) }),
+    ]
+    return rows.enumerated().map { index, row in
+        "  " + (index == 0 ? label : pad("", 4)) + pad(row.0, 8)
+            + ResponseStats.Measure.allCases.map { measure in pad(figures[measure].map(row.1) ?? "—", 16) }.joined()
+    }.map(trailingSpacesRemoved)
+}
+
+private func trailingSpacesRemoved(_ line: String) -> String {
+    var line = line
+    while line.last == " " { line.removeLast() }
+    return line
 }
 
 private func pad(_ text: String, _ width: Int) -> String {

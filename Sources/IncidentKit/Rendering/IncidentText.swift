@@ -129,8 +129,65 @@ public enum IncidentText {
         guard !entries.isEmpty else { return "No changes recorded." }
         return entries.map { entry in
             let reference = entry.incidentNumber.map(IncidentReference.format) ?? "-"
-            return "\(TimeFormat.local(entry.at, in: zone))  \(entry.actor)  \(reference)  \(entry.change)"
+            return "\(TimeFormat.local(entry.at, in: zone))  \(entry.actor)  \(reference)  \(localStamps(entry.change, zone: zone))"
         }.joined(separator: "\n")
+    }
+
+    /// `role list`: role, who and since when, in columns as wide as their longest value.
+    public static func roles(_ roles: [Role], zone: TimeZone? = nil) -> String {
+        guard !roles.isEmpty else { return "No roles set. `incident role set commander @you` takes command." }
+        let roleWidth = roles.map(\.role.count).max() ?? 0, whoWidth = roles.map(\.who.count).max() ?? 0
+        return roles.map { "\($0.role.padding(roleWidth))  \($0.who.padding(whoWidth))  since \(TimeFormat.local($0.since, in: zone))" }
+            .joined(separator: "\n")
+    }
+
+    /// What every `add` prints: `Added action 3 (medium-term) to INC-1: Fix the connector`.
+    public static func added(_ what: String, _ number: Int?, detail: String? = nil, to incident: Int, text: String) -> String {
+        "Added \(what)\(number.map { " \($0)" } ?? "")\(detail.map { " (\($0))" } ?? "") to \(IncidentReference.format(incident)): \(text)"
+    }
+
+    /// `1 criterion`, `2 criteria`: a count with the noun that agrees with it.
+    public static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// The change log keeps the times it names in UTC (`at 2025-09-16T03:30:00Z`), as written; shown, they are in
+    /// the reader's zone like the time in front of them, so a line never mixes two zones.
+    static func localStamps(_ text: String, zone: TimeZone?) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.contains(UInt8(ascii: "Z")) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 8)
+        var index = 0
+        while index < bytes.count {
+            if index + 20 <= bytes.count, let date = utcStamp(bytes[index..<index + 20]) {
+                result += TimeFormat.local(date, in: zone).utf8
+                index += 20
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` exactly, as `TimeFormat.utc` writes it.
+    private static func utcStamp(_ bytes: ArraySlice<UInt8>) -> Date? {
+        let shape = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
+        var digits: [Int] = []
+        for (byte, expected) in zip(bytes, shape) {
+            if expected == UInt8(ascii: "d") {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            } else if byte != expected {
+                return nil
+            }
+        }
+        let number = { (from: Int, count: Int) in digits[from..<from + count].reduce(0) { $0 * 10 + $1 } }
+        let (month, day, hour, minute, second) = (number(4, 2), number(6, 2), number(8, 2), number(10, 2), number(12, 2))
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        let days = CivilTime.days(year: number(0, 4), month: month, day: day)
+        return Date(timeIntervalSince1970: TimeInterval(Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)))
     }
 }
 
@@ -196,7 +253,7 @@ extension IncidentText {
         lines += plan.newTasks.map { task in
             addedNew ? "\(dryRun ? "would add" : "added") new \(task.kind.rawValue): \(task.text)" : "new (not added; --add-new adds it): line \(task.line): \(task.text)"
         }
-        lines.append("\(incident): \(plan.changes.count) changed, \(plan.conflicts.count) conflicts, \(plan.unmatched.count) unmatched, "
+        lines.append("\(incident): \(plan.changes.count) changed, \(count(plan.conflicts.count, "conflict")), \(plan.unmatched.count) unmatched, "
                      + "\(plan.newTasks.count) new, \(plan.unchanged) unchanged\(dryRun ? " (dry run: nothing changed)" : "").")
         return lines.joined(separator: "\n")
     }

@@ -6,7 +6,7 @@ public enum MarkdownEscaping {
     ///
     /// Raw HTML (`<script>`, `<!-- … -->`) is shown as text, and a leading `#`, `>`, list marker, fence,
     /// table pipe or `[ ]` box is backslash-escaped so it can't start a block of its own. Backslashes and
-    /// `&` are escaped too, so `unescapeInline` gives back exactly what was typed.
+    /// an `&` that would start an entity are escaped too, so `unescapeInline` gives back exactly what was typed.
     public static func inline(_ text: String) -> String {
         let result = escapeAngleBrackets(text, backslashes: true)
         // A backslash only escapes punctuation, so an ordered-list number is escaped at its dot.
@@ -90,18 +90,21 @@ public enum MarkdownEscaping {
             .joined(separator: "\n")
     }
 
-    /// Outside code spans `<` becomes `&lt;` and `&` becomes `&amp;` (and, for one-line text, `\\` becomes
-    /// `\\\\`), so no raw HTML or comment reaches the document and the text can be read back exactly.
+    /// Outside code spans, a `<` that could open HTML, a comment or an autolink (`<b`, `</`, `<!--`, `<?`) becomes
+    /// `&lt;` and an `&` that could start an entity (`&amp;`, `&#60;`) becomes `&amp;` (and, for one-line text, `\\`
+    /// becomes `\\\\`), so no raw HTML or comment reaches the document and the text can be read back exactly. Every
+    /// other `<` and `&` (`p99 < 200ms`, `R&D`) is left as typed, so the text pastes as it reads.
     static func escapeAngleBrackets(_ text: String, backslashes: Bool) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || (backslashes && $0 == UInt8(ascii: "\\")) })
         else { return text }
         // Bytes, not characters: every replacement is ASCII, so multi-byte UTF-8 passes through intact.
+        let source = Array(utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
+        bytes.reserveCapacity(source.count + 16)
         var inCode = false
         var ticks = 0
-        for byte in utf8 {
+        for (index, byte) in source.enumerated() {
             if byte == UInt8(ascii: "`") {
                 ticks += 1
                 bytes.append(byte)
@@ -112,13 +115,33 @@ public enum MarkdownEscaping {
                 ticks = 0
             }
             switch byte {
-            case UInt8(ascii: "<") where !inCode: bytes.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: "&") where !inCode: bytes.append(contentsOf: Array("&amp;".utf8))
+            case UInt8(ascii: "<") where !inCode && opensMarkup(after: index, in: source): bytes.append(contentsOf: Array("&lt;".utf8))
+            case UInt8(ascii: "&") where !inCode && startsEntity(at: index, in: source): bytes.append(contentsOf: Array("&amp;".utf8))
             case UInt8(ascii: "\\") where !inCode && backslashes: bytes.append(contentsOf: [byte, byte])
             default: bytes.append(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the `<` at `index` could start raw HTML or an autolink: CommonMark needs a letter, `/`, `!` or `?` next.
+    private static func opensMarkup(after index: Int, in source: [UInt8]) -> Bool {
+        guard index + 1 < source.count else { return false }
+        let next = source[index + 1]
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20) || next == UInt8(ascii: "/")
+            || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+    }
+
+    /// Whether the `&` at `index` reads as an entity or character reference: `&name;`, `&#123;` or `&#x7B;`.
+    private static func startsEntity(at index: Int, in source: [UInt8]) -> Bool {
+        var position = index + 1
+        if position < source.count, source[position] == UInt8(ascii: "#") { position += 1 }
+        let start = position
+        while position < source.count, position - start <= 32,
+              (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(source[position] | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(source[position]) {
+            position += 1
+        }
+        return position > start && position < source.count && source[position] == UInt8(ascii: ";")
     }
 
     /// The inverse of `inline` and `tableCell`: backslash escapes of punctuation and `&lt;`/`&amp;` undone outside code spans.

@@ -41,12 +41,18 @@ extension RenderContext {
         return ["name": name, "span": measure.span, "value": value]
     }
 
-    /// Assignees, then action owners and whoever ticked items, each once.
+    /// Assignees, role holders, then action owners and whoever ticked items, each once: `@dana`, `dana` and `Dana`
+    /// are one person, named as first written.
     private func people(in incident: Incident) -> [String] {
         var seen = Set<String>()
-        let everyone = incident.assignees + incident.actions.compactMap(\.owner) + incident.actions.compactMap(\.doneBy)
-            + incident.criteria.compactMap(\.metBy)
-        return everyone.filter { seen.insert($0).inserted }
+        let everyone = incident.assignees + Role.sorted(incident.roles).map(\.who) + incident.actions.compactMap(\.owner)
+            + incident.actions.compactMap(\.doneBy) + incident.criteria.compactMap(\.metBy)
+        return everyone.filter { seen.insert(Self.personKey($0)).inserted }
+    }
+
+    /// A name as compared: without a leading `@`, ignoring case.
+    static func personKey(_ name: String) -> String {
+        (name.hasPrefix("@") ? String(name.dropFirst()) : name).lowercased()
     }
 }
 

@@ -14,7 +14,9 @@ public enum StatsChart {
         guard let first = facts.declared.map(\.at).min(), let last = facts.declared.map(\.at).max() else {
             return frame(title: title, body: #"<text x="40" y="120" class="none">No incidents in this period.</text>"#)
         }
-        let start = floor(first.timeIntervalSince1970 / weekSeconds) * weekSeconds
+        // Weeks start on Monday (ISO 8601), 00:00 UTC; 1970-01-01 was a Thursday, four days after a Monday's place.
+        let monday = 4 * 86_400.0
+        let start = floor((first.timeIntervalSince1970 - monday) / weekSeconds) * weekSeconds + monday
         let allWeeks = max(1, Int((last.timeIntervalSince1970 - start) / weekSeconds) + 1)
         // At most 60 bars: a long history is drawn per 2, 4 … weeks, so each bar stays wide enough to read.
         let per = max(1, Int((Double(allWeeks) / 60).rounded(.up)))
@@ -27,13 +29,14 @@ public enum StatsChart {
             if let after = item.resolvedAfter { resolve[week].append(after) }
         }
         let (left, top, width, height) = (60.0, 60.0, 820.0, 300.0)
-        let maxCount = max(1, counts.map { $0.reduce(0, +) }.max() ?? 1)
-        let step = width / Double(weeks), bar = max(1, step * 0.8)
+        let (tickStep, maxCount) = scale(counts.map { $0.reduce(0, +) }.max() ?? 1)
+        // A few bars are no wider than a thumb: one week is a bar, not a block across the chart.
+        let step = width / Double(weeks), bar = max(1, min(step * 0.8, 48))
         var parts: [String] = []
         // Axes, with the count scale on the left.
         parts.append(#"<line x1="\#(left)" y1="\#(top + height)" x2="\#(left + width)" y2="\#(top + height)" class="axis"/>"#)
         parts.append(#"<line x1="\#(left)" y1="\#(top)" x2="\#(left)" y2="\#(top + height)" class="axis"/>"#)
-        for tick in [0, maxCount / 2, maxCount] {
+        for tick in stride(from: 0, through: maxCount, by: tickStep) {
             let y = top + height - Double(tick) / Double(maxCount) * height
             parts.append(#"<text x="\#(left - 8)" y="\#(y + 4)" text-anchor="end">\#(tick)</text>"#)
         }
@@ -53,6 +56,11 @@ public enum StatsChart {
         }
         if !points.isEmpty {
             parts.append(#"<polyline points="\#(points.joined(separator: " "))" class="trend"/>"#)
+            // A dot on each period's median: a lone one (a line needs two) is still seen.
+            for point in points {
+                let xy = point.split(separator: ",")
+                parts.append(#"<circle cx="\#(xy[0])" cy="\#(xy[1])" r="4" class="median"/>"#)
+            }
             parts.append(#"<text x="\#(left + width + 8)" y="\#(top + 4)">\#(formatHours(maxHours))</text>"#)
             parts.append(#"<text x="\#(left + width + 8)" y="\#(top + height + 4)">0 h</text>"#)
         }
@@ -71,7 +79,7 @@ public enum StatsChart {
     private static func frame(title: String, body: String) -> String {
         """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 460" width="960" height="460" font-family="Helvetica, Arial, sans-serif" font-size="12">
-        <style>.axis { stroke: #57606a; } .trend { fill: none; stroke: #0969da; stroke-width: 2.5; } .none { fill: #57606a; font-style: italic; }</style>
+        <style>.axis { stroke: #57606a; } .trend { fill: none; stroke: #0969da; stroke-width: 2.5; } .none { fill: #57606a; font-style: italic; } .median { fill: #0969da; stroke: #ffffff; stroke-width: 1.5; }</style>
         <rect width="960" height="460" fill="#ffffff"/>
         <text x="60" y="32" font-size="18" font-weight="bold">\(escape(title))</text>
         <text x="60" y="50" fill="#57606a">Incidents declared per period, by severity; the blue line is the median time to resolve of each period's incidents.</text>
@@ -79,6 +87,21 @@ public enum StatsChart {
         </svg>
 
         """
+    }
+
+    /// Round ticks for counts up to `largest`: a step of 1, 2 or 5 times a power of ten giving at most six ticks, and
+    /// the top of the axis (a multiple of the step at or above `largest`).
+    static func scale(_ largest: Int) -> (step: Int, top: Int) {
+        let largest = max(1, largest)
+        var power = 1
+        while true {
+            for multiple in [1, 2, 5] {
+                let step = multiple * power
+                let top = (largest + step - 1) / step * step
+                if top / step <= 5 { return (step, top) }
+            }
+            power *= 10
+        }
     }
 
     private static func day(_ seconds: Double) -> String { String(TimeFormat.utc(Date(timeIntervalSince1970: seconds)).prefix(10)) }

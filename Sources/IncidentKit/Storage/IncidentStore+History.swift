@@ -130,8 +130,10 @@ extension IncidentStore {
             var conditions: [String] = [], arguments: StatementArguments = []
             if openOnly || overdueAt != nil { conditions.append("a.doneAt IS NULL") }
             if let owner {
-                conditions.append("a.owner = ?")
-                _ = arguments.append(contentsOf: [owner])
+                // `erin`, `@erin` and `Erin` name the same owner, however the item wrote it.
+                let bare = owner.hasPrefix("@") ? String(owner.dropFirst()) : owner
+                conditions.append("(a.owner = ? COLLATE NOCASE OR a.owner = ? COLLATE NOCASE)")
+                _ = arguments.append(contentsOf: [bare, "@" + bare])
             }
             if let overdueAt {
                 conditions.append("a.dueAt IS NOT NULL AND a.dueAt < ?")

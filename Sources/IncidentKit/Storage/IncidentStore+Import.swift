@@ -7,8 +7,8 @@ extension IncidentStore {
         let number = try write { db -> Int in
             let number = try insertImported(imported, db)
             try setCurrent(number, db)
-            try log("imported from \(source): \(imported.whys.count) whys, \(imported.timeline.count) timeline entries, "
-                    + "\(imported.actions.count) actions, \(imported.criteria.count) criteria, \(imported.sections.count) sections", for: number, db)
+            try log("imported from \(source): \(IncidentText.count(imported.whys.count, "why")), \(IncidentText.count(imported.timeline.count, "timeline entry", "timeline entries")), "
+                    + "\(IncidentText.count(imported.actions.count, "action")), \(IncidentText.count(imported.criteria.count, "criterion", "criteria")), \(IncidentText.count(imported.sections.count, "section"))", for: number, db)
             return number
         }
         return try incident(number)

@@ -55,7 +55,7 @@ extension IncidentStore {
     public func close(_ number: Int, at: Date, resolution: String? = nil, force: Bool = false) throws(IncidentError) -> CloseOutcome {
         let (openActions, unmetCriteria) = try write { db -> ([Int], [Int]) in
             let incident = try loadIncident(number, db)
-            guard incident.status.isOpen else { throw IncidentError.disallowedTransition(from: incident.status, to: .closed) }
+            guard incident.status.isOpen else { throw IncidentError.alreadyOver(incident: number, status: incident.status) }
             let openActions = incident.actions.filter { $0.horizon == .immediate && !$0.isDone }.map(\.number)
             let unmetCriteria = incident.criteria.filter { $0.phase == .immediate && !$0.isMet }.map(\.number)
             if !force, !openActions.isEmpty || !unmetCriteria.isEmpty {

@@ -26,8 +26,8 @@ extension IncidentStore {
         }
     }
 
-    /// Records that an update with this checklist state was posted.
-    public func recordUpdate(_ snapshot: ChecklistSnapshot, for number: Int) throws(IncidentError) {
+    /// Records that an update with this checklist state was made: posted to `postedTo` (an issue), or printed.
+    public func recordUpdate(_ snapshot: ChecklistSnapshot, for number: Int, postedTo: String? = nil) throws(IncidentError) {
         try write { db in
             try requireIncident(number, db)
             var update = ChecklistUpdateRecord(incidentNumber: number, at: snapshot.at, lastTimelineEntryId: snapshot.lastTimelineEntryID)
@@ -39,7 +39,7 @@ extension IncidentStore {
             for item in snapshot.metCriteria.sorted() {
                 try ChecklistUpdateItemRecord(updateId: id, itemKind: .criterion, itemNumber: item).insert(db)
             }
-            try log("posted a checklist update", for: number, db)
+            try log(postedTo.map { "posted a checklist update to \($0)" } ?? "printed a checklist update", for: number, db)
         }
     }
 }

@@ -60,7 +60,7 @@ extension IncidentStore {
             }
             try AppliedPlaybookRecord(incidentNumber: number, name: playbook.name, appliedAt: clock()).insert(db, onConflict: .ignore)
             try touch(number, db)
-            try log("applied playbook \(playbook.name): \(actions.count) actions, \(criteria.count) criteria added", for: number, db)
+            try log("applied playbook \(playbook.name): \(IncidentText.count(actions.count, "action")), \(IncidentText.count(criteria.count, "criterion", "criteria")) added", for: number, db)
             return (actions, criteria)
         }
     }

@@ -11,7 +11,7 @@ struct ActionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add an action item; prints its number.",
+            abstract: "Add an action item; prints its number and horizon.",
             discussion: "Example: incident action add \"Fix VPC connector\" --horizon medium-term --owner infra --due \"2025-09-16 09:00 PST\""
         )
 
@@ -19,19 +19,19 @@ struct ActionCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
         @Option(help: "When it should be done.") var horizon: Horizon = .immediate
         @Option(parsing: .unconditional, help: "Who owns it.") var owner: String?
-        @Option(parsing: .unconditional, help: "When it is due (same forms as --at).") var due: String?
+        @Option(parsing: .unconditional, help: "When it is due (same forms as --at; a date alone is the end of that day).") var due: String?
         @Option(parsing: .unconditional, help: "Markdown nested under the item: commands, sub-bullets.") var details: String?
 
         func run() throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "action text")
             let line = try TextRules.line(text, field: "action text")
             let owner = try owner.map { name throws(IncidentError) in try TextRules.line(name, field: "owner") }
-            let due = try due.map { text throws(IncidentError) in try TimeExpression.parse(text) }
+            let due = try due.map { text throws(IncidentError) in try parseDue(text) }
             let details = try TextRules.optionalBlock(details, field: "details")
             let store = try store.openForWriting()
-            let action = try store.addAction(store.resolve(reference), text: line, horizon: horizon, details: details,
-                                             owner: owner, due: due)
-            say("\(action.number)")
+            let number = try store.resolve(reference)
+            let action = try store.addAction(number, text: line, horizon: horizon, details: details, owner: owner, due: due)
+            say(IncidentText.added("action", action.number, detail: action.horizon.rawValue, to: number, text: action.text))
         }
     }
 

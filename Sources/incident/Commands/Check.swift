@@ -5,16 +5,57 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check off action items: incident check 3, incident check INC-2 1 4-6.",
-        discussion: "Checking an item that is already done succeeds and says so."
+        discussion: "Checking an item that is already done succeeds and says so. With no number, lists the open items."
     )
 
     // The options are spelled out rather than grouped as in `action check`: `check` is the command typed
-    // most during an outage, and each option group costs argument-parser a reflection pass (0.9M of 32M
-    // instructions, callgrind).
+    // most during an outage, and each option group costs argument-parser a reflection pass.
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
+    var words: [String] = []
+    @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
+
+    func run() throws {
+        if let reference = try OpenItems.referenceAlone(words) {
+            return try OpenItems.list(reference, store: store, command: "check", style: color.style)
+        }
+        try ToggleOptions.toggle(words, store: store, kind: .action, on: true, style: color.style)
+    }
+}
+
+struct Uncheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uncheck",
+        abstract: "Uncheck action items ticked by mistake: incident uncheck 3, incident uncheck INC-2 1 4-6."
+    )
+
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
     var words: [String]
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run() throws { try ToggleOptions.toggle(words, store: store, kind: .action, on: true, style: color.style) }
+    func run() throws { try ToggleOptions.toggle(words, store: store, kind: .action, on: false, style: color.style) }
+}
+
+/// `incident check` without item numbers: what there is to check.
+enum OpenItems {
+    /// `.some(nil)` for no words (the current incident), `.some(n)` for `INC-n` alone, nil when numbers were given.
+    static func referenceAlone(_ words: [String]) throws(IncidentError) -> Int?? {
+        if words.isEmpty { return .some(nil) }
+        guard words.count == 1, IncidentReference.isPrefixed(words[0]) else { return nil }
+        return .some(try IncidentReference.parse(words[0]))
+    }
+
+    static func list(_ reference: Int?, store options: StoreOptions, command: String, style: TextStyle) throws {
+        let store = try options.openForReading()
+        let incident = try store.incident(store.resolve(reference))
+        let open = incident.actions.filter { !$0.isDone }
+        guard let first = open.first else {
+            return say(incident.actions.isEmpty ? "\(incident.id) has no action items. `incident action add TEXT` adds one."
+                : "All \(IncidentText.count(incident.actions.count, "action item")) of \(incident.id) are done.")
+        }
+        say(style.heading("Open action items of \(incident.id):"))
+        say(IncidentText.actions(open, style: style))
+        say("Check one off with `incident \(command) \(first.number)` (lists and ranges work: 1,3 5-7).")
+    }
 }

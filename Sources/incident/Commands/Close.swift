@@ -13,13 +13,14 @@ struct Close: ParsableCommand {
     @Option(parsing: .unconditional, help: "How it was resolved (Markdown).") var resolution: String?
     @Flag(help: "Close even with open immediate work.") var force = false
     @Option(parsing: .unconditional, help: "When it closed (default: now).") var at: String?
+    @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
     @OptionGroup var rendering: RenderOptions
     @Flag(help: "Also close the incident's GitHub issue, after a final publish (with gh).") var closeIssue = false
     @OptionGroup var publishing: PublishingOptions
 
     func run() throws {
         let resolution = try TextRules.optionalBlock(resolution, field: "resolution")
-        let at = try parseTime(at)
+        let at = try parseTime(at, future: future)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let renderer = closeIssue ? try rendering.renderer(databasePath: store.path ?? "") : nil

@@ -11,7 +11,7 @@ struct CriterionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add a success criterion; prints its number.",
+            abstract: "Add a success criterion; prints its number and phase.",
             discussion: "Example: incident criterion add \"Health endpoints return HTTP 200\" --phase immediate"
         )
 
@@ -23,8 +23,9 @@ struct CriterionCommand: ParsableCommand {
             let (reference, text) = try Arguments.referenceAndText(words, what: "criterion text")
             let line = try TextRules.line(text, field: "criterion text")
             let store = try store.openForWriting()
-            let criterion = try store.addCriterion(store.resolve(reference), text: line, phase: phase)
-            say("\(criterion.number)")
+            let number = try store.resolve(reference)
+            let criterion = try store.addCriterion(number, text: line, phase: phase)
+            say(IncidentText.added("criterion", criterion.number, detail: criterion.phase.rawValue, to: number, text: criterion.text))
         }
     }
 

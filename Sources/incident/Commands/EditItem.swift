@@ -23,7 +23,7 @@ struct EditAction: ParsableCommand {
         edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "action text") }
         edit.horizon = horizon
         if let owner { edit.owner = .some(owner.isEmpty ? nil : try TextRules.line(owner, field: "owner")) }
-        if let due { edit.due = .some(due.lowercased() == "none" ? nil : try TimeExpression.parse(due)) }
+        if let due { edit.due = .some(due.lowercased() == "none" ? nil : try parseDue(due)) }
         if let details { edit.details = .some(try TextRules.optionalBlock(details, field: "details")) }
         let store = try store.openForWriting()
         let number = try store.resolve(reference)

@@ -118,7 +118,7 @@ struct Import: ParsableCommand {
                 read = report
                 counts.new += 1
                 line = "\((dryRun ? "new" : incident.id).padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — \(incident.title) "
-                    + "(\(incident.actions.count + incident.criteria.count) tasks, \(incident.sections.count) sections, \(incident.timeline.count) timeline entries)"
+                    + "(\(IncidentText.count(incident.actions.count + incident.criteria.count, "task")), \(IncidentText.count(incident.sections.count, "section")), \(IncidentText.count(incident.timeline.count, "timeline entry", "timeline entries")))"
             case .updated(let incident, let changes, let report):
                 read = report
                 counts.updated += 1

@@ -55,8 +55,10 @@ struct LessonCommand: ParsableCommand {
             }
             let line = try TextRules.line(text, field: "lesson")
             let store = try store.openForWriting()
-            let lesson = try store.addLesson(store.resolve(reference), kind: kind.kind, text: line)
-            say("Lesson \(lesson.number) (\(lesson.kind.rawValue))")
+            let number = try store.resolve(reference)
+            let lesson = try store.addLesson(number, kind: kind.kind, text: line)
+            say(IncidentText.added("lesson", lesson.number, detail: lesson.kind.rawValue.replacingOccurrences(of: "-", with: " "),
+                                   to: number, text: lesson.text))
         }
     }
 }

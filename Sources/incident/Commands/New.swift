@@ -30,7 +30,8 @@ struct New: ParsableCommand {
 
     @Flag(help: "Severity (one is required).") var severity: SeverityFlag?
 
-    @Argument(help: "One-line title of what is broken.") var title: String
+    // Words, not one String: a title typed without quotes gets "quote it", not argument-parser's "unexpected arguments".
+    @Argument(help: ArgumentHelp("One-line title of what is broken.", valueName: "title")) var title: [String] = []
 
     @Option(name: .customLong("label"), help: ArgumentHelp("A label (repeatable).", valueName: "label"))
     var labels: [String] = []
@@ -48,6 +49,8 @@ struct New: ParsableCommand {
     @Option(parsing: .unconditional, help: "When it was declared: ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m (default: now).")
     var at: String?
 
+    @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
+
     @Option(help: ArgumentHelp("Who is in command (the commander role).", valueName: "who")) var commander: String?
 
     @Option(name: .customLong("playbook"), help: ArgumentHelp("Apply this playbook (repeatable), instead of those matching the severity.", valueName: "name"))
@@ -59,8 +62,8 @@ struct New: ParsableCommand {
 
     func run() throws {
         guard let severity else { throw IncidentError.missingSeverity }
-        var draft = IncidentDraft(title: try TextRules.line(title, field: "title"), severity: severity.severity,
-                                  declaredAt: try parseTime(at))
+        var draft = IncidentDraft(title: try TextRules.line(Arguments.text(title, what: "title"), field: "title"),
+                                  severity: severity.severity, declaredAt: try parseTime(at, future: future))
         draft.labels = try labels.map { text throws(IncidentError) in try TextRules.label(text) }
         draft.assignees = try assignees.map { text throws(IncidentError) in try TextRules.line(text, field: "assignee") }
         draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }

@@ -21,7 +21,7 @@ struct PlaybookCommand: ParsableCommand {
             for playbook in playbooks {
                 let severities = playbook.severities.isEmpty ? "by name only" : playbook.severities.map(\.label).joined(separator: ", ")
                 let every = playbook.updateEvery.map { ", updates every \(UpdateCadence.every($0))" } ?? ""
-                say("\(playbook.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(severities): \(playbook.actions.count) actions, \(playbook.criteria.count) criteria\(every)")
+                say("\(playbook.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(severities): \(IncidentText.count(playbook.actions.count, "action")), \(IncidentText.count(playbook.criteria.count, "criterion", "criteria"))\(every)")
             }
             for problem in problems { say("broken       \(problem)") }
         }

@@ -9,10 +9,11 @@ struct Reopen: ParsableCommand {
     @Option(help: "The status to go back to.") var status: Status = .investigating
     @Option(parsing: .unconditional, help: "Why it is reopened (goes into the timeline).") var note: String?
     @Option(parsing: .unconditional, help: "When (default: now).") var at: String?
+    @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
 
     func run() throws {
         let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
-        let at = try parseTime(at)
+        let at = try parseTime(at, future: future)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         try store.reopen(number, to: status, at: at, note: note)

@@ -17,12 +17,15 @@ struct RoleCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] ROLE WHO", valueName: "ref-role-who")) var words: [String]
         @Option(parsing: .unconditional, help: "When (default: now).") var at: String?
+        @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
 
         func run() throws {
-            let (reference, rest) = words.count == 3 ? (try IncidentReference.parse(words[0]), Array(words.dropFirst())) : (nil, words)
-            guard rest.count == 2 else { throw ValidationError("Give ROLE and WHO, e.g. incident role set commander @alice.") }
+            let prefixed = words.count >= 3 && (try? IncidentReference.parse(words[0])) != nil
+            let (reference, rest) = prefixed ? (try IncidentReference.parse(words[0]), Array(words.dropFirst())) : (nil, words)
+            guard rest.count >= 2 else { throw ValidationError("Give ROLE and WHO, e.g. incident role set commander @alice.") }
+            guard rest.count == 2 else { throw Arguments.unquoted(Array(rest.dropFirst()), what: "name") }
             let role = try TextRules.line(rest[0].lowercased(), field: "role"), who = try TextRules.line(rest[1], field: "name")
-            let at = try parseTime(at)
+            let at = try parseTime(at, future: future)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             let previous = try store.setRole(number, role: role, who: who, at: at)
@@ -41,9 +44,7 @@ struct RoleCommand: ParsableCommand {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
             if json { return say(try IncidentJSON.encodeRoles(incident.roles)) }
-            say(incident.roles.isEmpty ? "No roles set. `incident role set commander @you` takes command."
-                : incident.roles.map { "\($0.role.padding(toLength: 15, withPad: " ", startingAt: 0)) \($0.who)  since \(TimeFormat.local($0.since))" }
-                    .joined(separator: "\n"))
+            say(IncidentText.roles(incident.roles))
         }
     }
 

@@ -17,6 +17,8 @@ struct StatusCommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "A note for the timeline entry.") var note: String?
 
+    @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
+
     func validate() throws {
         // A bad status is a usage error (exit 64), found before anything is opened.
         do {
@@ -30,7 +32,7 @@ struct StatusCommand: ParsableCommand {
         let (reference, statusText) = try Arguments.referenceAndText(words, what: "status")
         let status = try Status(parsing: statusText)
         let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
-        let at = try parseTime(at)
+        let at = try parseTime(at, future: future)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
         let changed = try store.changeStatus(number, to: status, at: at, note: note)

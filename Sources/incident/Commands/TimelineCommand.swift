@@ -19,14 +19,16 @@ struct TimelineCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String]
         @Option(parsing: .unconditional, help: "When (default: now): ISO 8601, \"2025-09-15 19:17 PST\", 19:17 or -15m.") var at: String?
         @Option(help: "What the entry marks: a milestone, or a note.") var kind: TimelineKind = .note
+        @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
 
         func run() throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "timeline text")
             let line = try TextRules.line(text, field: "timeline text")
-            let at = try parseTime(at)
+            let at = try parseTime(at, future: future)
             let store = try store.openForWriting()
-            let entry = try store.addTimelineEntry(store.resolve(reference), text: line, kind: kind, at: at)
-            say("Added \(entry.kind.rawValue) at \(TimeFormat.local(entry.at)).")
+            let number = try store.resolve(reference)
+            let entry = try store.addTimelineEntry(number, text: line, kind: kind, at: at)
+            say(IncidentText.added("\(entry.kind.rawValue) at \(TimeFormat.local(entry.at))", nil, to: number, text: entry.text))
         }
     }
 

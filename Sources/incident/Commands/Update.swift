@@ -38,7 +38,7 @@ struct Update: ParsableCommand {
         if post {
             let renderer = try rendering.renderer(databasePath: store.path ?? "")
             let url = try IssuePublisher(store: store, renderer: renderer).comment(number, text, allowingPublic: publishing.publicRepo)
-            try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number)
+            try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number, postedTo: incident.github?.reference ?? "the issue")
             return say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
         }
         try emitDocument(text, to: output, overwrite: overwrite, database: store.path)

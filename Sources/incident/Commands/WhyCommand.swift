@@ -24,8 +24,9 @@ struct WhyCommand: ParsableCommand {
             let (reference, text) = try Arguments.referenceAndText(words, what: "why")
             let line = try TextRules.line(text, field: "why")
             let store = try store.openForWriting()
-            let why = try store.addWhy(store.resolve(reference), text: line, parent: parent, isRootCause: rootCause)
-            say("Why #\(why.number)\(why.isRootCause ? " (root cause)" : "")")
+            let number = try store.resolve(reference)
+            let why = try store.addWhy(number, text: line, parent: parent, isRootCause: rootCause)
+            say(IncidentText.added("why", why.number, detail: why.isRootCause ? "root cause" : nil, to: number, text: why.text))
         }
     }
 

@@ -3,15 +3,31 @@ import IncidentKit
 
 /// Splits positional words into an optional incident reference and what follows.
 enum Arguments {
-    /// `[REF] TEXT`: two words mean the first is the reference (INC-12, inc-12 or 12).
+    /// `[REF] TEXT`: two words mean the first is the reference (INC-12, inc-12 or 12); two words that aren't
+    /// are text typed without quotes.
     static func referenceAndText(_ words: [String], what: String) throws(IncidentError) -> (Int?, String) {
         switch words.count {
         case 1: return (nil, words[0])
-        case 2: return (try IncidentReference.parse(words[0]), words[1])
+        case 2:
+            guard let reference = try? IncidentReference.parse(words[0]) else { throw unquoted(words, what: what) }
+            return (reference, words[1])
         case 0: throw .emptyText(field: what)
         default:
-            throw .invalidText(field: what, reason: "was given as \(words.count) separate words; quote it, e.g. \"\(words.joined(separator: " "))\"")
+            let rest = IncidentReference.isPrefixed(words[0]) ? Array(words.dropFirst()) : words
+            throw unquoted(rest, what: what)
         }
+    }
+
+    /// TEXT alone, as one argument.
+    static func text(_ words: [String], what: String) throws(IncidentError) -> String {
+        guard words.count <= 1 else { throw unquoted(words, what: what) }
+        guard let text = words.first else { throw .emptyText(field: what) }
+        return text
+    }
+
+    /// "The title was given as 3 separate words; quote it, e.g. "Database is down"."
+    static func unquoted(_ words: [String], what: String) -> IncidentError {
+        .invalidText(field: what, reason: "was given as \(words.count) separate words; quote it, e.g. \"\(words.joined(separator: " "))\"")
     }
 
     /// `[REF] N…`: the reference must be written INC-<n>; numbers may be lists (1,2) or ranges (1-3).
@@ -54,10 +70,32 @@ enum Arguments {
     }
 }
 
-/// Parses a TIME option, naming nothing when it was not given.
-func parseTime(_ text: String?, default fallback: Date = Date()) throws(IncidentError) -> Date {
+/// Parses a TIME option (`fallback` when it was not given). A time in the future is refused unless `future` is set
+/// or, at a terminal, the user says it is meant.
+func parseTime(_ text: String?, future: Bool, default fallback: Date = Date()) throws(IncidentError) -> Date {
     guard let text else { return fallback }
-    return try TimeExpression.parse(text)
+    let date = try TimeExpression.parse(text)
+    guard !future else { return date }
+    do {
+        try TimeExpression.checkNotFuture(date, typed: text)
+    } catch {
+        if confirmed("\(TimeFormat.local(date)) is in the future. Record it anyway? [y/N] ") { return date }
+        throw error
+    }
+    return date
+}
+
+/// A due time: a date alone is due at the end of that day.
+func parseDue(_ text: String) throws(IncidentError) -> Date {
+    try TimeExpression.parse(text, dateOnlyMeansEndOfDay: true)
+}
+
+/// Asks a yes/no question when someone is at the terminal (standard input and error both one); false otherwise.
+func confirmed(_ question: String) -> Bool {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return false }
+    FileHandle.standardError.write(Data(question.utf8))
+    guard let answer = readLine()?.trimmingSpaces().lowercased() else { return false }
+    return answer == "y" || answer == "yes"
 }
 
 /// Prints one line to standard output (written directly: `print` costs generic start-up work on every run), with
