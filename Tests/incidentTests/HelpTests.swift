@@ -10,7 +10,7 @@ import Testing
         ("POSTMORTEM SUBCOMMANDS:", ["why", "lesson", "section", "export"]),
         ("GITHUB SUBCOMMANDS:", ["render", "publish", "pull", "sync"]),
         ("HISTORY SUBCOMMANDS:", ["import", "log", "search", "stats", "actions", "lint"]),
-        ("MAINTENANCE SUBCOMMANDS:", ["backup", "doctor", "templates"]),
+        ("MAINTENANCE SUBCOMMANDS:", ["init", "backup", "doctor", "templates"]),
     ]
 
     @Test func helpGroupsEveryCommandUnderWhatPeopleDoWithIt() throws {
