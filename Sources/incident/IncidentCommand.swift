@@ -19,7 +19,7 @@ struct IncidentCommand: ParsableCommand {
                 New.self, ListCommand.self, Show.self, Use.self, StatusCommand.self, SetCommand.self, RoleCommand.self,
                 PlaybookCommand.self, TimelineCommand.self, Due.self, Close.self, Reopen.self,
             ]),
-            CommandGroup(name: "Checklist", subcommands: [ActionCommand.self, Check.self, CriterionCommand.self, Update.self]),
+            CommandGroup(name: "Checklist", subcommands: [Check.self, ActionCommand.self, CriterionCommand.self, Update.self]),
             CommandGroup(name: "Postmortem", subcommands: [WhyCommand.self, LessonCommand.self, SectionCommand.self, Export.self]),
             CommandGroup(name: "GitHub", subcommands: [Render.self, Publish.self, Pull.self, Sync.self]),
             CommandGroup(name: "History", subcommands: [Import.self, Log.self, Search.self, Stats.self, Actions.self, Lint.self]),
