@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Types in ../shared/examples/vpc-connector-p0.md, the reference P0 incident, with the incident CLI.
+# Types in Tests/IncidentKitTests/Fixtures/vpc-connector-p0.md, the reference P0 incident, with the incident CLI.
 # Usage: scripts/example-incident.sh [incident binary] — further arguments (e.g. --db PATH) go to every command.
 set -euo pipefail
 bin=${1:-incident}

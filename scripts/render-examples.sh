@@ -3,7 +3,7 @@
 # the output without building. Usage: scripts/render-examples.sh [incident binary]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${1:-.build/release/incident}
+bin=${1:-.build-release/release/incident}
 [ -x "$bin" ] || { echo "No binary at $bin; run scripts/setup.sh or pass one." >&2; exit 1; }
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 

@@ -12,11 +12,18 @@ struct IncidentCommand: ParsableCommand {
             nearest folder above that has an incidents/ folder. Commands act on the current incident \
             (the last declared, or the one picked with `incident use`) unless given INC-<n>.
             """,
-        subcommands: [
-            New.self, ListCommand.self, Show.self, Use.self, SetCommand.self, StatusCommand.self,
-            WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, Uncheck.self, CriterionCommand.self,
-            SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
-            Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, RoleCommand.self, PlaybookCommand.self, Due.self, Search.self, Stats.self, Actions.self, Lint.self, Backup.self, Doctor.self,
+        version: "0.9.0",
+        // Grouped by what people do, so --help reads in the order of an incident and its aftermath.
+        groupedSubcommands: [
+            CommandGroup(name: "Respond", subcommands: [
+                New.self, ListCommand.self, Show.self, Use.self, StatusCommand.self, SetCommand.self, RoleCommand.self,
+                PlaybookCommand.self, TimelineCommand.self, Due.self, Close.self, Reopen.self,
+            ]),
+            CommandGroup(name: "Checklist", subcommands: [Check.self, Uncheck.self, ActionCommand.self, CriterionCommand.self, Update.self]),
+            CommandGroup(name: "Postmortem", subcommands: [WhyCommand.self, LessonCommand.self, SectionCommand.self, Export.self]),
+            CommandGroup(name: "GitHub", subcommands: [Render.self, Publish.self, Pull.self, Sync.self]),
+            CommandGroup(name: "History", subcommands: [Import.self, Log.self, Search.self, Stats.self, Actions.self, Lint.self]),
+            CommandGroup(name: "Maintenance", subcommands: [Init.self, Backup.self, Doctor.self, TemplatesCommand.self]),
         ]
     )
 

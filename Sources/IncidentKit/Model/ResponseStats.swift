@@ -22,7 +22,7 @@ public struct ResponseStats: Sendable {
         public var count: Int
     }
 
-    /// Milestones of one incident: the first of each kind, as Unix times (a history holds 100,000 of these:
+    /// Milestones of one incident: the first of each kind, as Unix times (a history holds one per incident, so
     /// plain numbers, no dictionary each).
     public struct Milestones: Sendable {
         public var severity: Severity
@@ -59,11 +59,11 @@ public struct ResponseStats: Sendable {
         self = accumulator.finish()
     }
 
-    /// Durations gathered one incident at a time as a history is read, so its 100,000 incidents are never held as
-    /// rows: holding them first cost 4,500 more page faults (7,500 → 3,000 a run) and about 9 ms of system time.
+    /// Durations gathered one incident at a time as a history is read, so a long history is never held as rows:
+    /// holding them first costs page faults and system time in proportion to the history.
     public struct Accumulator: Sendable {
-        /// One flat array per severity and measure: hashing 100,000 incidents into dictionaries took longer than
-        /// reading them. Gathering and picking from them is 43M of `stats`' 418M instructions (callgrind).
+        /// One flat array per severity and measure: hashing every incident of a long history into dictionaries takes
+        /// longer than reading them.
         private var durations = Array(repeating: [TimeInterval](), count: Severity.allCases.count * Measure.allCases.count)
 
         public init() {}
@@ -102,7 +102,7 @@ public struct ResponseStats: Sendable {
     }
 
     /// The `lower` and `upper` quantiles (nearest rank, `lower` ≤ `upper`) of non-empty `values`, which it reorders.
-    /// Selection, not sorting: linear time, where sorting 100,000 incidents' four durations took 14 ms of `stats`.
+    /// Selection, not sorting: linear time, where sorting every incident's four durations grows faster than the history.
     static func quantiles(_ values: inout [TimeInterval], _ lower: Double, _ upper: Double) -> (TimeInterval, TimeInterval) {
         let count = values.count
         let rank = { (q: Double) in max(0, min(count - 1, Int((q * Double(count)).rounded(.up)) - 1)) }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Formats instants without DateFormatter, whose start-up costs milliseconds on every command.
+/// Formats instants without DateFormatter, whose start-up would be paid by every command that prints a time.
 public enum TimeFormat {
     /// ISO 8601 in UTC, e.g. `2025-09-16T03:17:00Z`.
     public static func utc(_ date: Date) -> String {
@@ -64,8 +64,8 @@ struct CivilTime {
     }
 
     /// `2025-09-16T03:17:00Z`, `2025-09-16 03:17 UTC`: date, `separator`, time, `suffix`, written digit by digit into
-    /// one string. Interpolating five padded numbers made six strings a time, 4,300 instructions (callgrind);
-    /// `incident actions` prints 14,000 times.
+    /// one string. Interpolating five padded numbers makes six strings a time, and `incident actions` prints a time
+    /// for every item of a long follow-up list.
     func text(separator: UInt8, seconds showSeconds: Bool, suffix: String) -> String {
         guard (1000...9999).contains(year) else {
             let time = showSeconds ? "\(pad(hour)):\(pad(minute)):\(pad(second))" : "\(pad(hour)):\(pad(minute))"

@@ -29,7 +29,7 @@ public struct YearFacts: Sendable {
 /// An open or done action item as the follow-up list shows it: the incident it belongs to, and what to do by when.
 public struct FollowUp: Sendable {
     public var incidentNumber: Int
-    /// Only when asked for (`--json` names it): looking up 12,000 incidents' rows costs 30 ms at 100,000 incidents.
+    /// Only when asked for (`--json` names it): looking up each item's incident is most of a long list's cost.
     public var incidentTitle: String?
     public var number: Int
     public var horizon: Horizon
@@ -58,7 +58,7 @@ extension IncidentStore {
             }
             // One row per incident: the milestone columns the timeline's triggers keep (MilestoneMigration), and the status
             // as its position in Status.allCases (a number per row, not a string to allocate and compare), tested in the
-            // order a history holds them, nearly all closed: in declaration order, five string comparisons a row took 9 ms.
+            // order a history holds them, nearly all closed, so most rows match the first case.
             let likeliest: [Status] = [.closed, .resolved, .cancelled]
             let position = (likeliest + Status.allCases.filter { !likeliest.contains($0) }).map { status in
                 "WHEN '\(status.rawValue)' THEN \(Status.allCases.firstIndex(of: status) ?? 0)"
@@ -72,7 +72,7 @@ extension IncidentStore {
             var durations = ResponseStats.Accumulator()
             var yearly: [Int: (counts: [Int], durations: ResponseStats.Accumulator)] = [:]
             while let row = try cursor.next() {
-                // The severity as its number, not through its raw value (a generic-metadata look-up per row, 7% of the time).
+                // The severity as its number, not through its raw value (a generic-metadata look-up per row).
                 let level: Int = try row.decode(atIndex: 0), status: Int = try row.decode(atIndex: 7)
                 guard let severity = Severity(rawValue: level) else {
                     throw IncidentError.unreadableStoredValue("incident.severity \(level) is not a severity; run `incident doctor`")
@@ -103,7 +103,7 @@ extension IncidentStore {
                 }
             }
             // Without a filter, the open items alone (their covering index), not a look-up of each one's incident. Counted
-            // here, not with GROUP BY: SQLite sorted the 14,000 open items by owner first, 40M instructions (callgrind).
+            // here, not with GROUP BY, which makes SQLite sort every open item by owner first.
             let unfiltered = since == nil && severity == nil
             let owners = try Row.fetchCursor(db, sql: unfiltered ? "SELECT owner, dueAt FROM actionItem WHERE doneAt IS NULL" : """
                 SELECT a.owner, a.dueAt FROM actionItem AS a JOIN incident AS i ON i.number = a.incidentNumber
@@ -140,10 +140,10 @@ extension IncidentStore {
                 _ = arguments.append(contentsOf: [overdueAt.unixTime])
             }
             // Columns by position through a cursor, each as a type SQLite hands over directly (Int, String, Double):
-            // a follow-up list can be 10,000+ rows, and looking columns up by name in a copied row cost 67,000
-            // instructions a row, decoding an enumeration through its raw value a generic-metadata look-up each.
-            // Those with a due time first, then those without, each in the open items' index order (no sort step:
-            // sorting the 14,000 open items of 100,000 incidents by `dueAt IS NULL` first cost 20M instructions).
+            // a follow-up list can be tens of thousands of rows, and looking columns up by name in a copied row costs
+            // more than the rest of the row, decoding an enumeration through its raw value a generic-metadata look-up each.
+            // Those with a due time first, then those without, each in the open items' index order: no sort step, which
+            // ordering by `dueAt IS NULL` first would add over every open item.
             var items: [FollowUp] = []
             for (dueCondition, order) in [("a.dueAt IS NOT NULL", "a.dueAt, "), ("a.dueAt IS NULL", "")] {
                 let cursor = try Row.fetchCursor(db, sql: """

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Version 8: each incident's first response milestones as columns, kept by triggers on the timeline, so `incident
-/// stats` reads one row per incident instead of every timeline entry (1.5 s → under 150 ms at 100,000 incidents).
+/// stats` reads one row per incident instead of every timeline entry, which a long history has many of.
 enum MilestoneMigration {
     static let columns: [(column: String, kind: String)] = [
         ("impactStartedAt", "impact-started"), ("detectedAt", "detected"), ("acknowledgedAt", "acknowledged"),

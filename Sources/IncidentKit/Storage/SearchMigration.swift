@@ -35,8 +35,8 @@ enum SearchMigration {
             """)
     }
 
-    /// After an insert or delete of `table`, or an update of its searchable `columns` (not a tick: checking an item
-    /// re-indexed the whole incident, a third of `check`'s instructions), the incident's search row is rebuilt.
+    /// After an insert or delete of `table`, or an update of its searchable `columns` (not a tick, which changes no
+    /// searchable text and would re-index the whole incident on every `check`), the incident's search row is rebuilt.
     static func triggers(for table: String, key: String, columns: String) -> String {
         let rebuild = { (row: String) in
             """

@@ -58,7 +58,10 @@ struct New: ParsableCommand {
 
     @Flag(help: "Apply no playbook.") var noPlaybook = false
 
-    @OptionGroup var playbookOptions: PlaybookOptions
+    // Declared here rather than through PlaybookOptions: an option group costs argument-parser a reflection pass on
+    // every run, and `new` is typed at the worst moment.
+    @Option(name: .customLong("playbooks"), help: ArgumentHelp("A folder of playbooks (default: playbooks/ beside the database).", valueName: "dir"))
+    var playbookFolder: String?
 
     func run() throws {
         guard let severity else { throw IncidentError.missingSeverity }
@@ -89,7 +92,7 @@ struct New: ParsableCommand {
     /// Applies the playbooks matching the severity (or those named). A broken playbook never stops the declaration:
     /// it is named with its file and line, with how to apply it once fixed.
     private func applyPlaybooks(to incident: Incident, _ store: IncidentStore) -> Int {
-        let (playbooks, problems) = playbookOptions.load(databasePath: store.path ?? "")
+        let (playbooks, problems) = PlaybookOptions.load(playbookFolder, databasePath: store.path ?? "")
         let chosen = playbookNames.isEmpty ? playbooks.filter { $0.severities.contains(incident.severity) }
             : playbooks.filter { playbookNames.contains($0.name) }
         for problem in problems where playbookNames.isEmpty || playbookNames.contains(((problem.path as NSString).lastPathComponent as NSString).deletingPathExtension) {
@@ -97,7 +100,7 @@ struct New: ParsableCommand {
             warn("\(problem); not applied. Fix it, then: incident playbook apply \(incident.id) \(name)")
         }
         for name in playbookNames where !playbooks.contains(where: { $0.name == name }) && !problems.contains(where: { $0.path.hasSuffix("/\(name).md") }) {
-            warn("no playbook \(name) in \(playbookOptions.folder(databasePath: store.path ?? "")); `incident playbook list` shows them.")
+            warn("no playbook \(name) in \(PlaybookOptions.folder(playbookFolder, databasePath: store.path ?? "")); `incident playbook list` shows them.")
         }
         for playbook in chosen {
             do {

@@ -12,7 +12,10 @@ struct Render: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var rendering: RenderOptions
+    // `--templates`, `-o` and `--force` are declared here rather than grouped: an option group costs argument-parser
+    // a reflection pass on every run.
+    @Option(help: ArgumentHelp("A folder of templates that override the built-in ones file by file (default: incidents/templates/ beside the database).", valueName: "dir"))
+    var templates: String?
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
     @Flag(name: .customLong("force"), help: "Overwrite the --output file if it exists.") var overwrite = false
@@ -24,7 +27,7 @@ struct Render: ParsableCommand {
         let store = try store.openForReading()
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
         if titleOnly { return say(incident.title) }
-        let renderer = try rendering.renderer(databasePath: store.path ?? "")
+        let renderer = try RenderOptions.renderer(templates: templates, databasePath: store.path ?? "")
         if labelsOnly { return say(renderer.labelsLine(incident)) }
         try emitDocument(renderer.issueBody(incident), to: output, overwrite: overwrite, database: store.path)
     }

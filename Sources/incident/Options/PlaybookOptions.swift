@@ -7,13 +7,20 @@ struct PlaybookOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A folder of playbooks (default: playbooks/ beside the database).", valueName: "dir"))
     var playbooks: String?
 
-    func folder(databasePath: String) -> String {
+    func folder(databasePath: String) -> String { Self.folder(playbooks, databasePath: databasePath) }
+
+    func load(databasePath: String) -> (playbooks: [Playbook], problems: [Playbook.Problem]) {
+        Self.load(playbooks, databasePath: databasePath)
+    }
+
+    /// `--playbooks DIR`, else `playbooks/` beside the database.
+    static func folder(_ playbooks: String?, databasePath: String) -> String {
         playbooks ?? ((databasePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("playbooks")
     }
 
     /// The playbooks and their problems; none when the folder doesn't exist.
-    func load(databasePath: String) -> (playbooks: [Playbook], problems: [Playbook.Problem]) {
-        let folder = folder(databasePath: databasePath)
+    static func load(_ playbooks: String?, databasePath: String) -> (playbooks: [Playbook], problems: [Playbook.Problem]) {
+        let folder = folder(playbooks, databasePath: databasePath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return ([], []) }
         return PlaybookLibrary.load(folder: folder)

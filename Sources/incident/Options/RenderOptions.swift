@@ -7,8 +7,12 @@ struct RenderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A folder of templates that override the built-in ones file by file (default: incidents/templates/ beside the database).", valueName: "dir"))
     var templates: String?
 
-    /// The templates: built-in, overridden by `--templates` or by `templates/` beside the database.
     func renderer(databasePath: String) throws(IncidentError) -> IncidentRenderer {
+        try Self.renderer(templates: templates, databasePath: databasePath)
+    }
+
+    /// The templates: built-in, overridden by `--templates` or by `templates/` beside the database.
+    static func renderer(templates: String?, databasePath: String) throws(IncidentError) -> IncidentRenderer {
         var folder = templates
         if folder == nil {
             let beside = ((databasePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("templates")
@@ -17,7 +21,6 @@ struct RenderOptions: ParsableArguments {
         }
         return IncidentRenderer(templates: try TemplateSet(overridesIn: folder))
     }
-
 }
 
 /// Prints a rendered document, or writes it to `output` (never over the database at `database`). The commands declare

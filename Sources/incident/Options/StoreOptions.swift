@@ -4,11 +4,21 @@ import IncidentKit
 
 /// Where the database is and who is writing; every command takes these.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The incident database file.", valueName: "path"))
-    var databasePath: String?
+    static let databaseHelp = ArgumentHelp("The incident database file.", valueName: "path")
+    static let actorHelp = ArgumentHelp("Name recorded in the change log (default: $USER).", valueName: "name")
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Name recorded in the change log (default: $USER).", valueName: "name"))
-    var actor: String?
+    @Option(name: .customLong("db"), help: databaseHelp) var databasePath: String?
+    @Option(name: .customLong("as"), help: actorHelp) var actor: String?
+
+    /// The options as a command that declares `--db` and `--as` itself read them (an option group costs
+    /// argument-parser a reflection pass on every run, which the most-typed commands avoid).
+    init(databasePath: String?, actor: String?) {
+        self.init()
+        self.databasePath = databasePath
+        self.actor = actor
+    }
+
+    init() {}
 
     /// Opens the store for reading; never creates or changes a file (`asStored`: without reading an older
     /// schema through a migrated copy, for commands that copy the file as it is).

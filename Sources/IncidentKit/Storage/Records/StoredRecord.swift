@@ -5,9 +5,9 @@ import GRDB
 ///
 /// Records are Codable, as GRDB's recommended practices write them, and their coding keys name the columns.
 /// Rows are read and written by hand (`init(row:)`, `encode(to:)`): GRDB's Codable path decodes through
-/// Swift's Decoder, whose dynamic casts and generic metadata cost 8.0M instructions (about 40% more) for
-/// `incident render` of the example (callgrind, release build). Dates are stored as Unix time in UTC, a
-/// number, so no date formatter is set up on any command's path.
+/// Swift's Decoder, whose dynamic casts and generic metadata are a large share of a short command such as
+/// `incident render`. Dates are stored as Unix time in UTC, a number, so no date formatter is set up on any
+/// command's path.
 protocol StoredRecord: Codable, FetchableRecord, MutablePersistableRecord {}
 
 extension Row {
