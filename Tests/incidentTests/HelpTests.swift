@@ -6,7 +6,7 @@ import Testing
     /// Each group's heading in `--help` and the commands under it, in order.
     static let groups: [(heading: String, commands: [String])] = [
         ("RESPOND SUBCOMMANDS:", ["new", "list", "show", "use", "status", "set", "role", "playbook", "timeline", "due", "close", "reopen"]),
-        ("CHECKLIST SUBCOMMANDS:", ["check", "action", "criterion", "update"]),
+        ("CHECKLIST SUBCOMMANDS:", ["check", "uncheck", "action", "criterion", "update"]),
         ("POSTMORTEM SUBCOMMANDS:", ["why", "lesson", "section", "export"]),
         ("GITHUB SUBCOMMANDS:", ["render", "publish", "pull", "sync"]),
         ("HISTORY SUBCOMMANDS:", ["import", "log", "search", "stats", "actions", "lint"]),
