@@ -77,6 +77,8 @@ extension IncidentError: CustomStringConvertible {
             "\(failed) of \(total) documents could not be imported (each is named above with the reason); the others were."
         case .invalidIssueReference(let text):
             "\(quoted(text)) is not an issue. Give its number (123) or URL (https://github.com/OWNER/NAME/issues/123)."
+        case .issueBodyTooLong(let issue, let characters, let limit):
+            "The body for \(issue) would be \(characters) characters even with the timeline folded out; GitHub takes \(limit). Nothing was pushed and everything is kept here; shorten or remove free sections (`incident section remove N`) and publish again."
         case .unreadableSharedRecord(let reason):
             "The issue body can't be merged: \(reason). Nothing was changed here; restore the issue body from its history on GitHub, then run this again."
         case .unreadableStoredValue(let detail):

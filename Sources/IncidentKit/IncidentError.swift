@@ -56,6 +56,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case githubLinesNotHere(issue: String, lines: [String])
     /// The hidden copy of the record in an issue body can't be read (`reason` says what is wrong).
     case unreadableSharedRecord(String)
+    /// The body for `issue` would be longer than GitHub takes even with the whole timeline folded out.
+    case issueBodyTooLong(issue: String, characters: Int, limit: Int)
     case notPublished(Int)
     case invalidIssueReference(String)
     case importFailures(failed: Int, total: Int)
@@ -100,7 +102,7 @@ extension IncidentError {
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
-             .publicRepository, .alreadyOver:
+             .publicRepository, .alreadyOver, .issueBodyTooLong:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .unreadableSharedRecord, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:

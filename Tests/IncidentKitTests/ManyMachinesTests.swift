@@ -19,6 +19,10 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
 
     func run(_ arguments: [String], input: String?) throws(IncidentError) -> String {
         usleep(UInt32.random(in: latency))
+        // GitHub refuses a longer body, with this message (gh relays it).
+        if let input, (input.utf16.count) > 65_536, arguments.contains("--body-file=-") {
+            throw .githubFailed(command: "gh " + arguments.joined(separator: " "), message: "GraphQL: Body is too long (maximum is 65536 characters) (updateIssue)")
+        }
         return lock.withLock {
             calls.append(arguments)
             let flags = Dictionary(arguments.compactMap { word -> (String, String)? in
@@ -260,5 +264,45 @@ private struct Contribution: Hashable {
         #expect(record.timeline.map(\.text).contains("Errors traced to the payment gateway"))
         _ = try publisherB.pull(1)
         #expect(try b.incident(1).timeline.map(\.text).contains("Status page updated"))
+    }
+}
+
+/// GitHub refuses bodies over 65,536 characters: a longer record still publishes, its oldest timeline entries folded out of
+/// the Markdown (never out of the hidden copy, so no machine loses them); one too large even so is refused before any push.
+@Suite struct BodyLimitTests {
+    @Test func aLongTimelineIsFoldedAndEveryMachineKeepsAllOfIt() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let renderer = try RenderingFixtures.renderer()
+        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
+        let start = Date().addingTimeInterval(-86_400)
+        let incident = try a.declare(IncidentDraft(title: "Storage cluster degraded", severity: .p0, declaredAt: start))
+        for index in 1...150 {
+            let text = "Entry \(index): " + String(repeating: "replica lag measured on node \(index % 7) ", count: 5)
+            _ = try a.addTimelineEntry(incident.number, text: text, at: start.addingTimeInterval(Double(index) * 60))
+        }
+        let published = try IssuePublisher(store: a, renderer: renderer, gh: github).publish(incident.number, repo: "acme/ops", force: false)
+        #expect(published.foldedTimelineEntries > 0 && published.foldedTimelineEntries < 151)
+        #expect(github.issueBody.utf16.count <= 65_536)
+        #expect(github.issueBody.contains("oldest timeline entries are folded out of this body"))
+        let visible = SharedRecord.visiblePart(of: github.issueBody)
+        #expect(visible.contains("Entry 150:") && !visible.contains("Entry 1: "))
+        _ = try IssuePublisher(store: b, renderer: renderer, gh: github).join("1", repo: "acme/ops")
+        #expect(try b.incident(1).timeline.count == 151)
+        #expect(try b.incident(1).timeline.map(\.text) == (try a.incident(incident.number)).timeline.map(\.text))
+        // The fold is only in the body: the record here has no extra section.
+        #expect(try a.incident(incident.number).sections.isEmpty && (try b.incident(1)).sections.isEmpty)
+    }
+
+    @Test func aRecordTooLargeEvenFoldedIsRefusedBeforeAnyPush() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let store = try IncidentStore.inMemory(actor: "a")
+        let incident = try store.declare(IncidentDraft(title: "Storage cluster degraded", severity: .p0, declaredAt: Date()))
+        try store.addSection(incident.number, FreeSection(title: "Raw notes", markdown: String(repeating: "a long pasted log line\n", count: 4_000)))
+        let before = try store.incident(incident.number)
+        #expect(throws: IncidentError.self) {
+            _ = try IssuePublisher(store: store, renderer: try RenderingFixtures.renderer(), gh: github).publish(incident.number, repo: "acme/ops", force: false)
+        }
+        #expect(!github.callLog().contains { $0.starts(with: ["issue", "create"]) })
+        #expect(try store.incident(incident.number) == before)
     }
 }

@@ -55,6 +55,42 @@ public struct IssuePublisher {
         public var taskLines = 0
         /// Merges it took: more than one when another publisher wrote over a push.
         public var passes = 1
+        /// The oldest timeline entries left out of the body's Markdown to stay within GitHub's limit (the hidden copy
+        /// still holds them, so no machine loses them).
+        public var foldedTimelineEntries = 0
+    }
+
+    /// The most characters GitHub takes in an issue body.
+    public static let bodyLimit = 65_536
+
+    /// The body for `incident`: its Markdown, then the hidden copy of `record`. When that is longer than GitHub takes,
+    /// the oldest timeline entries are folded out of the Markdown (a note in the body says how many and where they are);
+    /// the hidden copy always holds the whole record. A record too large even then is refused before anything is pushed.
+    func issueBody(_ incident: Incident, record: SharedRecord, issue: String) throws(IncidentError) -> (body: String, folded: Int) {
+        let block = "\n" + record.bodyBlock() + "\n"
+        let whole = try renderer.issueBody(incident, at: now()) + block
+        if whole.utf16.count <= Self.bodyLimit { return (whole, 0) }
+        func body(keeping kept: Int) throws(IncidentError) -> String {
+            var shown = incident
+            let folded = incident.timeline.count - kept
+            shown.timeline = Array(incident.timeline.suffix(kept))
+            shown.sections.insert(FreeSection(title: "Earlier timeline", markdown: """
+                The \(folded) oldest timeline entr\(folded == 1 ? "y is" : "ies are") folded out of this body to stay within \
+                GitHub's \(Self.bodyLimit) characters. Every responder's record still has \(folded == 1 ? "it" : "them"): \
+                `incident timeline list` or `incident export` shows the whole timeline.
+                """), at: 0)
+            return try renderer.issueBody(shown, at: now()) + block
+        }
+        // The most entries that fit, newest kept: a binary search over how many are kept.
+        var (low, high) = (0, incident.timeline.count - 1)
+        guard try body(keeping: 0).utf16.count <= Self.bodyLimit else {
+            throw .issueBodyTooLong(issue: issue, characters: try body(keeping: 0).utf16.count, limit: Self.bodyLimit)
+        }
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if try body(keeping: middle).utf16.count <= Self.bodyLimit { low = middle } else { high = middle - 1 }
+        }
+        return (try body(keeping: low), incident.timeline.count - low)
     }
 
     /// Creates the incident's issue, or merges the issue's copy of the record and pushes the merged record. A public
@@ -79,7 +115,8 @@ public struct IssuePublisher {
             // Worked out and rolled back: the record here takes the merge once GitHub has the push.
             let outcome = try store.mergeShared(number, with: copy, remembering: false, commit: false) { _ in "" }
             let merged = outcome.incident
-            let body = try renderer.issueBody(merged, at: now()) + "\n" + outcome.record.bodyBlock() + "\n"
+            let (body, folded) = try issueBody(merged, record: outcome.record, issue: link.reference)
+            published.foldedTimelineEntries = folded
             published.taskLines = merged.actions.count + merged.criteria.count
             let remoteLabels = Set((remote.labels ?? []).map { $0.name.lowercased() })
             let addLabels = merged.labels.filter { !remoteLabels.contains($0.lowercased()) }
@@ -219,16 +256,17 @@ extension IssuePublisher {
         // Items get their identities in the first copy of the record; the record here keeps them once the issue exists.
         let outcome = try store.mergeShared(incident.number, with: nil, remembering: false, commit: false) { _ in "" }
         let merged = outcome.incident
-        let body = try renderer.issueBody(merged, at: now()) + "\n" + outcome.record.bodyBlock() + "\n"
+        let (body, folded) = try issueBody(merged, record: outcome.record, issue: repo)
         let output = try gh.run(createArguments(merged, repo: repo), input: body)
         guard let link = output.split(whereSeparator: \.isNewline).reversed().lazy.compactMap({ GitHubLink(url: String($0)) }).first else {
             throw .githubFailed(command: GitHubCLI.commandLine(createArguments(merged, repo: repo)), message: "it printed no issue URL (\(output.prefix(80)))")
         }
-        var published = Published(link: link, created: true)
+        var published = Published(link: link, created: true, labelsCreated: created, assignees: Self.logins(merged.assignees),
+                                  taskLines: merged.actions.count + merged.criteria.count)
+        published.foldedTimelineEntries = folded
         try settle(merged.number, copy: nil, trial: outcome, link: link, summary: "published to \(link.reference) (created \(link.url))",
                    learned: learned, into: &published)
-        return Published(link: link, created: true, labelsCreated: created, assignees: Self.logins(merged.assignees),
-                         taskLines: merged.actions.count + merged.criteria.count)
+        return published
     }
 
     private func createArguments(_ incident: Incident, repo: String) -> [String] {

@@ -103,13 +103,13 @@ extension IncidentStore {
                 + local.timeline.filter { entry in entry.id.map { ids.timeline[$0] == nil } ?? true }.count
             let mine = SharedRecord.local(SharedRecord.values(of: local, ids: ids), tombstones: try tombstones(of: number, db),
                                           base: stored.base, edit: .zero)
-            var changed = Set(mine.fields.keys).union(seen.fields.keys).filter { mine.fields[$0]?.value != seen.fields[$0]?.value }.count
+            var changed = Set(mine.fields.keys).union(seen.fields.keys).filter { (mine.fields[$0]?.value ?? nil) != (seen.fields[$0]?.value ?? nil) }.count
             for (uid, item) in mine.items {
                 guard let there = seen.items[uid] else {
                     if !item.isRemoved { changed += 1 }
                     continue
                 }
-                if item.isRemoved != there.isRemoved || item.fields.contains(where: { there.fields[$0.key]?.value != $0.value.value }) { changed += 1 }
+                if item.isRemoved != there.isRemoved || item.fields.contains(where: { (there.fields[$0.key]?.value ?? nil) != $0.value.value }) { changed += 1 }
             }
             return unnamed + changed
         }

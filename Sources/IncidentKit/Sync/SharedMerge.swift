@@ -117,11 +117,11 @@ enum SharedMerge {
             let new = live.filter { !known.contains($0) }.count
             if new > 0 { parts.append(count(new, kind)) }
         }
-        var fields = merged.fields.filter { mine.fields[$0.key]?.value != $0.value.value }.count
+        var fields = merged.fields.filter { (mine.fields[$0.key]?.value ?? nil) != $0.value.value }.count
         for (uid, item) in merged.items where !item.isRemoved {
             guard let before = mine.items[uid], known.contains(uid) else { continue }
             // Boxes are reported one by one (`tickLines`).
-            fields += item.fields.filter { $0.key != "done" && before.fields[$0.key]?.value != $0.value.value }.count
+            fields += item.fields.filter { $0.key != "done" && (before.fields[$0.key]?.value ?? nil) != $0.value.value }.count
         }
         if fields > 0 { parts.append("\(fields) field\(fields == 1 ? "" : "s")") }
         return parts

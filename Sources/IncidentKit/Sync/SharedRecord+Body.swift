@@ -5,7 +5,8 @@ import Foundation
 ///
 ///     <!-- incident:state {"f":{"title":["Checkout down",1765000000000,"k3f9a2"]},"i":{"x7…":{"c":[…],"f":{…},"k":"action"}},"v":1} -->
 ///
-/// A register is `[value, time, replica]`; an item's field written when the item was created is its bare value.
+/// A register is `[value, time, replica]`; an item's field written when the item was created is its bare value, and
+/// one left empty since then is not written.
 /// `<` and `>` are written as `\u003c`/`\u003e`, so no text can end the comment early.
 extension SharedRecord {
     static let openMarker = "<!-- incident:state "
@@ -23,9 +24,11 @@ extension SharedRecord {
         for (uid, item) in self.items {
             var entry: [String: Any] = ["k": item.kind.rawValue, "c": Self.encode(item.created)]
             if let removed = item.removed { entry["x"] = Self.encode(removed) }
-            if !item.fields.isEmpty {
-                entry["f"] = item.fields.mapValues { register -> Any in
-                    register.stamp == item.created ? (register.value ?? NSNull()) as Any : Self.encode(register)
+            // A field empty since the item was created is left out: absent reads as empty, as old as the item.
+            let written = item.fields.filter { $0.value.stamp != item.created || $0.value.value != nil }
+            if !written.isEmpty {
+                entry["f"] = written.mapValues { register -> Any in
+                    register.stamp == item.created ? register.value! as Any : Self.encode(register)
                 }
             }
             items[uid] = entry

@@ -135,14 +135,15 @@ extension SharedRecord {
         for (uid, item) in new {
             let created = Stamp(time: edit.time + (next[item.kind] ?? 0), replica: edit.replica)
             next[item.kind, default: 0] += 1
-            record.items[uid] = SharedItem(kind: item.kind, created: created, fields: item.fields.mapValues { Register($0, created) })
+            // Empty fields are left out (absent reads as empty), as the body's copy writes them.
+            record.items[uid] = SharedItem(kind: item.kind, created: created, fields: item.fields.compactMapValues { $0 }.mapValues { Register($0, created) })
         }
         for (uid, item) in values.items {
             guard var known = base.items[uid] else { continue }
-            for (field, value) in item.fields where known.fields[field]?.value != value {
+            for (field, value) in item.fields where (known.fields[field]?.value ?? nil) != value {
                 known.fields[field] = Register(value, edit)
             }
-            for field in known.fields.keys where item.fields[field] == nil && known.fields[field]?.value != nil {
+            for field in known.fields.keys where item.fields[field] == nil && (known.fields[field]?.value ?? nil) != nil {
                 known.fields[field] = Register(nil, edit)
             }
             record.items[uid] = known

@@ -9,13 +9,15 @@ struct Check: ParsableCommand {
     )
 
     // The options are spelled out rather than grouped as in `action check`: `check` is the command typed
-    // most during an outage, and each option group costs argument-parser a reflection pass.
-    @OptionGroup var store: StoreOptions
+    // most during an outage, and each option group costs argument-parser a reflection pass on every run.
+    @Option(name: .customLong("db"), help: StoreOptions.databaseHelp) var databasePath: String?
+    @Option(name: .customLong("as"), help: StoreOptions.actorHelp) var actor: String?
     @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
     var words: [String] = []
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
     func run() throws {
+        let store = StoreOptions(databasePath: databasePath, actor: actor)
         if let reference = try OpenItems.referenceAlone(words) {
             return try OpenItems.list(reference, store: store, command: "check", style: color.style)
         }
@@ -29,12 +31,16 @@ struct Uncheck: ParsableCommand {
         abstract: "Uncheck action items ticked by mistake: incident uncheck 3, incident uncheck INC-2 1 4-6."
     )
 
-    @OptionGroup var store: StoreOptions
+    // Spelled out as in `check`.
+    @Option(name: .customLong("db"), help: StoreOptions.databaseHelp) var databasePath: String?
+    @Option(name: .customLong("as"), help: StoreOptions.actorHelp) var actor: String?
     @Argument(help: ArgumentHelp("[INC-<n>] N… — item numbers; lists (1,2) and ranges (1-3) work.", valueName: "items"))
     var words: [String]
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run() throws { try ToggleOptions.toggle(words, store: store, kind: .action, on: false, style: color.style) }
+    func run() throws {
+        try ToggleOptions.toggle(words, store: StoreOptions(databasePath: databasePath, actor: actor), kind: .action, on: false, style: color.style)
+    }
 }
 
 /// `incident check` without item numbers: what there is to check.
