@@ -306,3 +306,39 @@ private struct Contribution: Hashable {
         #expect(try store.incident(incident.number) == before)
     }
 }
+
+/// An incident imported from a file and published keeps its items' identities when the file changes and is imported
+/// again: the next publish updates them instead of adding copies.
+@Suite struct ReimportTests {
+    @Test func aReimportedFileKeepsItsItemsIdentities() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let store = try IncidentStore.inMemory(actor: "a")
+        var record = Incident(number: 0, title: "Disk full on db-1", severity: .p1, declaredAt: Date(timeIntervalSince1970: 1_800_000_000))
+        record.actions = [ActionItem(number: 1, horizon: .immediate, text: "Free space on db-1"),
+                          ActionItem(number: 2, horizon: .longTerm, text: "Alert at 80% disk")]
+        record.timeline = [TimelineEntry(at: Date(timeIntervalSince1970: 1_800_000_060), kind: .detected, text: "Disk alert fired", isManual: true)]
+        let imported = try store.importIncident(record, source: "postmortems/db-1.md", hash: "one")
+        let publisher = IssuePublisher(store: store, renderer: try RenderingFixtures.renderer(), gh: github)
+        _ = try publisher.publish(imported.number, repo: "acme/ops", force: false)
+
+        record.actions[1].text = "Alert at 75% disk"
+        record.actions.append(ActionItem(number: 3, horizon: .longTerm, text: "Rotate logs daily"))
+        _ = try store.replaceImported(imported.number, with: record, source: "postmortems/db-1.md", hash: "two")
+        _ = try publisher.publish(imported.number, repo: nil, force: false)
+        let shared = try #require(try SharedRecord.read(fromBody: github.issueBody)).incident(on: imported).0
+        #expect(shared.actions.map(\.text) == ["Free space on db-1", "Alert at 75% disk", "Rotate logs daily"])
+        #expect(shared.timeline.count == 1)
+        #expect(try store.incident(imported.number).actions.map(\.text) == shared.actions.map(\.text))
+
+        // An item the file no longer has was removed there: the removal travels. The importer numbers the rest anew.
+        record.actions.remove(at: 0)
+        for index in record.actions.indices { record.actions[index].number = index + 1 }
+        _ = try store.replaceImported(imported.number, with: record, source: "postmortems/db-1.md", hash: "three")
+        _ = try publisher.publish(imported.number, repo: nil, force: false)
+        let after = try #require(try SharedRecord.read(fromBody: github.issueBody)).incident(on: imported).0
+        #expect(after.actions.map(\.text) == ["Alert at 75% disk", "Rotate logs daily"])
+        // The same items, not renamed ones: the removed one is the one that left the file.
+        let uids = try #require(try SharedRecord.read(fromBody: github.issueBody))
+        #expect(uids.items.values.filter { $0.kind == .action && $0.isRemoved }.map { $0.value("text") } == ["Free space on db-1"])
+    }
+}

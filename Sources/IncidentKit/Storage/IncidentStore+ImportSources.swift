@@ -84,6 +84,7 @@ extension IncidentStore {
                 try db.execute(sql: "DELETE FROM \(table) WHERE incidentNumber = ?", arguments: [number])
             }
             try insertRows(of: imported, for: number, db)
+            try keepIdentities(of: number, db)
             try ImportSourceRecord(source: source, incidentNumber: number, contentHash: hash, importedAt: clock()).insert(db, onConflict: .replace)
             try log("re-imported from \(source) (it changed)", for: number, db)
             return try loadIncident(number, db)

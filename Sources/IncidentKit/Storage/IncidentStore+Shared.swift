@@ -172,6 +172,58 @@ extension IncidentStore {
         }
     }
 
+    /// After the rows of a shared incident were written anew from its changed file (a re-import), gives each item its
+    /// identity back: the one with the same number and words (a timeline entry of the same minute, kind and words; a
+    /// section of the same title), else the one with the same number (its text was edited in the file). Shared items the
+    /// file no longer has were removed there, on purpose: they get tombstones, so the removal travels like `remove`.
+    func keepIdentities(of number: Int, _ db: Database) throws {
+        guard let base = try storedShared(number, db).base else { return }
+        let incident = try loadIncident(number, db)
+        var ids = ItemIdentities()
+        ids.complete(for: incident, recognising: base)
+        let known = Set(base.items.filter { !$0.value.isRemoved }.keys)
+        var used = Set<String>()
+        func settle(_ kind: SharedKind, _ pairs: inout [Int: String], texts: [Int: String]) {
+            let previous = base.numbers(kind)
+            for (_, uid) in pairs where known.contains(uid) { used.insert(uid) }
+            // Moved in the file (another number, the same words), then edited in place (the same number).
+            for (handle, uid) in pairs.sorted(by: { $0.key < $1.key }) where !known.contains(uid) {
+                let words = SyncPlan.normalised(texts[handle] ?? "")
+                if let same = previous.sorted(by: { $0.key < $1.key }).first(where: { !used.contains($0.value)
+                    && SyncPlan.normalised(base.items[$0.value]?.value("text") ?? "") == words })?.value {
+                    pairs[handle] = same
+                    used.insert(same)
+                }
+            }
+            for (handle, uid) in pairs.sorted(by: { $0.key < $1.key }) where !known.contains(uid) {
+                if let same = previous[handle], !used.contains(same) {
+                    pairs[handle] = same
+                    used.insert(same)
+                }
+            }
+        }
+        settle(.action, &ids.actions, texts: Dictionary(incident.actions.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a }))
+        settle(.criterion, &ids.criteria, texts: Dictionary(incident.criteria.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a }))
+        settle(.why, &ids.whys, texts: Dictionary(incident.whys.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a }))
+        settle(.lesson, &ids.lessons, texts: Dictionary(incident.lessons.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a }))
+        for uid in ids.sections.values where known.contains(uid) { used.insert(uid) }
+        for uid in ids.timeline.values where known.contains(uid) { used.insert(uid) }
+        for (table, column, pairs) in [("actionItem", "number", ids.actions), ("criterion", "number", ids.criteria), ("why", "number", ids.whys),
+                                       ("lesson", "number", ids.lessons), ("section", "position", ids.sections)] {
+            for (handle, uid) in pairs where used.contains(uid) {
+                try db.execute(sql: "UPDATE \(table) SET uid = ? WHERE incidentNumber = ? AND \(column) = ?", arguments: [uid, number, handle])
+            }
+        }
+        for (id, uid) in ids.timeline where used.contains(uid) {
+            try db.execute(sql: "UPDATE timelineEntry SET uid = ? WHERE id = ?", arguments: [uid, id])
+        }
+        for uid in known.subtracting(used) {
+            guard let kind = base.items[uid]?.kind else { continue }
+            try db.execute(sql: "INSERT OR REPLACE INTO itemRemoval (incidentNumber, uid, kind, number, at) VALUES (?, ?, ?, NULL, ?)",
+                           arguments: [number, uid, kind.rawValue, clock().unixTime])
+        }
+    }
+
     // MARK: Rows
 
     func identities(of number: Int, _ db: Database) throws -> ItemIdentities {

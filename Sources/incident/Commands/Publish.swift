@@ -37,6 +37,7 @@ struct Publish: ParsableCommand {
             var parts = ["Published \(id) as \(result.link.reference) with \(result.taskLines) task lines"]
             if !result.labelsCreated.isEmpty { parts.append("labels created: \(result.labelsCreated.joined(separator: ", "))") }
             parts.append(result.assignees.isEmpty ? "no @login assignees" : "assigned: \(result.assignees.joined(separator: ", "))")
+            if result.foldedTimelineEntries > 0 { parts.append("\(result.foldedTimelineEntries) oldest timeline entries folded out of the body (GitHub's 65,536-character limit; every record keeps them)") }
             return say(parts.joined(separator: "; ") + ".")
         }
         say(result.link.url)
@@ -45,5 +46,8 @@ struct Publish: ParsableCommand {
             : "\(result.link.reference) already holds everything in \(id); nothing to push"
         if result.passes > 1 { line += ", merged \(result.passes) times (another publisher wrote meanwhile)" }
         say(line + ".")
+        if result.foldedTimelineEntries > 0 {
+            say("The body is at GitHub's 65,536-character limit: the \(result.foldedTimelineEntries) oldest timeline entries are folded out of its Markdown (a note there says so); every record keeps them.")
+        }
     }
 }
