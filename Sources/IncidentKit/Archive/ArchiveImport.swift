@@ -160,14 +160,7 @@ public struct ArchiveImport {
     }
 
     /// FNV-1a (64 bits) of the text: enough to tell a changed file from an unchanged one.
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
-        }
-        return String(value, radix: 16)
-    }
+    static func hash(_ text: String) -> String { String(FNV1a.hash(text), radix: 16) }
 
     /// What a re-import would change, in words: "tasks 5 → 7", "timeline 3 → 4", "title".
     static func differences(_ old: Incident, _ new: Incident) -> [String] {

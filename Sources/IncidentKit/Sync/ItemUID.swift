@@ -30,15 +30,8 @@ enum ItemUID {
 
     static func legacySection(title: String) -> String { "s" + hash(SyncPlan.normalised(title)) }
 
-    /// FNV-1a, 64 bits, in base 36: stable across machines and releases (Swift's `hashValue` is seeded per process).
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        return String(value, radix: 36)
-    }
+    /// The words' FNV-1a hash in base 36.
+    static func hash(_ text: String) -> String { String(FNV1a.hash(text), radix: 36) }
 }
 
 extension ItemIdentities {
