@@ -11,7 +11,12 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
     private(set) var calls: [[String]] = []
     let latency: ClosedRange<UInt32>
 
+    /// Runs once, right after the next successful body edit (another responder acting in that moment).
+    private var afterNextEdit: (@Sendable () -> Void)?
+
     init(latency: ClosedRange<UInt32> = 200...2_000) { self.latency = latency }
+
+    func afterNextEdit(_ action: @escaping @Sendable () -> Void) { lock.withLock { afterNextEdit = action } }
 
     var issueBody: String { lock.withLock { body } }
     func callLog() -> [[String]] { lock.withLock { calls } }
@@ -23,7 +28,7 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
         if let input, (input.utf16.count) > 65_536, arguments.contains("--body-file=-") {
             throw .githubFailed(command: "gh " + arguments.joined(separator: " "), message: "GraphQL: Body is too long (maximum is 65536 characters) (updateIssue)")
         }
-        return lock.withLock {
+        let output = lock.withLock {
             calls.append(arguments)
             let flags = Dictionary(arguments.compactMap { word -> (String, String)? in
                 guard word.hasPrefix("--"), let equals = word.firstIndex(of: "=") else { return nil }
@@ -54,6 +59,13 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
             default: return ""
             }
         }
+        if arguments.starts(with: ["issue", "edit"]), let action = lock.withLock({ () -> (@Sendable () -> Void)? in
+            defer { afterNextEdit = nil }
+            return afterNextEdit
+        }) {
+            action()
+        }
+        return output
     }
 }
 
@@ -340,5 +352,33 @@ private struct Contribution: Hashable {
         // The same items, not renamed ones: the removed one is the one that left the file.
         let uids = try #require(try SharedRecord.read(fromBody: github.issueBody))
         #expect(uids.items.values.filter { $0.kind == .action && $0.isRemoved }.map { $0.value("text") } == ["Free space on db-1"])
+    }
+}
+
+/// A push overwritten right after another machine merged it: the next push must name the new items as the first did,
+/// or the other machine's copy and ours would hold the same entry twice.
+@Suite struct OverwrittenPushTests {
+    @Test func itemsKeepTheIdentityTheirFirstPushGaveThem() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let renderer = try RenderingFixtures.renderer()
+        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
+        let incident = try a.declare(IncidentDraft(title: "Checkout errors", severity: .p1, declaredAt: Date()))
+        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
+        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
+        _ = try publisherB.join("1", repo: "acme/ops")
+        let stale = github.issueBody
+        _ = try a.addTimelineEntry(incident.number, text: "Gateway timeouts spiking", at: Date())
+        // Right after A's push, B merges it, and a stale publisher writes an old body over the issue.
+        github.afterNextEdit {
+            _ = try? IssuePublisher(store: b, renderer: renderer, gh: github).pull(1)
+            _ = try? github.run(["issue", "edit", "--repo=acme/ops", "--body-file=-", "--", "1"], input: stale)
+        }
+        let published = try publisherA.publish(incident.number, repo: nil, force: false)
+        #expect(published.passes == 2)
+        _ = try publisherB.publish(1, repo: nil, force: false)
+        _ = try publisherA.pull(incident.number)
+        for store in [a, b] {
+            #expect(try store.incident(1).timeline.filter { $0.text == "Gateway timeouts spiking" }.count == 1)
+        }
     }
 }

@@ -130,6 +130,8 @@ public struct IssuePublisher {
                 return published
             }
             try edit(link, body: body, title: title, addLabels: addLabels, removeLabels: removeLabels)
+            // The body is on GitHub: whoever merges it before we settle knows the new items by these identities.
+            try store.rememberIdentities(number, outcome.assigned)
             let back = try view(link, fields: "body,labels,title,updatedAt")
             if Self.sameText(back.body ?? "", body) {
                 try settle(number, copy: copy, trial: outcome, link: link, summary: "published to \(link.reference)", learned: learned,

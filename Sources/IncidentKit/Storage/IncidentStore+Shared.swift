@@ -172,6 +172,23 @@ extension IncidentStore {
         }
     }
 
+    /// Gives the items that have no identity yet the ones in `ids` (by their handles here), once a body naming them has
+    /// reached GitHub: another machine may have merged them from it already, so a later push must name them alike.
+    public func rememberIdentities(_ number: Int, _ ids: ItemIdentities) throws(IncidentError) {
+        try write { db in
+            for (table, column, pairs) in [("actionItem", "number", ids.actions), ("criterion", "number", ids.criteria), ("why", "number", ids.whys),
+                                           ("lesson", "number", ids.lessons), ("section", "position", ids.sections)] {
+                for (handle, uid) in pairs {
+                    try db.execute(sql: "UPDATE \(table) SET uid = ? WHERE incidentNumber = ? AND \(column) = ? AND uid IS NULL",
+                                   arguments: [uid, number, handle])
+                }
+            }
+            for (id, uid) in ids.timeline {
+                try db.execute(sql: "UPDATE timelineEntry SET uid = ? WHERE id = ? AND incidentNumber = ? AND uid IS NULL", arguments: [uid, id, number])
+            }
+        }
+    }
+
     /// After the rows of a shared incident were written anew from its changed file (a re-import), gives each item its
     /// identity back: the one with the same number and words (a timeline entry of the same minute, kind and words; a
     /// section of the same title), else the one with the same number (its text was edited in the file). Shared items the
