@@ -61,6 +61,14 @@ public enum IncidentError: Error, Equatable, Sendable {
     case labelWithComma(String)
     case publicRepository(String)
     case nulInGitHubJSON(field: String, issue: String)
+    // Issue 21: the public status page and notices to chat.
+    /// A public update for an incident that is not shown on the status page.
+    case notPublic(Int)
+    case invalidWebhookURL(String)
+    case webhookExists(String)
+    case unknownWebhook(String)
+    /// The status page's settings file can't be used: `reason` names the line or key.
+    case invalidStatusPageConfig(path: String, reason: String)
 }
 
 extension IncidentError {
@@ -83,13 +91,14 @@ extension IncidentError {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
-             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON:
+             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON, .invalidWebhookURL,
+             .webhookExists, .invalidStatusPageConfig:
             .usage
-        case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase:
+        case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noDatabase, .unknownWebhook:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
-             .publicRepository:
+             .publicRepository, .notPublic:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:

@@ -16,6 +16,7 @@ extension IncidentStore {
         migrator.registerMigration("v9-open-follow-ups", migrate: FollowUpMigration.migrate)
         migrator.registerMigration(DeferredSearchMigration.identifier, migrate: DeferredSearchMigration.migrate)
         migrator.registerMigration(ActionGroupMigration.identifier, migrate: ActionGroupMigration.migrate)
+        migrator.registerMigration(PublicStatusMigration.identifier, migrate: PublicStatusMigration.migrate)
         return migrator
     }()
 
