@@ -17,6 +17,7 @@ struct IncidentCommand: ParsableCommand {
             WhyCommand.self, TimelineCommand.self, ActionCommand.self, Check.self, CriterionCommand.self,
             SectionCommand.self, Close.self, Reopen.self, Log.self, Render.self, Update.self, Import.self, Sync.self,
             Export.self, LessonCommand.self, TemplatesCommand.self, Publish.self, Pull.self, RoleCommand.self, PlaybookCommand.self, Due.self, Search.self, Stats.self, Actions.self, Lint.self, Backup.self, Doctor.self,
+            StatusPageCommand.self, NotifyCommand.self,
         ]
     )
 

@@ -10,8 +10,9 @@ public enum SiteFolder {
         public var removed: [String] = []
     }
 
-    /// Writes `files` (by path below `folder`); removes files in the folders written to that match `stale` and hold `marker`.
-    public static func write(_ files: [String: String], into folder: String, marker: String,
+    /// Writes `files` (by path below `folder`); removes the files in `cleaning` (a folder below `folder`) that are not
+    /// among them, whose names match `stale` and that hold `marker`.
+    public static func write(_ files: [String: String], into folder: String, cleaning: String = "", marker: String,
                              stale: (String) -> Bool) throws(IncidentError) -> Outcome {
         var outcome = Outcome()
         let manager = FileManager.default
@@ -30,8 +31,7 @@ public enum SiteFolder {
             }
             outcome.written.append(name)
         }
-        let folders = Set(files.keys.map { ($0 as NSString).deletingLastPathComponent })
-        for sub in folders.sorted() {
+        for sub in [cleaning] {
             let directory = (folder as NSString).appendingPathComponent(sub)
             for file in ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted() {
                 let name = sub.isEmpty ? file : (sub as NSString).appendingPathComponent(file)

@@ -55,6 +55,11 @@ struct New: ParsableCommand {
 
     @Flag(help: "Apply no playbook.") var noPlaybook = false
 
+    @Flag(name: .customLong("public"), help: "Show it on the public status page (`incident statuspage build`).") var isPublic = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The title customers see on the status page.", valueName: "title"))
+    var publicTitle: String?
+
     @OptionGroup var playbookOptions: PlaybookOptions
 
     func run() throws {
@@ -66,6 +71,8 @@ struct New: ParsableCommand {
         draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }
         draft.impact = try TextRules.optionalBlock(impact, field: "impact")
         draft.summary = try TextRules.optionalBlock(summary, field: "summary")
+        draft.isPublic = isPublic
+        draft.publicTitle = try publicTitle.map { text throws(IncidentError) in try TextRules.line(text, field: "public title") }
         let commander = try commander.map { name throws(IncidentError) in try TextRules.line(name, field: "commander") }
         let store = try store.openForWriting(creating: true)
         let incident = try store.declare(draft)
