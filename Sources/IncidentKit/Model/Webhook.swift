@@ -6,7 +6,7 @@ public enum WebhookFormat: String, Codable, Sendable, CaseIterable {
 }
 
 /// A chat or automation endpoint that takes a notice of every posted update.
-public struct Webhook: Equatable, Sendable {
+public struct Webhook: Sendable {
     public var id: Int
     public var url: String
     public var format: WebhookFormat
@@ -32,7 +32,7 @@ public struct Webhook: Equatable, Sendable {
 }
 
 /// A notice waiting for (or accepted by) a webhook.
-public struct WebhookDelivery: Equatable, Sendable {
+public struct WebhookDelivery: Sendable {
     public var id: Int64
     public var webhook: Webhook
     public var incidentNumber: Int

@@ -31,13 +31,16 @@ public struct Notice: Sendable {
         (self.text, self.at, self.url) = (text, at, url)
     }
 
-    /// The request body for a webhook of `format`.
+    /// The request body for a webhook of `format`: `{"text"}` for Slack; `{"kind", "incident", "title", "severity",
+    /// "status", "text", "at"}` and the issue's `url` when it has one, for json.
     public func payload(_ format: WebhookFormat) -> String {
         switch format {
-        case .slack: Self.encode(Slack(text: slackText))
+        case .slack: return Self.encode(["text": slackText])
         case .json:
-            Self.encode(Generic(kind: kind.rawValue, incident: incident, title: title, severity: severity, status: status,
-                                text: text, at: TimeFormat.utc(at), url: url))
+            var object = ["kind": kind.rawValue, "incident": incident, "title": title, "severity": severity, "status": status,
+                          "text": text, "at": TimeFormat.utc(at)]
+            object["url"] = url
+            return Self.encode(object)
         }
     }
 
@@ -51,16 +54,10 @@ public struct Notice: Sendable {
         return heading + "\n" + escaped(text) + (url.map { "\n<\($0)|\(incident) on GitHub>" } ?? "")
     }
 
-    private struct Slack: Encodable { var text: String }
-    private struct Generic: Encodable {
-        var kind, incident, title, severity, status, text, at: String
-        var url: String?
-    }
-
-    private static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Plain strings and numbers always encode.
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    // JSONSerialization rather than Encodable structs: each Codable type adds conformance records that every command's
+    // start-up scans (bench/README.md, instruction counts).
+    private static func encode(_ object: [String: String]) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

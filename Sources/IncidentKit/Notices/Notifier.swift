@@ -29,25 +29,25 @@ public struct Notifier: Sendable {
         let update = try store.recordPublicUpdate(number, text: text, at: at) { incident, update, format in
             Notice(public: update, of: incident).payload(format)
         }
-        return (update, try deliverPending(at: at))
+        return (update, try deliverPending())
     }
 
     /// Queues and sends a notice of the checklist update `text` of `incident`.
     public func announce(checklistUpdate text: String, of incident: Incident, at: Date) throws(IncidentError) -> Report {
         let notice = Notice(checklistUpdate: text, of: incident, at: at)
         try store.queueNotice(for: incident.number, at: at) { notice.payload($0) }
-        return try deliverPending(at: at)
+        return try deliverPending()
     }
 
     /// Sends every notice not yet accepted. A webhook that refuses one is not asked again in this run (its later
     /// notices wait behind it, in order); each attempt and its outcome is stored.
-    public func deliverPending(at now: Date) throws(IncidentError) -> Report {
+    public func deliverPending() throws(IncidentError) -> Report {
         var report = Report()
         var refused: [Int: String] = [:]
         let pending = try store.pendingDeliveries()
         for delivery in pending where refused[delivery.webhook.id] == nil {
             let error = sender.send(delivery.payload, to: delivery.webhook.url)
-            try store.recordAttempt(delivery.id, at: now, error: error)
+            try store.recordAttempt(delivery.id, error: error)
             if let error { refused[delivery.webhook.id] = error } else { report.delivered += 1 }
         }
         for (id, reason) in refused.sorted(by: { $0.key < $1.key }) {

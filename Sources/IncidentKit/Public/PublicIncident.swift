@@ -3,7 +3,7 @@ import Foundation
 /// What the status page may know of an incident: its public title and state, the affected components, when it
 /// started and ended, and its public updates. Everything the site shows is made from this value, so nothing else of the
 /// record (internal title, whys, actions, criteria, sections, internal updates, people) can reach it.
-public struct PublicIncident: Equatable, Sendable {
+public struct PublicIncident: Sendable {
     public var id: String
     public var number: Int
     public var title: String

@@ -4,7 +4,7 @@ import Foundation
 /// change touches nothing), and removes the files an earlier build wrote that this one no longer has (an incident
 /// taken off the page must not stay readable there). Only files carrying `marker` are ever removed.
 public enum SiteFolder {
-    public struct Outcome: Equatable, Sendable {
+    public struct Outcome: Sendable {
         public var written: [String] = []
         public var unchanged: [String] = []
         public var removed: [String] = []

@@ -1,53 +1,36 @@
 import Foundation
 
 /// `status.json`: the page's state, components, incidents and their updates, shaped like Atlassian Statuspage's
-/// `summary.json` (snake_case keys, times in ISO 8601 UTC); docs/status-page.md documents it.
-struct StatusJSON: Encodable {
-    struct Page: Encodable { var name: String; var url: String?; var updated_at: String?; var history_days: Int }
-    struct Indicator: Encodable { var indicator: String; var description: String }
-    struct Day: Encodable { var date: String; var status: String }
-    struct Component: Encodable { var name: String; var status: String; var history: [Day] }
-    struct Update: Encodable { var status: String; var body: String; var created_at: String }
-    struct Incident: Encodable {
-        var id: String; var name: String; var status: String; var impact: String; var components: [String]
-        var started_at: String; var resolved_at: String?; var updated_at: String; var shortlink: String
-        var incident_updates: [Update]
-    }
-
-    var page: Page
-    var status: Indicator
-    var components: [Component]
-    var incidents: [Incident]
-
-    init(_ context: StatusPageContext) {
-        page = Page(name: context.config.title, url: context.config.url, updated_at: context.lastChange.map(TimeFormat.utc),
-                    history_days: StatusPage.historyDays)
+/// `summary.json` (snake_case keys, times in ISO 8601 UTC, absent times as null); docs/status-page.md documents it.
+/// Written with JSONSerialization from plain values: Encodable structs would add conformance records that every
+/// command's start-up scans.
+enum StatusJSON {
+    static func encoded(_ context: StatusPageContext) -> String {
         let overall = context.overall
-        status = Indicator(indicator: overall.indicator,
-                           description: overall == .operational ? "All systems operational" : overall.label)
-        components = context.components.map { name in
+        let page: [String: Any] = ["name": context.config.title, "url": context.config.url ?? NSNull(),
+                                   "updated_at": context.lastChange.map(TimeFormat.utc) ?? NSNull(),
+                                   "history_days": StatusPage.historyDays]
+        let status = ["indicator": overall.indicator, "description": overall == .operational ? "All systems operational" : overall.label]
+        let components: [[String: Any]] = context.components.map { name in
             let affecting = context.incidents.filter { $0.components.contains(name) }
             // Only the days something happened: a quiet day is operational.
-            let history = context.days.compactMap { day -> Day? in
+            let history: [[String: String]] = context.days.compactMap { day in
                 affecting.filter { $0.overlaps(day: day, now: context.now) }.map(\.state).max()
-                    .map { Day(date: StatusPageContext.date(day), status: $0.apiValue) }
+                    .map { ["date": StatusPageContext.date(day), "status": $0.apiValue] }
             }
-            return Component(name: name, status: context.state(of: name).apiValue, history: history)
+            return ["name": name, "status": context.state(of: name).apiValue, "history": history]
         }
-        incidents = context.incidents.map { incident in
-            Incident(id: incident.id, name: incident.title, status: incident.status.rawValue, impact: incident.state.indicator,
-                     components: incident.components, started_at: TimeFormat.utc(incident.startedAt),
-                     resolved_at: incident.resolvedAt.map(TimeFormat.utc), updated_at: TimeFormat.utc(incident.lastChange),
-                     shortlink: context.link(incident.page),
-                     incident_updates: incident.updates.map { Update(status: $0.status.rawValue, body: $0.text, created_at: TimeFormat.utc($0.at)) })
+        let incidents: [[String: Any]] = context.incidents.map { incident in
+            ["id": incident.id, "name": incident.title, "status": incident.status.rawValue, "impact": incident.state.indicator,
+             "components": incident.components, "started_at": TimeFormat.utc(incident.startedAt),
+             "resolved_at": incident.resolvedAt.map(TimeFormat.utc) ?? NSNull(), "updated_at": TimeFormat.utc(incident.lastChange),
+             "shortlink": context.link(incident.page),
+             "incident_updates": incident.updates.map { ["status": $0.status.rawValue, "body": $0.text, "created_at": TimeFormat.utc($0.at)] }]
         }
-    }
-
-    func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Strings, numbers and optionals always encode.
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}\n"
+        let object: [String: Any] = ["page": page, "status": status, "components": components, "incidents": incidents]
+        // Strings, numbers, arrays and NSNull always serialize.
+        let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return data.map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}\n"
     }
 }
 

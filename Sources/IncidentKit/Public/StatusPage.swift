@@ -36,7 +36,7 @@ public struct StatusPage: Sendable {
         var files = [
             "index.html": try templates.render("statuspage-index.html", context.index()),
             "feed.xml": try templates.render("statuspage-feed.xml", context.feed()),
-            "status.json": StatusJSON(context).encoded(),
+            "status.json": StatusJSON.encoded(context),
         ]
         for incident in shown {
             files[incident.page] = try templates.render("statuspage-incident.html", context.page(for: incident))

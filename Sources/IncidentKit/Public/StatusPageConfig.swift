@@ -3,7 +3,7 @@ import Foundation
 /// The status page's settings, from `status-page.yml` beside the database: its title, the components always listed
 /// (besides the services of public incidents), the state each severity puts a component in, and the address the
 /// site is served from (for the feed's links). Every key is optional; a missing file is the defaults.
-public struct StatusPageConfig: Equatable, Sendable {
+public struct StatusPageConfig: Sendable {
     public var title = "Service status"
     public var components: [String] = []
     public var url: String?

@@ -64,9 +64,9 @@ extension IncidentStore {
         try read { db in
             guard hasSchema else { return [] }
             return try Row.fetchAll(db, sql: """
-                SELECT w.*, (SELECT COUNT(*) FROM webhookDelivery d WHERE d.webhookId = w.id AND d.deliveredAt IS NULL) AS pending,
-                       (SELECT lastError FROM webhookDelivery d WHERE d.webhookId = w.id AND d.deliveredAt IS NULL
-                        AND lastError IS NOT NULL ORDER BY id DESC LIMIT 1) AS lastError
+                SELECT w.*, (SELECT COUNT(*) FROM webhookDelivery d WHERE d.webhookId = w.id) AS pending,
+                       (SELECT lastError FROM webhookDelivery d WHERE d.webhookId = w.id AND lastError IS NOT NULL
+                        ORDER BY id DESC LIMIT 1) AS lastError
                 FROM webhook w ORDER BY w.id
                 """).map { row in
                 let record = try WebhookRecord(row: row)
@@ -95,7 +95,7 @@ extension IncidentStore {
             guard hasSchema else { return [] }
             return try Row.fetchAll(db, sql: """
                 SELECT d.id AS deliveryId, d.incidentNumber, d.payload, d.attempts, w.*
-                FROM webhookDelivery d JOIN webhook w ON w.id = d.webhookId WHERE d.deliveredAt IS NULL ORDER BY d.id
+                FROM webhookDelivery d JOIN webhook w ON w.id = d.webhookId ORDER BY d.id
                 """).map { row in
                 let webhook = try WebhookRecord(row: row)
                 return WebhookDelivery(id: row["deliveryId"], webhook: Webhook(id: Int(webhook.id ?? 0), url: webhook.url,
@@ -105,15 +105,14 @@ extension IncidentStore {
         }
     }
 
-    /// Records that a webhook accepted a notice (nil `error`), or why it didn't.
-    public func recordAttempt(_ delivery: Int64, at: Date, error: String?) throws(IncidentError) {
+    /// Forgets a notice its webhook accepted (nil `error`), or records why it didn't.
+    public func recordAttempt(_ delivery: Int64, error: String?) throws(IncidentError) {
         try write { db in
             if let error {
                 try db.execute(sql: "UPDATE webhookDelivery SET attempts = attempts + 1, lastError = ? WHERE id = ?",
                                arguments: [error, delivery])
             } else {
-                try db.execute(sql: "UPDATE webhookDelivery SET attempts = attempts + 1, lastError = NULL, deliveredAt = ? WHERE id = ?",
-                               arguments: [at.unixTime, delivery])
+                try db.execute(sql: "DELETE FROM webhookDelivery WHERE id = ?", arguments: [delivery])
             }
         }
     }

@@ -3,7 +3,7 @@ import GRDB
 /// Version 13: what the people outside the response see. An incident may be shown on the status page (with a title of
 /// its own for customers), carries public updates beside the internal ones, and a free section may be internal (left
 /// out of a public postmortem). Webhooks take notices of updates; each notice waits in `webhookDelivery` until the
-/// webhook accepts it, so a failing one is retried on the next update and nothing is lost.
+/// webhook accepts it (then the row goes), so a failing one is retried on the next update and nothing is lost.
 enum PublicStatusMigration {
     static let identifier = "v13-public-status"
 
@@ -33,10 +33,8 @@ enum PublicStatusMigration {
                 createdAt REAL NOT NULL,
                 payload TEXT NOT NULL,
                 attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
-                lastError TEXT,
-                deliveredAt REAL
+                lastError TEXT
             );
-            CREATE INDEX webhookDeliveryPending ON webhookDelivery(id) WHERE deliveredAt IS NULL;
             """)
     }
 }

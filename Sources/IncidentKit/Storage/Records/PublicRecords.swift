@@ -55,7 +55,7 @@ struct WebhookRecord: StoredRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A row of `webhookDelivery`: a notice for one webhook, pending until `deliveredAt` is set.
+/// A row of `webhookDelivery`: a notice one webhook has not accepted yet.
 struct WebhookDeliveryRecord: StoredRecord {
     static let databaseTableName = "webhookDelivery"
     var id: Int64?
@@ -65,7 +65,6 @@ struct WebhookDeliveryRecord: StoredRecord {
     var payload: String
     var attempts: Int
     var lastError: String?
-    var deliveredAt: Date?
 
     init(webhookId: Int64, incidentNumber: Int, createdAt: Date, payload: String) {
         (self.webhookId, self.incidentNumber, self.createdAt, self.payload) = (webhookId, incidentNumber, createdAt, payload)
@@ -76,13 +75,13 @@ struct WebhookDeliveryRecord: StoredRecord {
         (id, webhookId, incidentNumber) = try (row.decode(forColumn: "id"), row.decode(forColumn: "webhookId"),
                                                row.decode(forColumn: "incidentNumber"))
         (createdAt, payload, attempts) = try (row.date("createdAt"), row.decode(forColumn: "payload"), row.decode(forColumn: "attempts"))
-        (lastError, deliveredAt) = try (row.decode(forColumn: "lastError"), row.optionalDate("deliveredAt"))
+        lastError = try row.decode(forColumn: "lastError")
     }
 
     func encode(to container: inout PersistenceContainer) {
         (container["id"], container["webhookId"], container["incidentNumber"]) = (id, webhookId, incidentNumber)
         (container["createdAt"], container["payload"], container["attempts"]) = (createdAt.unixTime, payload, attempts)
-        (container["lastError"], container["deliveredAt"]) = (lastError, deliveredAt?.unixTime)
+        container["lastError"] = lastError
     }
 }
 
