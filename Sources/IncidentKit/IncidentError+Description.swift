@@ -123,6 +123,16 @@ extension IncidentError: CustomStringConvertible {
             "An incident can't be reopened as \(status.rawValue). Reopen it as one of \(Status.allCases.filter(\.isOpen).map(\.rawValue).joined(separator: ", ")); `incident close` closes it."
         case .nulInGitHubJSON(let field, let issue):
             "The \(field) of \(issue) in gh's JSON holds a NUL character (U+0000), which can't be stored as it is; remove it and import again."
+        case .notPublic(let number):
+            "\(IncidentReference.format(number)) is not shown on the status page, so a public update would reach no one; nothing was recorded. `incident set \(IncidentReference.format(number)) --public --public-title \"TITLE\"` shows it there first."
+        case .invalidWebhookURL(let text):
+            "\(quoted(text)) is not a webhook URL. Give the full http:// or https:// address the chat service gave you, without spaces."
+        case .webhookExists(let url):
+            "The webhook \(url) is already added. `incident notify list` shows the webhooks."
+        case .unknownWebhook(let text):
+            "No webhook \(quoted(text)). `incident notify list` shows each webhook's number and URL."
+        case .invalidStatusPageConfig(let path, let reason):
+            "\(path): \(reason). Fix the file (docs/status-page.md describes it); nothing was written."
         }
     }
 }

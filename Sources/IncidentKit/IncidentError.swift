@@ -74,6 +74,14 @@ public enum IncidentError: Error, Equatable, Sendable {
     case alreadyOver(incident: Int, status: Status)
     /// `reopen` to a status that isn't open.
     case notAReopenTarget(Status)
+    // Issue 21: the public status page and notices to chat.
+    /// A public update for an incident that is not shown on the status page.
+    case notPublic(Int)
+    case invalidWebhookURL(String)
+    case webhookExists(String)
+    case unknownWebhook(String)
+    /// The status page's settings file can't be used: `reason` names the line or key.
+    case invalidStatusPageConfig(path: String, reason: String)
 }
 
 extension IncidentError {
@@ -96,13 +104,14 @@ extension IncidentError {
         case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
-             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON, .futureTime, .notAReopenTarget:
+             .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON, .futureTime, .notAReopenTarget,
+             .invalidWebhookURL, .webhookExists, .invalidStatusPageConfig:
             .usage
-        case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noSuchEntry, .noDatabase:
+        case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noSuchEntry, .noDatabase, .unknownWebhook:
             .notFound
         case .disallowedTransition, .closeThroughCloseCommand, .notReopenable, .milestoneOutOfOrder,
              .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
-             .publicRepository, .alreadyOver, .issueBodyTooLong:
+             .publicRepository, .alreadyOver, .issueBodyTooLong, .notPublic:
             .refused
         case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .unreadableSharedRecord, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:

@@ -23,6 +23,7 @@ struct IncidentCommand: ParsableCommand {
             CommandGroup(name: "Postmortem", subcommands: [WhyCommand.self, LessonCommand.self, SectionCommand.self, Export.self]),
             CommandGroup(name: "GitHub", subcommands: [Render.self, Publish.self, Pull.self, Sync.self]),
             CommandGroup(name: "History", subcommands: [Import.self, Log.self, Search.self, Stats.self, Actions.self, Lint.self]),
+            CommandGroup(name: "Status page", subcommands: [StatusPageCommand.self, NotifyCommand.self]),
             CommandGroup(name: "Maintenance", subcommands: [Init.self, Backup.self, Doctor.self, TemplatesCommand.self]),
         ]
     )

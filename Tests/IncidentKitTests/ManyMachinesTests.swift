@@ -382,3 +382,33 @@ private struct Contribution: Hashable {
         }
     }
 }
+
+/// What the people outside see travels too: the public flag and title, public updates, internal sections.
+@Suite struct PublicFieldsTravelTests {
+    @Test func publicUpdatesAndFlagsReachTheOtherMachine() throws {
+        let github = GitHubStandIn(latency: 0...0)
+        let renderer = try RenderingFixtures.renderer()
+        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
+        let incident = try a.declare(IncidentDraft(title: "Checkout errors", severity: .p1, declaredAt: Date()))
+        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
+        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
+        _ = try publisherB.join("1", repo: "acme/ops")
+        var changes = IncidentChanges()
+        changes.isPublic = true
+        changes.publicTitle = "Payments are failing"
+        _ = try b.update(1, with: changes)
+        _ = try b.recordPublicUpdate(1, text: "We are investigating failed payments.", at: Date()) { _, _, _ in "" }
+        try b.addSection(1, FreeSection(title: "Suspects", markdown: "The gateway's new TLS setting.", isInternal: true))
+        _ = try publisherB.publish(1, repo: nil, force: false)
+        _ = try publisherA.pull(incident.number)
+        let record = try a.incident(incident.number)
+        #expect(record.isPublic && record.publicTitle == "Payments are failing")
+        #expect(record.publicUpdates.map(\.text) == ["We are investigating failed payments."])
+        #expect(record.sections.map(\.isInternal) == [true])
+        // And back: A's second update reaches B, which keeps one copy of the first.
+        _ = try a.recordPublicUpdate(incident.number, text: "A fix is being deployed.", at: Date()) { _, _, _ in "" }
+        _ = try publisherA.publish(incident.number, repo: nil, force: false)
+        _ = try publisherB.pull(1)
+        #expect(try b.incident(1).publicUpdates.map(\.text) == ["We are investigating failed payments.", "A fix is being deployed."])
+    }
+}

@@ -38,6 +38,16 @@ import Testing
             let previous = ChecklistSnapshot(at: RenderingFixtures.now, doneActions: [3], metCriteria: [], lastTimelineEntryID: 1)
             values.merge(context.updateValues(for: incident, since: previous, at: RenderingFixtures.now)) { $1 }
         }
+        // The status page's templates: a resolved public incident and an open one, with updates and components.
+        incident.isPublic = true
+        incident.publicUpdates = [PublicUpdate(id: 1, at: RenderingFixtures.now, status: .resolved, text: "Fixed.")]
+        var open = incident
+        (open.number, open.status, open.closedAt, open.timeline) = (2, .identified, nil, [])
+        let shown = [PublicIncident(incident, config: StatusPageConfig()), PublicIncident(open, config: StatusPageConfig())]
+        let page = StatusPageContext(config: StatusPageConfig(), incidents: shown, now: RenderingFixtures.now)
+        for more in [page.index(), page.page(for: shown[0]), page.feed(), CStateContext.values(for: shown[0])] {
+            values.merge(more) { $1 }
+        }
         let filled = Self.filledKeys(values)
         for (file, text) in EmbeddedTemplates.files {
             for name in Self.placeholders(in: text) {

@@ -10,6 +10,7 @@ import Testing
         ("POSTMORTEM SUBCOMMANDS:", ["why", "lesson", "section", "export"]),
         ("GITHUB SUBCOMMANDS:", ["render", "publish", "pull", "sync"]),
         ("HISTORY SUBCOMMANDS:", ["import", "log", "search", "stats", "actions", "lint"]),
+        ("STATUS PAGE SUBCOMMANDS:", ["statuspage", "notify"]),
         ("MAINTENANCE SUBCOMMANDS:", ["init", "backup", "doctor", "templates"]),
     ]
 

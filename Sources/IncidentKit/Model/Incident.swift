@@ -28,10 +28,13 @@ public struct AffectedService: Equatable, Sendable {
 public struct FreeSection: Equatable, Sendable {
     public var title: String
     public var markdown: String
+    /// Left out of a public postmortem (`export --public`).
+    public var isInternal: Bool
 
-    public init(title: String, markdown: String) {
+    public init(title: String, markdown: String, isInternal: Bool = false) {
         self.title = title
         self.markdown = markdown
+        self.isInternal = isInternal
     }
 }
 
@@ -65,6 +68,12 @@ public struct Incident: Equatable, Sendable {
     public var updateEvery: TimeInterval?
     /// The playbooks applied to it, by name.
     public var playbooks: [String] = []
+    /// Shown on the public status page.
+    public var isPublic = false
+    /// The title customers see; the status page never shows the internal one.
+    public var publicTitle: String?
+    /// Messages for the people outside the response, oldest first.
+    public var publicUpdates: [PublicUpdate] = []
 
     /// The reference users type and see, such as `INC-12`.
     public var id: String { IncidentReference.format(number) }

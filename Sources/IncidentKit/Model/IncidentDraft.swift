@@ -10,6 +10,9 @@ public struct IncidentDraft: Sendable {
     public var impact: String?
     public var summary: String?
     public var declaredAt: Date
+    /// Shown on the public status page from the start.
+    public var isPublic = false
+    public var publicTitle: String?
 
     public init(title: String, severity: Severity, declaredAt: Date) {
         self.title = title
@@ -32,6 +35,10 @@ public struct IncidentChanges: Sendable {
     public var removeAssignees: [String] = []
     public var addServices: [AffectedService] = []
     public var removeServices: [String] = []
+    /// Show on (true) or take off (false) the public status page.
+    public var isPublic: Bool?
+    /// The customer-facing title; empty clears it.
+    public var publicTitle: String?
 
     public init() {}
 
@@ -39,6 +46,6 @@ public struct IncidentChanges: Sendable {
     public var isEmpty: Bool {
         title == nil && severity == nil && impact == nil && summary == nil && rootCause == nil
             && resolution == nil && addLabels.isEmpty && removeLabels.isEmpty && addAssignees.isEmpty
-            && removeAssignees.isEmpty && addServices.isEmpty && removeServices.isEmpty
+            && removeAssignees.isEmpty && addServices.isEmpty && removeServices.isEmpty && isPublic == nil && publicTitle == nil
     }
 }

@@ -10,7 +10,8 @@ public struct IncidentJSON: Encodable, Sendable {
         var done: Bool; @Nullable var doneAt: String?; @Nullable var doneBy: String?; @Nullable var owner: String?; @Nullable var due: String?
     }
     struct Criterion: Encodable { var number: Int; var phase: String; var text: String; var met: Bool; @Nullable var metAt: String? }
-    struct Section: Encodable { var title: String; var markdown: String }
+    struct Section: Encodable { var title: String; var markdown: String; var `internal`: Bool }
+    struct PublicUpdateEntry: Encodable { var at: String; var status: String; var text: String }
     struct GitHub: Encodable { var repo: String; var number: Int; var url: String; var visibility: String? }
     struct RoleHolder: Encodable { var role: String; var who: String; var since: String }
 
@@ -36,6 +37,9 @@ public struct IncidentJSON: Encodable, Sendable {
     @Nullable var closedAt: String?
     @Nullable var github: GitHub?
     var roles: [RoleHolder]
+    var `public`: Bool
+    @Nullable var publicTitle: String?
+    var publicUpdates: [PublicUpdateEntry]
 
     public init(_ incident: Incident) {
         id = incident.id
@@ -61,12 +65,15 @@ public struct IncidentJSON: Encodable, Sendable {
         criteria = incident.criteria.map {
             Criterion(number: $0.number, phase: $0.phase.rawValue, text: $0.text, met: $0.isMet, metAt: $0.metAt.map(TimeFormat.utc))
         }
-        sections = incident.sections.map { Section(title: $0.title, markdown: $0.markdown) }
+        sections = incident.sections.map { Section(title: $0.title, markdown: $0.markdown, internal: $0.isInternal) }
         createdAt = TimeFormat.utc(incident.declaredAt)
         updatedAt = TimeFormat.utc(incident.updatedAt)
         closedAt = incident.closedAt.map(TimeFormat.utc)
         github = incident.github.map { GitHub(repo: $0.repo, number: $0.number, url: $0.url, visibility: $0.visibility?.name) }
         roles = incident.roles.map { RoleHolder(role: $0.role, who: $0.who, since: TimeFormat.utc($0.since)) }
+        `public` = incident.isPublic
+        publicTitle = incident.publicTitle
+        publicUpdates = incident.publicUpdates.map { PublicUpdateEntry(at: TimeFormat.utc($0.at), status: $0.status.rawValue, text: $0.text) }
     }
 
     /// One incident as a pretty-printed JSON object with sorted keys; absent values are `null`.

@@ -26,6 +26,10 @@ public enum IncidentText {
         if let closedAt = incident.closedAt { dates += " · closed \(TimeFormat.local(closedAt, in: zone))" }
         lines.append(dates)
         if let github = incident.github { lines.append("GitHub: \(github.reference) (\(publishedWhere(github)))  \(github.url)") }
+        if incident.isPublic {
+            lines.append("Status page: shown as \"\(StatusPage.publicTitle(of: incident))\" (\(PublicStatus(incident.status).rawValue))"
+                         + (incident.publicTitle == nil ? "; no public title set, so the page names the services" : ""))
+        }
         if !incident.roles.isEmpty { lines.append("Roles: " + incident.roles.map { "\($0.role) \($0.who)" }.joined(separator: " · ")) }
         if !incident.labels.isEmpty { lines.append("Labels: \(incident.labels.joined(separator: ", "))") }
         if !incident.assignees.isEmpty { lines.append("Assignees: \(incident.assignees.joined(separator: ", "))") }
@@ -47,6 +51,7 @@ public enum IncidentText {
         }
         if !incident.criteria.isEmpty { lines += ["", style.heading(criteriaProgress(incident)), criteria(incident.criteria, style: style)] }
         if !incident.sections.isEmpty { lines += ["", sections(incident.sections)] }
+        if !incident.publicUpdates.isEmpty { lines += ["", style.heading("Public updates"), publicUpdates(incident.publicUpdates, zone: zone)] }
         return lines.joined(separator: "\n")
     }
 
@@ -103,9 +108,14 @@ public enum IncidentText {
         return lines.joined(separator: "\n")
     }
 
+    /// Public updates, oldest first: time, public state, text.
+    public static func publicUpdates(_ updates: [PublicUpdate], zone: TimeZone? = nil) -> String {
+        updates.map { "\(TimeFormat.local($0.at, in: zone))  \($0.status.rawValue)  \($0.text)" }.joined(separator: "\n")
+    }
+
     public static func sections(_ sections: [FreeSection]) -> String {
         guard !sections.isEmpty else { return "No free sections. `incident section add TITLE --file F` adds one." }
-        return sections.map { "## \($0.title)\n\($0.markdown)" }.joined(separator: "\n\n")
+        return sections.map { "## \($0.title)\($0.isInternal ? "  (internal)" : "")\n\($0.markdown)" }.joined(separator: "\n\n")
     }
 
     /// `Actions: 4/11 done (immediate 3/3, medium-term 1/4, long-term 0/4)`.

@@ -11,6 +11,8 @@ extension IncidentStore {
             var header = Incident(number: 0, title: draft.title, severity: draft.severity, declaredAt: draft.declaredAt)
             header.impact = draft.impact
             header.summary = draft.summary
+            header.isPublic = draft.isPublic
+            header.publicTitle = draft.publicTitle
             let number = try insertIncident(header, db)
             try insertNames(draft.labels, into: .label, for: number, db)
             try insertNames(draft.assignees, into: .assignee, for: number, db)
@@ -18,6 +20,7 @@ extension IncidentStore {
             let entryID = try insertTimelineEntry(declared, for: number, db)
             try setCurrent(number, db)
             try log("declared \(draft.severity.label) \"\(draft.title)\"", for: number, db)
+            if draft.isPublic { try log("shown on the status page" + (draft.publicTitle.map { " as \"\($0)\"" } ?? ""), for: number, db) }
             return (number, entryID)
         }
         // Built from what was written rather than read back: `new` is on the hot path.
@@ -28,6 +31,8 @@ extension IncidentStore {
         incident.services = draft.services
         incident.impact = draft.impact
         incident.summary = draft.summary
+        incident.isPublic = draft.isPublic
+        incident.publicTitle = draft.publicTitle
         incident.timeline = [TimelineEntry(id: entryID, at: declared.at, kind: declared.kind, text: declared.text, isManual: false)]
         return incident
     }
@@ -119,6 +124,12 @@ extension IncidentStore {
                                        adding: changes.addAssignees, removing: changes.removeAssignees, db)
             described += try editServices(for: number, current: old.services, adding: changes.addServices,
                                           removing: changes.removeServices, db)
+            if let isPublic = changes.isPublic, isPublic != old.isPublic {
+                try set("isPublic", isPublic, isPublic ? "shown on the status page" : "taken off the status page")
+            }
+            if let title = changes.publicTitle, (title.isEmpty ? nil : title) != old.publicTitle {
+                try set("publicTitle", title.isEmpty ? nil : title, title.isEmpty ? "cleared public title" : "set public title to \"\(title)\"")
+            }
             for change in described { try log(change, for: number, db) }
             if !described.isEmpty { try touch(number, db) }
             return described
@@ -152,6 +163,7 @@ extension IncidentStore {
         incident.lessons = try LessonRecord.fetchAll(of: number, db).map(\.model)
         incident.roles = Role.sorted(try RoleRecord.fetchAll(of: number, db).map(\.model))
         incident.playbooks = try AppliedPlaybookRecord.fetchAll(of: number, db).map(\.name)
+        incident.publicUpdates = try PublicUpdateRecord.fetchAll(of: number, db).map(\.model)
         incident.github = try GitHubLinkRecord.fetchOne(db, sql: "SELECT * FROM githubLink WHERE incidentNumber = ?", arguments: [number])?.model
         if let repo = incident.github?.repo { incident.github?.visibility = try Self.visibility(of: repo, db) }
         return incident

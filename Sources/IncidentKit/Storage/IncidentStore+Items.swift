@@ -94,7 +94,7 @@ extension IncidentStore {
             try requireIncident(number, db)
             let next = try insertSection(section, for: number, db)
             try touch(number, db)
-            try log("added section \(next) \"\(section.title)\"", for: number, db)
+            try log("added \(section.isInternal ? "internal " : "")section \(next) \"\(section.title)\"", for: number, db)
         }
     }
 

@@ -48,10 +48,10 @@ extension IncidentStore {
     @discardableResult
     func insertSections(_ sections: [FreeSection], for number: Int, _ db: Database) throws -> Int {
         var position = try nextNumber(in: "section", column: "position", for: number, db) - 1
-        let statement = try db.cachedStatement(sql: "INSERT INTO section (incidentNumber, position, title, markdown) VALUES (?, ?, ?, ?)")
+        let statement = try db.cachedStatement(sql: "INSERT INTO section (incidentNumber, position, title, markdown, isInternal) VALUES (?, ?, ?, ?, ?)")
         for section in sections {
             position += 1
-            try statement.execute(arguments: [number, position, section.title, section.markdown])
+            try statement.execute(arguments: [number, position, section.title, section.markdown, section.isInternal])
         }
         return position
     }

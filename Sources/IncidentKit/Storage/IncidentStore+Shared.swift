@@ -101,6 +101,7 @@ extension IncidentStore {
                 + local.whys.filter { ids.whys[$0.number] == nil }.count + local.lessons.filter { ids.lessons[$0.number] == nil }.count
                 + local.sections.indices.filter { ids.sections[$0 + 1] == nil }.count
                 + local.timeline.filter { entry in entry.id.map { ids.timeline[$0] == nil } ?? true }.count
+                + local.publicUpdates.filter { update in update.id.map { ids.publicUpdates[$0] == nil } ?? true }.count
             let mine = SharedRecord.local(SharedRecord.values(of: local, ids: ids), tombstones: try tombstones(of: number, db),
                                           base: stored.base, edit: .zero)
             var changed = Set(mine.fields.keys).union(seen.fields.keys).filter { (mine.fields[$0]?.value ?? nil) != (seen.fields[$0]?.value ?? nil) }.count
@@ -153,6 +154,9 @@ extension IncidentStore {
                     try db.execute(sql: "UPDATE section SET position = -position WHERE incidentNumber = ? AND position > ?", arguments: [number, item])
                     try db.execute(sql: "UPDATE section SET position = -position - 1 WHERE incidentNumber = ? AND position < 0", arguments: [number])
                 }
+            case .publicUpdate:
+                // Said to the people outside: kept, as a status page keeps what it published.
+                throw IncidentError.noSuchEntry(kind: "removable public update", number: item, incident: number, count: 0, list: "show")
             case .timeline:
                 guard incident.timeline.indices.contains(item - 1), let id = incident.timeline[item - 1].id else {
                     throw IncidentError.noSuchEntry(kind: "timeline entry", number: item, incident: number, count: incident.timeline.count,
@@ -185,6 +189,9 @@ extension IncidentStore {
             }
             for (id, uid) in ids.timeline {
                 try db.execute(sql: "UPDATE timelineEntry SET uid = ? WHERE id = ? AND incidentNumber = ? AND uid IS NULL", arguments: [uid, id, number])
+            }
+            for (id, uid) in ids.publicUpdates {
+                try db.execute(sql: "UPDATE publicUpdate SET uid = ? WHERE id = ? AND incidentNumber = ? AND uid IS NULL", arguments: [uid, id, number])
             }
         }
     }
@@ -258,6 +265,9 @@ extension IncidentStore {
         for row in try Row.fetchAll(db, sql: "SELECT id, uid FROM timelineEntry WHERE incidentNumber = ? AND uid IS NOT NULL", arguments: [number]) {
             ids.timeline[row[0]] = row[1]
         }
+        for row in try Row.fetchAll(db, sql: "SELECT id, uid FROM publicUpdate WHERE incidentNumber = ? AND uid IS NOT NULL", arguments: [number]) {
+            ids.publicUpdates[row[0]] = row[1]
+        }
         return ids
     }
 
@@ -321,11 +331,12 @@ extension IncidentStore {
         let contentChanged = merged != local
         try db.execute(sql: """
             UPDATE incident SET title = ?, severity = ?, status = ?, impact = ?, summary = ?, rootCause = ?, resolution = ?,
-            declaredAt = ?, closedAt = ?, updateEverySeconds = ?, updatedAt = ? WHERE number = ?
+            declaredAt = ?, closedAt = ?, updateEverySeconds = ?, isPublic = ?, publicTitle = ?, updatedAt = ? WHERE number = ?
             """, arguments: [merged.title, merged.severity, merged.status, merged.impact, merged.summary, merged.rootCause,
                              merged.resolution, merged.declaredAt.unixTime, merged.closedAt?.unixTime, merged.updateEvery.map { Int($0) },
-                             (contentChanged ? clock() : local.updatedAt).unixTime, number])
-        for table in ["label", "assignee", "service", "role", "actionItem", "criterion", "why", "lesson", "section", "timelineEntry"] {
+                             merged.isPublic, merged.publicTitle, (contentChanged ? clock() : local.updatedAt).unixTime, number])
+        for table in ["label", "assignee", "service", "role", "actionItem", "criterion", "why", "lesson", "section", "timelineEntry",
+                      "publicUpdate"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE incidentNumber = ?", arguments: [number])
         }
         if merged.playbooks != local.playbooks {
@@ -371,9 +382,14 @@ extension IncidentStore {
         }
         let lesson = try db.cachedStatement(sql: "INSERT INTO lesson (incidentNumber, number, kind, text, uid) VALUES (?, ?, ?, ?, ?)")
         for item in incident.lessons { try lesson.execute(arguments: [number, item.number, item.kind, item.text, ids.lessons[item.number]]) }
-        let section = try db.cachedStatement(sql: "INSERT INTO section (incidentNumber, position, title, markdown, uid) VALUES (?, ?, ?, ?, ?)")
+        let section = try db.cachedStatement(sql: "INSERT INTO section (incidentNumber, position, title, markdown, isInternal, uid) VALUES (?, ?, ?, ?, ?, ?)")
         for (index, item) in incident.sections.enumerated() {
-            try section.execute(arguments: [number, index + 1, item.title, item.markdown, ids.sections[index + 1]])
+            try section.execute(arguments: [number, index + 1, item.title, item.markdown, item.isInternal, ids.sections[index + 1]])
+        }
+        let update = try db.cachedStatement(sql: "INSERT INTO publicUpdate (id, incidentNumber, at, status, text, uid) VALUES (?, ?, ?, ?, ?, ?)")
+        for (index, item) in incident.publicUpdates.enumerated() {
+            let uid = index < ids.publicUpdatesInOrder.count ? ids.publicUpdatesInOrder[index] : item.id.flatMap { ids.publicUpdates[$0] }
+            try update.execute(arguments: [item.id, number, item.at.unixTime, item.status.rawValue, item.text, uid])
         }
         let entry = try db.cachedStatement(sql: """
             INSERT INTO timelineEntry (id, incidentNumber, at, kind, text, isManual, fromStatus, toStatus, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -17,7 +17,8 @@ extension IncidentStore {
             }
         }
         let withRowID: [any StoredRecord.Type] = [IncidentRecord.self, TimelineEntryRecord.self, ChangeLogRecord.self,
-                                                  ItemEventRecord.self, ChecklistUpdateRecord.self, GitHubLinkRecord.self]
+                                                  ItemEventRecord.self, ChecklistUpdateRecord.self, GitHubLinkRecord.self,
+                                                  PublicUpdateRecord.self, WebhookRecord.self, WebhookDeliveryRecord.self]
         for type in withRowID { try scan(type) }
         // WITHOUT ROWID tables have no rowid: name the row by its key instead.
         for (table, type) in [("label", LabelRecord.self as any StoredRecord.Type), ("assignee", AssigneeRecord.self),

@@ -41,7 +41,7 @@ extension ItemIdentities {
     /// `suggested` gives identities to use first for items that have none (by the same handles).
     mutating func complete(for incident: Incident, recognising previous: SharedRecord?, suggested: ItemIdentities? = nil) {
         var used = Set(actions.values).union(criteria.values).union(whys.values).union(lessons.values).union(sections.values)
-            .union(timeline.values)
+            .union(timeline.values).union(publicUpdates.values)
         func take(_ candidate: String?) -> String {
             if let candidate, used.insert(candidate).inserted { return candidate }
             var uid = ItemUID.random()
@@ -78,6 +78,10 @@ extension ItemIdentities {
         }
         for (index, section) in incident.sections.enumerated() where sections[index + 1] == nil {
             sections[index + 1] = take(suggested?.sections[index + 1] ?? (previous == nil ? nil : previousSections[SyncPlan.normalised(section.title)]))
+        }
+        for update in incident.publicUpdates {
+            guard let id = update.id, publicUpdates[id] == nil else { continue }
+            publicUpdates[id] = take(suggested?.publicUpdates[id])
         }
         for entry in incident.timeline {
             guard let id = entry.id, timeline[id] == nil else { continue }

@@ -41,7 +41,8 @@ enum SharedMerge {
         let mine = SharedRecord.local(values, tombstones: tombstones, base: base, edit: edit)
         let merged = remote.map { mine.merged(with: $0) } ?? mine
         let localTimeline = Dictionary(ids.timeline.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
-        let (incident, newIDs) = merged.incident(on: local, localTimeline: localTimeline)
+        let localUpdates = Dictionary(ids.publicUpdates.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        let (incident, newIDs) = merged.incident(on: local, localTimeline: localTimeline, localPublicUpdates: localUpdates)
         var outcome = MergeOutcome(incident: incident, ids: newIDs, record: merged,
                                    changesHere: incident != local || !sameIdentities(ids, newIDs))
         if let remote { outcome.conflicts = conflicts(mine: mine, remote: remote, base: base ?? SharedRecord(), merged: merged, edit: edit) }
@@ -55,11 +56,13 @@ enum SharedMerge {
     static func sameIdentities(_ a: ItemIdentities, _ b: ItemIdentities) -> Bool {
         a.actions == b.actions && a.criteria == b.criteria && a.whys == b.whys && a.lessons == b.lessons
             && a.sections == b.sections && Set(a.timeline.values) == Set(b.timelineInOrder)
+            && Set(a.publicUpdates.values) == Set(b.publicUpdatesInOrder)
     }
 
     private static let names: [SharedKind: (String, String)] = [
         .action: ("action", "actions"), .criterion: ("criterion", "criteria"), .why: ("why", "whys"),
         .timeline: ("timeline entry", "timeline entries"), .section: ("section", "sections"), .lesson: ("lesson", "lessons"),
+        .publicUpdate: ("public update", "public updates"),
     ]
 
     static func count(_ n: Int, _ kind: SharedKind) -> String {
@@ -111,9 +114,9 @@ enum SharedMerge {
                                 mine: SharedRecord, merged: SharedRecord) -> [String] {
         var parts: [String] = []
         let known = Set(ids.actions.values).union(ids.criteria.values).union(ids.whys.values).union(ids.lessons.values)
-            .union(ids.sections.values).union(ids.timeline.values)
+            .union(ids.sections.values).union(ids.timeline.values).union(ids.publicUpdates.values)
         for kind in SharedKind.allCases {
-            let live = kind == .timeline ? newIDs.timelineInOrder : Array(newIDs.numbered(kind).values)
+            let live = kind == .timeline ? newIDs.timelineInOrder : kind == .publicUpdate ? newIDs.publicUpdatesInOrder : Array(newIDs.numbered(kind).values)
             let new = live.filter { !known.contains($0) }.count
             if new > 0 { parts.append(count(new, kind)) }
         }

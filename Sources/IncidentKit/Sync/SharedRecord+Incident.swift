@@ -11,8 +11,12 @@ public struct ItemIdentities: Equatable, Sendable {
     public var sections: [Int: String] = [:]
     /// By timeline entry id.
     public var timeline: [Int64: String] = [:]
+    /// By public update id.
+    public var publicUpdates: [Int64: String] = [:]
     /// The uid of each timeline entry in the order of `Incident.timeline`, for entries stored by a merge (new ones have no id yet).
     public var timelineInOrder: [String] = []
+    /// The uid of each public update in the order of `Incident.publicUpdates`.
+    public var publicUpdatesInOrder: [String] = []
 
     public init() {}
 
@@ -24,7 +28,7 @@ public struct ItemIdentities: Equatable, Sendable {
         case .why: whys
         case .lesson: lessons
         case .section: sections
-        case .timeline: [:]
+        case .timeline, .publicUpdate: [:]
         }
     }
 }
@@ -69,6 +73,8 @@ extension SharedRecord {
         set(SharedField.closedAt, incident.closedAt.map(time))
         set(SharedField.updateEvery, incident.updateEvery.map { String(Int($0)) })
         set(SharedField.playbooks, incident.playbooks.isEmpty ? nil : incident.playbooks.joined(separator: String(SharedField.separator)))
+        set(SharedField.isPublic, incident.isPublic ? "1" : nil)
+        set(SharedField.publicTitle, incident.publicTitle)
         for (index, label) in incident.labels.enumerated() { set(SharedField.member(SharedField.label, label), String(index)) }
         for (index, name) in incident.assignees.enumerated() { set(SharedField.member(SharedField.assignee, name), String(index)) }
         for (index, service) in incident.services.enumerated() {
@@ -98,13 +104,17 @@ extension SharedRecord {
         }
         for (index, section) in incident.sections.enumerated() {
             guard let uid = ids.sections[index + 1] else { continue }
-            values.items[uid] = (.section, ["title": section.title, "markdown": section.markdown], index + 1)
+            values.items[uid] = (.section, ["title": section.title, "markdown": section.markdown, "internal": section.isInternal ? "1" : nil], index + 1)
         }
         for (index, entry) in incident.timeline.enumerated() {
             guard let id = entry.id, let uid = ids.timeline[id] else { continue }
             values.items[uid] = (.timeline, ["at": time(entry.at), "kind": entry.kind.rawValue, "text": entry.text,
                                              "manual": entry.isManual ? "1" : nil, "from": entry.transition?.from.rawValue,
                                              "to": entry.transition?.to.rawValue], index)
+        }
+        for (index, update) in incident.publicUpdates.enumerated() {
+            guard let id = update.id, let uid = ids.publicUpdates[id] else { continue }
+            values.items[uid] = (.publicUpdate, ["at": time(update.at), "status": update.status.rawValue, "text": update.text], index)
         }
         return values
     }
@@ -177,7 +187,7 @@ extension SharedRecord {
     /// of every item. Values that can't be read (a newer release's kind, say) keep the header's.
     /// Timeline entries keep this machine's ids (`localTimeline`, uid → id) where it has them: an update lists the entries
     /// after an id. New ones get theirs when stored.
-    func incident(on header: Incident, localTimeline: [String: Int64] = [:]) -> (Incident, ItemIdentities) {
+    func incident(on header: Incident, localTimeline: [String: Int64] = [:], localPublicUpdates: [String: Int64] = [:]) -> (Incident, ItemIdentities) {
         var incident = header
         var ids = ItemIdentities()
         incident.title = value(SharedField.title) ?? header.title
@@ -197,6 +207,8 @@ extension SharedRecord {
         }
         incident.updateEvery = value(SharedField.updateEvery).flatMap(Double.init)
         incident.playbooks = value(SharedField.playbooks).map { $0.split(separator: SharedField.separator).map(String.init) } ?? []
+        incident.isPublic = value(SharedField.isPublic) != nil
+        incident.publicTitle = value(SharedField.publicTitle)
 
         var labels: [(Int, String)] = [], assignees: [(Int, String)] = [], services: [(Int, AffectedService)] = [], roles: [Role] = []
         for (key, register) in fields {
@@ -252,7 +264,8 @@ extension SharedRecord {
         }
         incident.sections = []
         for entry in order(.section) where !entry.item.isRemoved {
-            incident.sections.append(FreeSection(title: entry.item.value("title") ?? "Notes", markdown: entry.item.value("markdown") ?? ""))
+            incident.sections.append(FreeSection(title: entry.item.value("title") ?? "Notes", markdown: entry.item.value("markdown") ?? "",
+                                                 isInternal: entry.item.value("internal") != nil))
             ids.sections[incident.sections.count] = entry.uid
         }
         var entries: [(TimelineEntry, String, SharedItem)] = []
@@ -270,6 +283,18 @@ extension SharedRecord {
         incident.timeline = entries.map(\.0)
         ids.timelineInOrder = entries.map(\.1)
         for (entry, uid, _) in entries { if let id = entry.id { ids.timeline[id] = uid } }
+        // Public updates in time order, keeping this machine's ids as timeline entries do.
+        var updates: [(PublicUpdate, String, SharedItem)] = []
+        for entry in order(.publicUpdate) where !entry.item.isRemoved {
+            let item = entry.item
+            updates.append((PublicUpdate(id: localPublicUpdates[entry.uid], at: item.value("at").flatMap(Self.date) ?? header.declaredAt,
+                                         status: item.value("status").flatMap(PublicStatus.init(rawValue:)) ?? .investigating,
+                                         text: item.value("text") ?? ""), entry.uid, item))
+        }
+        updates.sort { ($0.0.at, $0.2.created, $0.1) < ($1.0.at, $1.2.created, $1.1) }
+        incident.publicUpdates = updates.map(\.0)
+        ids.publicUpdatesInOrder = updates.map(\.1)
+        for (update, uid, _) in updates { if let id = update.id { ids.publicUpdates[id] = uid } }
         return (incident, ids)
     }
 

@@ -43,7 +43,7 @@ public struct Register: Equatable, Sendable {
 
 /// What kind of item a shared item is; its identity (uid) is the same on every machine.
 public enum SharedKind: String, CaseIterable, Sendable {
-    case action, criterion, why, timeline, section, lesson
+    case action, criterion, why, timeline, section, lesson, publicUpdate
 }
 
 /// An item of the record as it travels: created once, its fields written as registers, removed by an explicit command.
@@ -128,6 +128,8 @@ public enum SharedField {
     public static let title = "title", severity = "severity", status = "status", impact = "impact", summary = "summary"
     public static let rootCause = "rootCause", resolution = "resolution", declaredAt = "declaredAt", closedAt = "closedAt"
     public static let updateEvery = "updateEvery", playbooks = "playbooks"
+    /// Shown on the public status page, and the title customers see there.
+    public static let isPublic = "public", publicTitle = "publicTitle"
     /// Prefixes of the registers of set members: `label␟P0`.
     public static let label = "label", assignee = "assignee", service = "service", role = "role"
     static let separator: Character = "\u{1F}"

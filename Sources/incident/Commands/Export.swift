@@ -17,10 +17,13 @@ struct Export: ParsableCommand {
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Option(help: "md, or html for one self-contained page.") var format: RenderFormat = .markdown
     @Flag(help: "Print straight to the terminal, never through a pager.") var noPager = false
+    @Flag(name: .customLong("public"), help: "A public postmortem: without internal sections (`section add --internal`) and people's names.")
+    var forPublic = false
 
     func run() throws {
         let store = try store.openForReading()
-        let incident = try store.incident(store.resolve(Arguments.reference(reference)))
+        let record = try store.incident(store.resolve(Arguments.reference(reference)))
+        let incident = forPublic ? record.publicPostmortem : record
         let text = try rendering.renderer(databasePath: store.path ?? "").postmortem(incident, format: format, at: Date())
         // To a terminal, a long postmortem goes through the pager (never coloured: it is Markdown or HTML).
         if output == nil || output == "-" {

@@ -58,6 +58,11 @@ struct New: ParsableCommand {
 
     @Flag(help: "Apply no playbook.") var noPlaybook = false
 
+    @Flag(name: .customLong("public"), help: "Show it on the public status page (`incident statuspage build`).") var isPublic = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The title customers see on the status page.", valueName: "title"))
+    var publicTitle: String?
+
     // Declared here rather than through PlaybookOptions: an option group costs argument-parser a reflection pass on
     // every run, and `new` is typed at the worst moment.
     @Option(name: .customLong("playbooks"), help: ArgumentHelp("A folder of playbooks (default: playbooks/ beside the database).", valueName: "dir"))
@@ -72,6 +77,8 @@ struct New: ParsableCommand {
         draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }
         draft.impact = try TextRules.optionalBlock(impact, field: "impact")
         draft.summary = try TextRules.optionalBlock(summary, field: "summary")
+        draft.isPublic = isPublic
+        draft.publicTitle = try publicTitle.map { text throws(IncidentError) in try TextRules.line(text, field: "public title") }
         let commander = try commander.map { name throws(IncidentError) in try TextRules.line(name, field: "commander") }
         let store = try store.openForWriting(creating: true)
         let incident = try store.declare(draft)

@@ -20,6 +20,7 @@ struct SectionCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("[INC-<n>] TITLE", valueName: "ref-and-title")) var words: [String]
         @Option(parsing: .unconditional, help: "The section's Markdown.") var markdown: String?
         @Option(help: "Read the Markdown from a file (- for standard input).") var file: String?
+        @Flag(help: "Keep it out of the public postmortem (`incident export --public`).") var `internal` = false
 
         func run() throws {
             let (reference, title) = try Arguments.referenceAndText(words, what: "section title")
@@ -27,8 +28,8 @@ struct SectionCommand: ParsableCommand {
             let body = try TextRules.block(try readBody(), field: "section Markdown")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            try store.addSection(number, FreeSection(title: line, markdown: body))
-            say("Added section \"\(line)\" to \(IncidentReference.format(number)).")
+            try store.addSection(number, FreeSection(title: line, markdown: body, isInternal: `internal`))
+            say("Added \(`internal` ? "internal " : "")section \"\(line)\" to \(IncidentReference.format(number)).")
         }
 
         private func readBody() throws(IncidentError) -> String {

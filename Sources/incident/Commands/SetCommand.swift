@@ -24,6 +24,8 @@ struct SetCommand: ParsableCommand {
     @Option(name: .customLong("remove-assignee"), help: ArgumentHelp("Remove an assignee (repeatable).", valueName: "name")) var removeAssignees: [String] = []
     @Option(name: .customLong("add-service"), help: ArgumentHelp("Add or update a service: NAME, NAME|URL or NAME|URL|NOTE (repeatable).", valueName: "service")) var addServices: [String] = []
     @Option(name: .customLong("remove-service"), help: ArgumentHelp("Remove a service by name (repeatable).", valueName: "name")) var removeServices: [String] = []
+    @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Show it on (or take it off) the public status page.") var isPublic: Bool?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The title customers see on the status page (empty clears).", valueName: "title")) var publicTitle: String?
 
     func run() throws {
         var (impact, summary, rootCause) = (self.impact, self.summary, self.rootCause)
@@ -48,6 +50,10 @@ struct SetCommand: ParsableCommand {
         changes.removeAssignees = try lines(removeAssignees, "assignee")
         changes.addServices = try lines(addServices, "service").map { text throws(IncidentError) in try AffectedService(parsing: text) }
         changes.removeServices = try lines(removeServices, "service")
+        changes.isPublic = isPublic
+        changes.publicTitle = try publicTitle.map { text throws(IncidentError) in
+            text.trimmingSpaces().isEmpty ? "" : try TextRules.line(text, field: "public title")
+        }
         if changes.isEmpty { throw IncidentError.nothingToChange(command: "set") }
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))

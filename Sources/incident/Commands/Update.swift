@@ -9,6 +9,8 @@ struct Update: ParsableCommand {
         discussion: """
             Records the update so the next one reports only what changed since; --dry-run records nothing.
             Post it with: incident update | gh issue comment NUMBER --body-file -
+            --public "TEXT" records a message for the status page instead, with the incident's public state.
+            --post and --public also send a notice to the webhooks (`incident notify add`).
             """
     )
 
@@ -21,14 +23,21 @@ struct Update: ParsableCommand {
     @Flag(help: "Print the update without recording it.") var dryRun = false
     @Flag(help: "Post it as a comment on the incident's GitHub issue (with gh); recorded only when the comment is posted.")
     var post = false
+    @Option(name: .customLong("public"), parsing: .unconditional,
+            help: ArgumentHelp("Record this message for the public status page (the incident must be shown there).", valueName: "text"))
+    var publicText: String?
     @OptionGroup var publishing: PublishingOptions
 
     func validate() throws {
         if post, dryRun { throw ValidationError("--post and --dry-run don't go together.") }
         if post, output != nil { throw ValidationError("--post and --output don't go together.") }
+        if publicText != nil, post || output != nil {
+            throw ValidationError("--public records a status-page message; give it without --post and --output.")
+        }
     }
 
     func run() throws {
+        if let publicText { return try postPublic(publicText) }
         let store = try dryRun ? store.openForReading() : store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let incident = try store.incident(number)
@@ -39,9 +48,25 @@ struct Update: ParsableCommand {
             let renderer = try rendering.renderer(databasePath: store.path ?? "")
             let url = try IssuePublisher(store: store, renderer: renderer).comment(number, text, allowingPublic: publishing.publicRepo)
             try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number, postedTo: incident.github?.reference ?? "the issue")
-            return say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
+            say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
+            return report(try Notifier(store: store).announce(checklistUpdate: text, of: incident, at: now))
         }
         try emitDocument(text, to: output, overwrite: overwrite, database: store.path)
         if !dryRun { try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number) }
+    }
+
+    /// `--public TEXT`: a message for the status page, sent to the webhooks too.
+    private func postPublic(_ text: String) throws {
+        let text = try TextRules.block(text, field: "public update")
+        let store = try dryRun ? store.openForReading() : store.openForWriting()
+        let number = try store.resolve(Arguments.reference(reference))
+        if dryRun {
+            let incident = try store.incident(number)
+            guard incident.isPublic else { throw IncidentError.notPublic(number) }
+            return say("Would record on the status page (\(PublicStatus(incident.status).rawValue)): \(text)")
+        }
+        let (update, delivery) = try Notifier(store: store).postPublicUpdate(number, text: text, at: Date())
+        say("Recorded a public update on \(IncidentReference.format(number)) (\(update.status.rawValue)); `incident statuspage build DIR` publishes it.")
+        report(delivery)
     }
 }

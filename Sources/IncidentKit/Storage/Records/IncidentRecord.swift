@@ -25,6 +25,8 @@ struct IncidentRecord: StoredRecord {
     var closedAt: Date?
     var closedForced: Bool
     var updateEverySeconds: Int?
+    var isPublic: Bool
+    var publicTitle: String?
 
     init(_ incident: Incident, updatedAt: Date) {
         title = incident.title
@@ -39,6 +41,8 @@ struct IncidentRecord: StoredRecord {
         closedAt = incident.closedAt
         closedForced = false
         updateEverySeconds = incident.updateEvery.map { Int($0) }
+        isPublic = incident.isPublic
+        publicTitle = incident.publicTitle
     }
 
     init(row: Row) throws {
@@ -55,6 +59,8 @@ struct IncidentRecord: StoredRecord {
         closedAt = try row.optionalDate("closedAt")
         closedForced = try row.decode(forColumn: "closedForced")
         updateEverySeconds = try row.decode(forColumn: "updateEverySeconds")
+        isPublic = try row.decode(forColumn: "isPublic")
+        publicTitle = try row.decode(forColumn: "publicTitle")
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -71,6 +77,8 @@ struct IncidentRecord: StoredRecord {
         container["closedAt"] = closedAt?.unixTime
         container["closedForced"] = closedForced
         container["updateEverySeconds"] = updateEverySeconds
+        container["isPublic"] = isPublic
+        container["publicTitle"] = publicTitle
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -88,6 +96,8 @@ struct IncidentRecord: StoredRecord {
         incident.resolution = resolution
         incident.closedAt = closedAt
         incident.updateEvery = updateEverySeconds.map(TimeInterval.init)
+        incident.isPublic = isPublic
+        incident.publicTitle = publicTitle
         return incident
     }
 }
@@ -174,19 +184,21 @@ struct SectionRecord: StoredRecord {
     var position: Int
     var title: String
     var markdown: String
+    var isInternal: Bool
 
-    var model: FreeSection { FreeSection(title: title, markdown: markdown) }
+    var model: FreeSection { FreeSection(title: title, markdown: markdown, isInternal: isInternal) }
 }
 
 extension SectionRecord {
     init(row: Row) throws {
         (incidentNumber, position) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "position"))
         (title, markdown) = try (row.decode(forColumn: "title"), row.decode(forColumn: "markdown"))
+        isInternal = try row.decode(forColumn: "isInternal")
     }
 
     func encode(to container: inout PersistenceContainer) {
         (container["incidentNumber"], container["position"]) = (incidentNumber, position)
-        (container["title"], container["markdown"]) = (title, markdown)
+        (container["title"], container["markdown"], container["isInternal"]) = (title, markdown, isInternal)
     }
 }
 

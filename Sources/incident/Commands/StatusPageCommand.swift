@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+
+struct StatusPageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statuspage",
+        abstract: "Build the public status page from the incidents shown on it (`incident set --public`).",
+        subcommands: [Build.self]
+    )
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "build",
+            abstract: "Write the static status page: index.html, a page per incident, status.json and feed.xml.",
+            discussion: """
+                Plain HTML and CSS that work from file:// and from GitHub Pages. Components, title and the state each \
+                severity gives a component come from status-page.yml beside the database (docs/status-page.md). \
+                Building again with nothing changed writes the same bytes. Example: incident statuspage build site --cstate ../cstate
+                """
+        )
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var rendering: RenderOptions
+        @Argument(help: ArgumentHelp("The folder to write the site into (created if missing).", valueName: "dir")) var folder: String
+        @Option(help: ArgumentHelp("Also write cState's content/issues/*.md into this cState site.", valueName: "dir")) var cstate: String?
+        @Option(help: ArgumentHelp("The settings file (default: status-page.yml beside the database).", valueName: "file")) var config: String?
+        @Option(parsing: .unconditional, help: "The day the 90-day history ends on (default: today, UTC).") var at: String?
+
+        func run() throws {
+            let store = try store.openForReading()
+            let databaseFolder = ((store.path ?? "") as NSString).deletingLastPathComponent
+            let settings = try StatusPageConfig.load(path: config ?? (databaseFolder as NSString).appendingPathComponent(StatusPageConfig.fileName))
+            if let config, !FileManager.default.fileExists(atPath: config) { throw IncidentError.unreadableFile(path: config, reason: "there is no such file") }
+            let page = StatusPage(config: settings, templates: try rendering.renderer(databasePath: store.path ?? "").templates)
+            let now = try parseTime(at, future: true)
+            let incidents = try store.publicIncidents()
+            let site = try SiteFolder.write(try page.site(for: incidents, at: now), into: folder, marker: "<meta name=\"generator\" content=\"incident statuspage\">") {
+                $0.hasPrefix("INC-") && $0.hasSuffix(".html")
+            }
+            say("Status page in \(folder): \(page.shown(incidents, at: now).count) incidents, \(describe(site)).")
+            if let cstate {
+                let issues = try SiteFolder.write(try page.cStateIssues(for: incidents, at: now), into: cstate, cleaning: "content/issues",
+                                                  marker: "# Written by incident statuspage build --cstate") { $0.hasSuffix(".md") }
+                say("cState issues in \((cstate as NSString).appendingPathComponent("content/issues")): \(describe(issues)).")
+            }
+        }
+
+        private func describe(_ outcome: SiteFolder.Outcome) -> String {
+            "\(outcome.written.count) written, \(outcome.unchanged.count) unchanged, \(outcome.removed.count) removed"
+        }
+    }
+}
