@@ -161,10 +161,15 @@ public struct ArchiveImport {
 
     /// FNV-1a (64 bits) of the text: enough to tell a changed file from an unchanged one.
     static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
+        var text = text
+        // Over the bytes in place: iterating `utf8` went through the String's index machinery for every byte.
+        let value = text.withUTF8 { bytes in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
+            return value
         }
         return String(value, radix: 16)
     }

@@ -21,6 +21,9 @@ struct WrittenTime {
     /// The first date with a year anywhere in `text`: `2019-05-30`, `May 30th, 2019`, `30 mai 2019`, `2019年5月30日`,
     /// `30.05.2019`.
     static func date(in text: String) -> (Int, Int, Int)? {
+        // Every convention this reads writes the year in four digits: most lines have no such run, and walking them
+        // Character by Character was most of reading a document's context.
+        guard hasFourDigitRun(text) else { return nil }
         var index = text.startIndex
         while index < text.endIndex {
             let starts = index == text.startIndex || !(text[text.index(before: index)].isLetter || text[text.index(before: index)].isNumber)
@@ -31,6 +34,15 @@ struct WrittenTime {
             index = text.index(after: index)
         }
         return nil
+    }
+
+    private static func hasFourDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     /// A line that is only a date (a date heading or a bare date paragraph), in any convention with a year.
@@ -317,12 +329,41 @@ struct WrittenTime {
 
     // MARK: - The cursor
 
-    private mutating func skip(_ characters: String) {
-        rest = rest.drop { characters.contains($0) }
+    /// Drops the leading characters that are in `characters` (ASCII). Decided on bytes: an ASCII byte followed by
+    /// another ASCII byte is a whole Character; only a run that ends before a byte ≥ 0x80 (which may be a combining
+    /// mark on the last one) is checked Character by Character.
+    private mutating func skip(_ characters: StaticString) {
+        rest = characters.withUTF8Buffer { set in
+            let view = rest.utf8
+            var end = view.startIndex
+            while end < view.endIndex, set.contains(view[end]) { end = view.index(after: end) }
+            guard end != view.startIndex else { return rest }
+            if end < view.endIndex, view[end] >= 0x80 {
+                return rest.drop { $0.utf8.count == 1 && set.contains($0.utf8.first!) }
+            }
+            return rest[end...]
+        }
     }
 
     /// Up to `digits` ASCII digits (exactly that many when `exactly`), not followed by another digit.
     private mutating func number(digits: Int, exactly: Bool = false) -> Int? {
+        let view = rest.utf8
+        var index = view.startIndex, value = 0, count = 0
+        while index < view.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(view[index]) {
+            count += 1
+            guard count <= digits else { return nil }
+            value = value * 10 + Int(view[index] - UInt8(ascii: "0"))
+            index = view.index(after: index)
+        }
+        // A digit with a combining mark on it is not a digit; nor is a run that other digits (`٣`, `３`) continue.
+        guard count > 0, !exactly || count == digits, index == view.endIndex || view[index] < 0x80 else {
+            return index < view.endIndex && count > 0 && count <= digits ? slowNumber(digits: digits, exactly: exactly) : nil
+        }
+        rest = rest[index...]
+        return value
+    }
+
+    private mutating func slowNumber(digits: Int, exactly: Bool) -> Int? {
         let run = rest.prefix { $0.isASCII && $0.isNumber }
         guard !run.isEmpty, run.count <= digits, !exactly || run.count == digits, let value = Int(run) else { return nil }
         rest = rest.dropFirst(run.count)
@@ -336,6 +377,8 @@ struct WrittenTime {
 
     /// The longest word of `list` that `rest` starts with (ignoring case), taken off `rest` as written.
     private mutating func take(_ list: WordList, wholeWord: Bool) -> String? {
+        // Most calls find none of the words: the first scalar says so without lowercasing the line.
+        guard let first = rest.unicodeScalars.first, list.firstScalars.contains(first) else { return nil }
         let lower = rest.prefix(24).lowercased()
         for (word, count) in list.words where lower.hasPrefix(word) {
             let after = rest.dropFirst(count)
@@ -354,9 +397,17 @@ struct WrittenTime {
 /// `p.m.` is tried before `pm`). The vocabulary's lists are prepared once, not on every call.
 struct WordList {
     let words: [(lower: String, count: Int)]
+    /// The scalars a word of the list can start with as written: each word's first scalar in either case.
+    let firstScalars: Set<Unicode.Scalar>
 
     init(_ words: some Collection<String>) {
         self.words = words.map { ($0.lowercased(), $0.count) }.sorted { $0.count > $1.count }
+        firstScalars = Set(words.flatMap { word -> [Unicode.Scalar] in
+            guard let first = word.first else { return [] }
+            let forms = [String(first).lowercased(), String(first).uppercased(), String(first)]
+            // `é` may come decomposed (`e` and a combining accent), which `hasPrefix` still matches.
+            return (forms + forms.map(\.decomposedStringWithCanonicalMapping)).compactMap(\.unicodeScalars.first)
+        })
     }
 
     static let leadLabels = WordList(TimeVocabulary.leadLabels)
