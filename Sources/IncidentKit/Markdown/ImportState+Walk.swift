@@ -8,6 +8,7 @@ extension ImportState {
             switch block.kind {
             case .heading(let level):
                 pendingEntry = nil
+                dayHeading = nil
                 let timed = underTimeline && !TimeVocabulary.namesTimeline(block.text.lowercased())
                 // A timeline may carry on past its section: later days written as headings (`## Feb 21, 13:00`).
                 let continues = timed && level <= (headingStack.first { TimeVocabulary.namesTimeline($0.text) }?.level ?? 0)
