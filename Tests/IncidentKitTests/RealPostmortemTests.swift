@@ -21,10 +21,12 @@ import Testing
         var timeline: [Entry]
         /// The named groups the task items sit in, when the document splits its checklist under its own headings.
         var groups: [String]?
+        /// The reader's zone (`TZ`) for a document that states none and whose times are local to its team.
+        var importZone: String?
     }
 
-    static func importer(for name: String) -> IncidentImporter {
-        var importer = IncidentImporter(zone: TimeZone(identifier: "UTC")!, now: RenderingFixtures.now)
+    static func importer(for name: String, zone: String? = nil) -> IncidentImporter {
+        var importer = IncidentImporter(zone: TimeZone(identifier: zone ?? "UTC")!, now: RenderingFixtures.now)
         importer.fileName = name
         return importer
     }
@@ -43,7 +45,7 @@ import Testing
         let source = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
         let expected = try JSONDecoder().decode(Expectation.self, from: Data(contentsOf: Self.folder.appendingPathComponent(
             name.replacingOccurrences(of: ".md", with: ".expect.json"))))
-        let document = try Self.importer(for: name).read(source)
+        let document = try Self.importer(for: name, zone: expected.importZone).read(source)
         let incident = document.incident
         // Every task item and tick.
         #expect(incident.actions.count + incident.criteria.count == expected.tasks, "\(name): tasks")
@@ -74,7 +76,7 @@ import Testing
         // Render → import → render is a fixed point.
         let renderer = try RenderingFixtures.renderer()
         let first = try renderer.issueBody(incident, at: RenderingFixtures.now)
-        let again = try Self.importer(for: name).read(first).incident
+        let again = try Self.importer(for: name, zone: expected.importZone).read(first).incident
         #expect(try renderer.issueBody(again, at: RenderingFixtures.now) == first, "\(name): not a fixed point")
         #expect(again.actions.map(\.group) == incident.actions.map(\.group), "\(name): groups lost in render → import")
         print("corpus \(name): \(incident.actions.count + incident.criteria.count) tasks (\(expected.tasks) expected), "

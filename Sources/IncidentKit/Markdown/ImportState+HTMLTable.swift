@@ -5,14 +5,18 @@ extension ImportState {
     /// time (`<td>10:02</td>`, or a date cell then a time cell); the rest of the row is the entry's text.
     mutating func readTimelineHTMLTable(_ block: MarkdownBlock) {
         guard block.markdown.range(of: "<tr", options: .caseInsensitive) != nil else { return }
-        var found = false
-        for cells in Self.htmlRows(block.markdown) {
-            guard let entry = tableEntry(cells) else { continue }
+        var found = false, unread = 0
+        for (index, cells) in Self.htmlRows(block.markdown).enumerated() {
+            guard let entry = tableEntry(cells) else {
+                if index > 0 { unread += 1 }
+                continue
+            }
             incident.timeline.append(entry)
             found = true
         }
-        // Rows without a time (the header, a note) go with the table: it is read as a whole or kept as a whole.
-        if found { consume(block.lines) }
+        // The table is read as a whole or kept as a whole: a row after the header that gave no entry keeps the table
+        // as written too, so its text is not lost.
+        if found, unread == 0 { consume(block.lines) }
     }
 
     /// The entry a table row gives: the first cell starts with a time, or is a date and the second starts with one.
@@ -20,16 +24,21 @@ extension ImportState {
         guard let first = cells.first else { return nil }
         var stamp = WrittenTime.leading(first, year: context.year)
         var rest = Array(cells.dropFirst())
-        if stamp == nil, let day = WrittenTime.dateOnly(first), let second = rest.first,
-           var timed = WrittenTime.leading(second, year: day.0) {
-            timed.day = timed.day ?? day
-            stamp = timed
-            rest.removeFirst()
+        if stamp == nil, let day = WrittenTime.dateOnly(first, year: context.year) {
+            if let second = rest.first, var timed = WrittenTime.leading(second, year: day.0) {
+                timed.day = timed.day ?? day
+                stamp = timed
+                rest.removeFirst()
+            } else if !rest.isEmpty {
+                // A date and no time: the row is an entry at the start of that day.
+                stamp = TimelineContext.Stamp(day: day, hour: 0, minute: 0, zone: nil, rest: "", isDateOnly: true)
+            }
         }
+        if stamp == nil { stamp = WrittenTime.leadingDay(first, year: context.year) }
         guard let stamp, var entry = timedEntry(stamp) else { return nil }
         let text = fieldText(([stamp.rest] + rest).filter { !$0.isEmpty }.joined(separator: " — "))
         entry.text = text.isEmpty ? "(no text)" : text
-        entry.kind = ImportText.timelineKind(for: text)
+        entry.kind = Self.kind(for: text, dateOnly: stamp.isDateOnly)
         return entry
     }
 

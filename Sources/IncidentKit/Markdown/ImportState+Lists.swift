@@ -29,18 +29,26 @@ extension ImportState {
 
     /// Timed top-level items: `**2025-09-15 19:17 PST** (detected): text` as rendered, an item that starts with a
     /// time (`[11:02] …`, `**~14:30** - …`, `2:54 PM PST: …`), or any item with a full date in it.
+    /// A date item over a list of times (`* 11/25` then `    * 15:00 - …`) starts that day for the list under it; a
+    /// timed item's own list (notes on the entry) joins its text, so nothing under it is lost.
     mutating func readTimelineList(_ list: MarkdownBlock) {
         for item in list.children where !isConsumed(item) && item.task == nil {
-            guard let text = firstLine(of: item), item.children.count == 1 else { continue }
-            if let day = WrittenTime.dateOnly(text) {
+            let nested = item.children.dropFirst()
+            guard let text = firstLine(of: item), nested.allSatisfy({ if case .list = $0.kind { true } else { false } }) else { continue }
+            if let day = WrittenTime.dateOnly(text, year: context.year) {
                 context.setDay(day)
+                nested.forEach { readTimelineList($0) }
+                if !nested.isEmpty, nested.allSatisfy(isConsumed) { consume(item.lines) }
                 continue
             }
-            let timed = renderedEntry(text) == nil ? WrittenTime.leading(text, year: context.year).flatMap { timedEntry($0) } : nil
-            if let entry = renderedEntry(text) ?? timed ?? foreignEntry(text) {
-                incident.timeline.append(entry)
-                consume(item.lines)
-            }
+            let rendered = nested.isEmpty ? renderedEntry(text) : nil
+            let timed = rendered == nil ? (WrittenTime.leading(text, year: context.year) ?? WrittenTime.leadingDay(text, year: context.year))
+                .flatMap { timedEntry($0) } : nil
+            guard var entry = rendered ?? timed ?? (nested.isEmpty ? foreignEntry(text) : nil) else { continue }
+            let notes = nested.flatMap(\.descendants).filter { $0.kind == .paragraph }.map { fieldText($0.text) }.filter { !$0.isEmpty }
+            if !notes.isEmpty { entry.text = ([entry.text] + notes).joined(separator: " — ") }
+            incident.timeline.append(entry)
+            consume(item.lines)
         }
     }
 
@@ -48,13 +56,13 @@ extension ImportState {
     mutating func readTimelineTable(_ paragraph: MarkdownBlock) {
         let rows = paragraph.lines.filter { !consumed.contains($0) && line($0).trimmingSpaces().hasPrefix("|") }
         guard rows.count == paragraph.lines.count, rows.count >= 2 else { return }
-        var found = false
+        var read: [Int] = []
         for number in rows {
             let cells = line(number).split(separator: "|").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
                 .filter { !$0.isEmpty }
             if let entry = tableEntry(cells) {
                 incident.timeline.append(entry)
-                found = true
+                read.append(number)
                 continue
             }
             guard let (date, range) = ImportText.date(in: cells.joined(separator: " | "), zone: importer.zone) else { continue }
@@ -63,9 +71,12 @@ extension ImportState {
                 .split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             let text = MarkdownEscaping.unescapeInline(rest.joined(separator: " — "))
             incident.timeline.append(TimelineEntry(at: date, kind: ImportText.timelineKind(for: text), text: text.isEmpty ? "(no text)" : text, isManual: true))
-            found = true
+            read.append(number)
         }
-        if found { consume(paragraph.lines) }
+        // The rows read, with the header and its `---` row; a row read as no time (`...`, a placeholder) stays as text.
+        guard !read.isEmpty else { return }
+        read.forEach { consume($0...$0) }
+        consume(rows[0]...rows[min(1, rows.count - 1)])
     }
 
     private func renderedEntry(_ text: String) -> TimelineEntry? {

@@ -9,7 +9,9 @@ extension ImportState {
         if let day = WrittenTime.dateOnly(text) {
             context.setDay(day)
             consume(block.lines)
-        } else if let stamp = WrittenTime.leading(text, year: context.year), let entry = timedEntry(stamp) {
+            dayHeading = day
+        } else if let stamp = WrittenTime.leading(text, year: context.year) ?? WrittenTime.leadingDay(text, year: context.year),
+                  let entry = timedEntry(stamp) {
             incident.timeline.append(entry)
             consume(block.lines)
             if stamp.rest.isEmpty { pendingEntry = incident.timeline.count - 1 }
@@ -20,6 +22,8 @@ extension ImportState {
     /// parts) begin with times is a run of entries, each continued by the lines that follow it without a time; and
     /// the first paragraph under a time heading with no text of its own is that entry's text.
     mutating func readTimelineParagraph(_ block: MarkdownBlock) {
+        let underDayHeading = dayHeading
+        dayHeading = nil
         let rows = block.lines.filter { !consumed.contains($0) }.map(line)
         if let index = pendingEntry {
             pendingEntry = nil
@@ -39,14 +43,24 @@ extension ImportState {
         }
         var entries: [TimelineEntry] = []
         var texts: [String] = []
+        var dateOnly: [Bool] = []
         for part in parts {
             if let day = WrittenTime.dateOnly(part) {
                 context.setDay(day)
-            } else if let stamp = WrittenTime.leading(part, year: context.year), let entry = timedEntry(stamp) {
+            } else if let stamp = WrittenTime.leading(part, year: context.year) ?? WrittenTime.leadingDay(part, year: context.year),
+                      let entry = timedEntry(stamp) {
                 entries.append(entry)
                 texts.append(stamp.rest)
+                dateOnly.append(stamp.isDateOnly)
             } else if !texts.isEmpty {
                 texts[texts.count - 1] += (texts[texts.count - 1].isEmpty ? "" : " ") + part
+            } else if let day = underDayHeading, entries.isEmpty, texts.isEmpty {
+                // The first paragraph under a date heading with no time of its own: that day's event, at no time.
+                let stamp = TimelineContext.Stamp(day: day, hour: 0, minute: 0, zone: nil, rest: part, isDateOnly: true)
+                guard let entry = timedEntry(stamp) else { return }
+                entries.append(entry)
+                texts.append(part)
+                dateOnly.append(true)
             } else {
                 return   // prose before the first time: not a run of entries, left as written
             }
@@ -54,7 +68,7 @@ extension ImportState {
         for (index, var entry) in entries.enumerated() {
             let text = fieldText(texts[index])
             entry.text = text.isEmpty ? "(no text)" : text
-            entry.kind = ImportText.timelineKind(for: text)
+            entry.kind = Self.kind(for: text, dateOnly: dateOnly[index])
             incident.timeline.append(entry)
         }
         if !entries.isEmpty || parts.allSatisfy({ WrittenTime.dateOnly($0) != nil }) { consume(block.lines) }
@@ -64,7 +78,14 @@ extension ImportState {
     mutating func timedEntry(_ stamp: TimelineContext.Stamp) -> TimelineEntry? {
         guard let at = context.instant(stamp, fallbackZone: importer.zone) else { return nil }
         let text = fieldText(stamp.rest)
-        return TimelineEntry(at: at, kind: ImportText.timelineKind(for: text), text: text.isEmpty ? "(no text)" : text, isManual: true)
+        return TimelineEntry(at: at, kind: Self.kind(for: text, dateOnly: stamp.isDateOnly), text: text.isEmpty ? "(no text)" : text,
+                             isManual: true)
+    }
+
+    /// What an entry marks; an entry with a date and no time is a note, whatever it says: a response milestone at the
+    /// start of its day would be a time nobody wrote, and response-time figures would count it.
+    static func kind(for text: String, dateOnly: Bool) -> TimelineKind {
+        dateOnly ? .note : ImportText.timelineKind(for: text)
     }
 
     static let clockPattern = try! NSRegularExpression(pattern: #"(?i)\d{1,2}\s?[:：]\s?\d{2}|\d{1,2}\s?時|\b\d{1,2}\s?[ap]\.?m\b|\b\d{1,2}h\d{2}\b"#)

@@ -8,6 +8,7 @@ extension ImportState {
             switch block.kind {
             case .heading(let level):
                 pendingEntry = nil
+                dayHeading = nil
                 let timed = underTimeline && !TimeVocabulary.namesTimeline(block.text.lowercased())
                 // A timeline may carry on past its section: later days written as headings (`## Feb 21, 13:00`).
                 let continues = timed && level <= (headingStack.first { TimeVocabulary.namesTimeline($0.text) }?.level ?? 0)
@@ -121,13 +122,18 @@ extension ImportState {
 
     /// `## Title ##` → `Title`; a setext heading's lines (every line above its `---` / `===`) joined.
     static func headingTitle(_ markdown: String) -> String {
+        // An ATX heading is one line: splitting it (every heading, read twice) cost more than the rest of this.
+        guard markdown.utf8.contains(UInt8(ascii: "\n")) else { return atxTitle(Substring(markdown)) }
         let rows = markdown.split(separator: "\n")
         if rows.count > 1, let underline = rows.last?.trimmingSpaces(),
            !underline.isEmpty, underline.allSatisfy({ $0 == "-" || $0 == "=" }) {
             return rows.dropLast().map { $0.trimmingSpaces() }.joined(separator: " ")
         }
-        var text = Substring(rows.first ?? "")
-        text = text.drop { $0 == "#" }.drop { $0 == " " }
+        return atxTitle(rows.first ?? "")
+    }
+
+    private static func atxTitle(_ line: Substring) -> String {
+        var text = line.drop { $0 == "#" }.drop { $0 == " " }
         while text.hasSuffix("#") || text.hasSuffix(" ") { text = text.dropLast() }
         return String(text)
     }

@@ -91,6 +91,8 @@ struct ImportState {
     var context = TimelineContext()
     /// A timeline entry read from a heading with no text, waiting for the paragraph under it.
     var pendingEntry: Int?
+    /// The day a date heading just started, for a paragraph under it that has no time of its own.
+    var dayHeading: (Int, Int, Int)?
     /// The line of a heading that only says "Incident Title": the paragraph after it is the title.
     var titleAfterHeading = false
     var pendingTitleHeading: String?

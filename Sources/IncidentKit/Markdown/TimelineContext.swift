@@ -25,10 +25,19 @@ struct TimelineContext {
         var rest: String
         /// Marked as on the day after the timeline's date (`翌 00:10`).
         var nextDay = false
+        /// A date written without a time of day: the entry stands at the start of that day.
+        var isDateOnly = false
     }
 
     /// The instant of `stamp`, with the date and zone the document gave; nil when no date is known.
     mutating func instant(_ stamp: Stamp, fallbackZone: TimeZone?) -> Date? {
+        if stamp.isDateOnly, let day = stamp.day {
+            // A dated line starts its day as a date heading does; its time is unknown, so it moves no clock.
+            setDay(day)
+            let wall = Int64(CivilTime.days(year: day.0, month: day.1, day: day.2)) * 86_400
+            let zone = stamp.zone ?? zone ?? fallbackZone.map(TimeZoneName.zone) ?? .local
+            return Date(timeIntervalSince1970: TimeInterval(wall - Int64(zone.offset(forWallClock: wall))))
+        }
         let explicit = stamp.day != nil || stamp.nextDay
         if let day = stamp.day, pinnedDate == nil { currentDate = day }
         guard var day = stamp.day ?? currentDate ?? pinnedDate ?? documentDate else { return nil }
@@ -138,7 +147,7 @@ extension ImportState {
         if let override = importer.zoneOverride {
             context.zone = .zone(override)
         }
-        var titleDate: (Int, Int, Int)?, keyDate: (Int, Int, Int)?
+        var titleDate: (Int, Int, Int)?, keyDate: (Int, Int, Int)?, firstDate: (Int, Int, Int)?
         for (index, text) in lines.enumerated() where !consumed.contains(index + 1) {
             // A statement may wrap onto the next line ("… all times are in\nUTC.").
             if context.zoneText == nil, TimelineContext.mayStateAZone(text),
@@ -153,7 +162,10 @@ extension ImportState {
             if keyDate == nil, let (key, value) = ImportText.keyValue(trimmed), TimeVocabulary.dateKeys.contains(key) {
                 keyDate = WrittenTime.date(in: value)
             }
+            if firstDate == nil { firstDate = WrittenTime.date(in: trimmed) }
         }
-        context.documentDate = context.documentDate ?? titleDate ?? keyDate ?? Self.fileTitle(importer.fileName)?.date
+        // Last of all, the first full date the document writes (`### 発生日時` over `2021年11月25日午後3時`): a timeline
+        // of times alone is on that day rather than nowhere.
+        context.documentDate = context.documentDate ?? titleDate ?? keyDate ?? Self.fileTitle(importer.fileName)?.date ?? firstDate
     }
 }

@@ -18,9 +18,28 @@ struct WrittenTime {
         return reader.stamp(year: year)
     }
 
+    /// A line that starts with a date and no clock time, then text (`2025-09-15: Rollback complete`,
+    /// `**Feb 05, 2021:** Disclosure`): a stamp at the start of that day, marked as having no time; nil otherwise.
+    static func leadingDay(_ text: String, year: Int?) -> TimelineContext.Stamp? {
+        var reader = WrittenTime(Substring(text))
+        reader.skip(" \t*_[(")
+        guard let day = reader.date(year: year) else { return nil }
+        reader.skip(" ,*_])")
+        var probe = reader
+        guard probe.clock() == nil else { return nil }
+        while let first = reader.rest.first, "-–—:|：".contains(first) { reader.rest = reader.rest.dropFirst() }
+        reader.skip(" \t*_")
+        let rest = String(reader.rest).trimmingSpaces()
+        guard !rest.isEmpty else { return nil }
+        return TimelineContext.Stamp(day: day, hour: 0, minute: 0, zone: nil, rest: rest, isDateOnly: true)
+    }
+
     /// The first date with a year anywhere in `text`: `2019-05-30`, `May 30th, 2019`, `30 mai 2019`, `2019年5月30日`,
     /// `30.05.2019`.
     static func date(in text: String) -> (Int, Int, Int)? {
+        // Every convention this reads writes the year in four digits: most lines have no such run, and walking them
+        // Character by Character was most of reading a document's context.
+        guard hasFourDigitRun(text) else { return nil }
         var index = text.startIndex
         while index < text.endIndex {
             let starts = index == text.startIndex || !(text[text.index(before: index)].isLetter || text[text.index(before: index)].isNumber)
@@ -33,11 +52,21 @@ struct WrittenTime {
         return nil
     }
 
-    /// A line that is only a date (a date heading or a bare date paragraph), in any convention with a year.
-    static func dateOnly(_ text: String) -> (Int, Int, Int)? {
+    private static func hasFourDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
+    /// A line that is only a date (a date heading or a bare date paragraph), in any convention with a year, or
+    /// with `year` (the document's) one without (`11/25`, `Dec 17th`).
+    static func dateOnly(_ text: String, year: Int? = nil) -> (Int, Int, Int)? {
         let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " *_#:"))
         var reader = WrittenTime(Substring(trimmed))
-        guard let day = reader.date(year: nil) else { return nil }
+        guard let day = reader.date(year: year) else { return nil }
         reader.skip(" ,")
         return reader.rest.isEmpty ? day : nil
     }
@@ -91,6 +120,7 @@ struct WrittenTime {
         let saved = rest
         let found = isoOrCJKDate(year: year) ?? restore(saved, then: { $0.dottedDate() })
             ?? restore(saved, then: { $0.monthFirstDate(year: year) }) ?? restore(saved, then: { $0.dayFirstDate(year: year) })
+            ?? restore(saved, then: { $0.slashedMonthDay(year: year) })
         guard let found, (1...12).contains(found.1), (1...31).contains(found.2) else {
             rest = saved
             return nil
@@ -114,16 +144,16 @@ struct WrittenTime {
                 guard let day = number(digits: 2), !(rest.first?.isNumber ?? false) else { rest = saved; return nil }
                 return (first, month, day)
             }
-            if take(["年"], wholeWord: false) != nil, let month = number(digits: 2), take(["月"], wholeWord: false) != nil,
-               let day = number(digits: 2), take(["日"], wholeWord: false) != nil {
+            if takeSymbol("年"), let month = number(digits: 2), takeSymbol("月"),
+               let day = number(digits: 2), takeSymbol("日") {
                 skipWeekday()
                 return (first, month, day)
             }
             rest = saved
             return nil
         }
-        if let year, let month = number(digits: 2), take(["月"], wholeWord: false) != nil,
-           let day = number(digits: 2), take(["日"], wholeWord: false) != nil {
+        if let year, let month = number(digits: 2), takeSymbol("月"),
+           let day = number(digits: 2), takeSymbol("日") {
             skipWeekday()
             return (year, month, day)
         }
@@ -131,10 +161,18 @@ struct WrittenTime {
         return nil
     }
 
+    /// `11/25` with the document's year: month first, as written in the US and Japan (a day first is written with
+    /// dots, `25.11.`, or with the year). Never a fraction's `1/2`: the day must be followed by no more digits or `/`.
+    private mutating func slashedMonthDay(year: Int?) -> (Int, Int, Int)? {
+        guard let year, let month = number(digits: 2), takeSymbol("/"), let day = number(digits: 2),
+              rest.first != "/" else { return nil }
+        return (year, month, day)
+    }
+
     /// `04.01.2022`: day, month, year.
     private mutating func dottedDate() -> (Int, Int, Int)? {
-        guard let day = number(digits: 2), take(["."], wholeWord: false) != nil, let month = number(digits: 2),
-              take(["."], wholeWord: false) != nil, let year = number(digits: 4), year >= 1000 else { return nil }
+        guard let day = number(digits: 2), takeSymbol("."), let month = number(digits: 2),
+              takeSymbol("."), let year = number(digits: 4), year >= 1000 else { return nil }
         return (year, month, day)
     }
 
@@ -146,7 +184,7 @@ struct WrittenTime {
         _ = take(WordList.daySuffixes, wholeWord: false)
         let afterDay = rest
         skip(", ")
-        if let written = number(digits: 4), written >= 1000, rest.first != ":" { return (written, month, day) }
+        if let written = number(digits: 4), written >= 1000, !clockAhead { return (written, month, day) }
         rest = afterDay
         return year.map { ($0, month, day) }
     }
@@ -160,7 +198,7 @@ struct WrittenTime {
         guard let month = monthName() else { return nil }
         let afterMonth = rest
         skip(", ")
-        if let written = number(digits: 4), written >= 1000, rest.first != ":" { return (written, month, day) }
+        if let written = number(digits: 4), written >= 1000, !clockAhead { return (written, month, day) }
         rest = afterMonth
         return year.map { ($0, month, day) }
     }
@@ -171,6 +209,11 @@ struct WrittenTime {
         rest = rest.dropFirst(word.count)
         if rest.first == "." { rest = rest.dropFirst() }
         return month
+    }
+
+    /// `:` and a digit: the number before was an hour (`Feb 21, 13:00`), not a year; `2021:` ending a label is a year.
+    private var clockAhead: Bool {
+        rest.first == ":" && rest.dropFirst().first?.isNumber == true
     }
 
     private var monthNameAhead: Bool {
@@ -215,7 +258,7 @@ struct WrittenTime {
                 var probe = WrittenTime(afterHour)
                 if let minutes = probe.number(digits: 2) {
                     if let minuteMarker = marker.minute {
-                        guard probe.take([minuteMarker], wholeWord: false) != nil else { continue }
+                        guard probe.takeSymbol(minuteMarker) else { continue }
                     } else if probe.rest.first?.isLetter == true {
                         continue
                     }
@@ -285,14 +328,14 @@ struct WrittenTime {
         } else {
             skip(" ")
             let wide = rest.first.map { !$0.isASCII } ?? false
-            guard take(TimeVocabulary.spacedRangeJoiners, wholeWord: !wide) != nil || take(WordList.rangeJoiners, wholeWord: false) != nil
+            guard take(WordList.spacedRangeJoiners, wholeWord: !wide) != nil || take(WordList.rangeJoiners, wholeWord: false) != nil
             else { rest = saved; return }
             spaced = true
             skip(" ")
         }
         let afterJoiner = rest
         if let end = clock(), end.hadMinutes || !spaced {
-            _ = take(TimeVocabulary.rangeEnds, wholeWord: false)
+            _ = take(WordList.rangeEnds, wholeWord: false)
             return
         }
         // `23:15-30`: only the minutes of the end.
@@ -308,7 +351,7 @@ struct WrittenTime {
     private mutating func skipPairedTime() {
         let saved = rest
         skip(" ")
-        guard take(TimeVocabulary.pairOpeners, wholeWord: false) != nil else { rest = saved; return }
+        guard take(WordList.pairOpeners, wholeWord: false) != nil else { rest = saved; return }
         skip(" ")
         guard let clock = clock(), clock.hadMinutes, zone(attachedOffset: false) != nil else { rest = saved; return }
         skip(" ")
@@ -317,25 +360,59 @@ struct WrittenTime {
 
     // MARK: - The cursor
 
-    private mutating func skip(_ characters: String) {
-        rest = rest.drop { characters.contains($0) }
+    /// Drops the leading characters that are in `characters` (ASCII). Decided on bytes: an ASCII byte followed by
+    /// another ASCII byte is a whole Character; only a run that ends before a byte ≥ 0x80 (which may be a combining
+    /// mark on the last one) is checked Character by Character.
+    private mutating func skip(_ characters: StaticString) {
+        rest = characters.withUTF8Buffer { set in
+            let view = rest.utf8
+            var end = view.startIndex
+            while end < view.endIndex, set.contains(view[end]) { end = view.index(after: end) }
+            guard end != view.startIndex else { return rest }
+            if end < view.endIndex, view[end] >= 0x80 {
+                return rest.drop { $0.utf8.count == 1 && set.contains($0.utf8.first!) }
+            }
+            return rest[end...]
+        }
     }
 
     /// Up to `digits` ASCII digits (exactly that many when `exactly`), not followed by another digit.
     private mutating func number(digits: Int, exactly: Bool = false) -> Int? {
+        let view = rest.utf8
+        var index = view.startIndex, value = 0, count = 0
+        while index < view.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(view[index]) {
+            count += 1
+            guard count <= digits else { return nil }
+            value = value * 10 + Int(view[index] - UInt8(ascii: "0"))
+            index = view.index(after: index)
+        }
+        // A digit with a combining mark on it is not a digit; nor is a run that other digits (`٣`, `３`) continue.
+        guard count > 0, !exactly || count == digits, index == view.endIndex || view[index] < 0x80 else {
+            return index < view.endIndex && count > 0 && count <= digits ? slowNumber(digits: digits, exactly: exactly) : nil
+        }
+        rest = rest[index...]
+        return value
+    }
+
+    private mutating func slowNumber(digits: Int, exactly: Bool) -> Int? {
         let run = rest.prefix { $0.isASCII && $0.isNumber }
         guard !run.isEmpty, run.count <= digits, !exactly || run.count == digits, let value = Int(run) else { return nil }
         rest = rest.dropFirst(run.count)
         return value
     }
 
-    /// The longest of `words` at the cursor, case-insensitively; a whole word ends before a letter or digit.
-    private mutating func take(_ words: [String], wholeWord: Bool) -> String? {
-        take(WordList(words), wholeWord: wholeWord)
+    /// `symbol` (a mark with no case: `年`, `/`, `.`) at the cursor, taken off.
+    private mutating func takeSymbol(_ symbol: String) -> Bool {
+        guard rest.hasPrefix(symbol) else { return false }
+        rest = rest.dropFirst(symbol.count)
+        return true
     }
 
     /// The longest word of `list` that `rest` starts with (ignoring case), taken off `rest` as written.
     private mutating func take(_ list: WordList, wholeWord: Bool) -> String? {
+        // Most calls find none of the words: the first scalar says so without lowercasing the line.
+        guard let first = rest.unicodeScalars.first,
+              list.firstScalars.contains(first) || (list.startsWithAccent && first.isASCII) else { return nil }
         let lower = rest.prefix(24).lowercased()
         for (word, count) in list.words where lower.hasPrefix(word) {
             let after = rest.dropFirst(count)
@@ -354,9 +431,21 @@ struct WrittenTime {
 /// `p.m.` is tried before `pm`). The vocabulary's lists are prepared once, not on every call.
 struct WordList {
     let words: [(lower: String, count: Int)]
+    /// The scalars a word of the list can start with as written: each word's first scalar in either case.
+    let firstScalars: Set<Unicode.Scalar>
+    /// Whether a word starts with an accented Latin letter (`à`), which text may write decomposed (`a` and a
+    /// combining accent; `hasPrefix` matches either): then any ASCII start may be one.
+    let startsWithAccent: Bool
 
     init(_ words: some Collection<String>) {
         self.words = words.map { ($0.lowercased(), $0.count) }.sorted { $0.count > $1.count }
+        firstScalars = Set(words.flatMap { word -> [Unicode.Scalar] in
+            guard let first = word.first else { return [] }
+            return [String(first).lowercased(), String(first).uppercased(), String(first)].compactMap(\.unicodeScalars.first)
+        })
+        startsWithAccent = words.contains { word in
+            word.unicodeScalars.first.map { !$0.isASCII && $0.value < 0x250 } ?? false
+        }
     }
 
     static let leadLabels = WordList(TimeVocabulary.leadLabels)
@@ -370,4 +459,7 @@ struct WordList {
     static let halfHour = WordList(TimeVocabulary.halfHour)
     static let zoneWords = WordList(TimeVocabulary.zoneWords.keys)
     static let rangeJoiners = WordList(TimeVocabulary.rangeJoiners)
+    static let spacedRangeJoiners = WordList(TimeVocabulary.spacedRangeJoiners)
+    static let rangeEnds = WordList(TimeVocabulary.rangeEnds)
+    static let pairOpeners = WordList(TimeVocabulary.pairOpeners)
 }
