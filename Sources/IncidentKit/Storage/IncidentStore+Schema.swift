@@ -17,6 +17,7 @@ extension IncidentStore {
         migrator.registerMigration(DeferredSearchMigration.identifier, migrate: DeferredSearchMigration.migrate)
         migrator.registerMigration(ActionGroupMigration.identifier, migrate: ActionGroupMigration.migrate)
         migrator.registerMigration(SharedRecordMigration.identifier, migrate: SharedRecordMigration.migrate)
+        migrator.registerMigration(FollowUpIssueMigration.identifier, migrate: FollowUpIssueMigration.migrate)
         return migrator
     }()
 

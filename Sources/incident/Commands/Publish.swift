@@ -37,7 +37,8 @@ struct Publish: ParsableCommand {
             var parts = ["Published \(id) as \(result.link.reference) with \(result.taskLines) task lines"]
             if !result.labelsCreated.isEmpty { parts.append("labels created: \(result.labelsCreated.joined(separator: ", "))") }
             parts.append(result.assignees.isEmpty ? "no @login assignees" : "assigned: \(result.assignees.joined(separator: ", "))")
-            return say(parts.joined(separator: "; ") + ".")
+            say(parts.joined(separator: "; ") + ".")
+            return Self.sayFollowUps(result)
         }
         say(result.link.url)
         for line in Pull.lines(result.merge) { say(line) }
@@ -45,5 +46,11 @@ struct Publish: ParsableCommand {
             : "\(result.link.reference) already holds everything in \(id); nothing to push"
         if result.passes > 1 { line += ", merged \(result.passes) times (another publisher wrote meanwhile)" }
         say(line + ".")
+        Self.sayFollowUps(result)
+    }
+
+    /// The tracked follow-up issues the publish closed or reopened.
+    static func sayFollowUps(_ result: IssuePublisher.Published) {
+        for line in result.followUps { say("Follow-up: \(line).") }
     }
 }
