@@ -91,7 +91,7 @@ func lines(under heading: String, in markdown: String) -> [String]? {
 let repositoryTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Templates")
 
-let templateFiles = ["checklist.mustache", "issue.md.mustache", "postmortem.html.mustache", "postmortem.md.mustache", "task-item.mustache",
+let templateFiles = ["checklist.mustache", "follow-up.md.mustache", "issue.md.mustache", "postmortem.html.mustache", "postmortem.md.mustache", "task-item.mustache",
                      "update.md.mustache"]
 
 /// The issue body with the render time in its header comment (`rendered 2025-…Z`) blanked, to compare two renders.
@@ -453,7 +453,7 @@ func marker(_ kind: String, _ number: Int, done: Bool = false) -> String {
 // MARK: - templates
 
 @Suite struct TemplateCommandTests {
-    @Test func exportingWritesTheFiveBuiltInTemplatesAndRefusesToOverwrite() throws {
+    @Test func exportingWritesEveryBuiltInTemplateAndRefusesToOverwrite() throws {
         let sandbox = try Sandbox()
         let written = try sandbox.ok(["templates", "export", "tpl"])
         #expect(written.lines.sorted() == templateFiles.map { "tpl/\($0)" })
