@@ -4,11 +4,37 @@ import Testing
 
 /// One issue on a GitHub that behaves as GitHub does for these calls: calls are served one at a time, an edit replaces
 /// the body (last writer wins), and `updatedAt` moves on every write. Each call first waits a little, as a network
-/// round trip does, so publishers running at once interleave.
+/// round trip does, so publishers running at once interleave. Issues created after the first are follow-ups (numbered
+/// from 2): `issue list`, `close` and `reopen` work on them, and `setClosed` plays a person closing one in the browser.
 final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
     private let lock = NSLock()
     private var body = "", title = "", labels: [String] = [], updatedAt = 0, created = false
     private(set) var calls: [[String]] = []
+    /// Issues after the first (the incident's): follow-ups, numbered from 2 as GitHub numbers them.
+    struct OtherIssue {
+        var title: String, body: String, labels: [String], assignees: [String]
+        var closedAt: Int?, createdAt: Int, updatedAt: Int
+        var comments: [String] = []
+    }
+    private var others: [Int: OtherIssue] = [:]
+
+    /// Issue `number` other than the incident's.
+    func other(_ number: Int) -> OtherIssue? { lock.withLock { others[number] } }
+
+    /// A person closes (or reopens) issue `number` in the browser; returns the time GitHub gives it.
+    @discardableResult
+    func setClosed(_ number: Int, _ closed: Bool) -> Date {
+        lock.withLock {
+            updatedAt += 1
+            others[number]?.closedAt = closed ? updatedAt : nil
+            others[number]?.updatedAt = updatedAt
+            return Self.date(updatedAt)
+        }
+    }
+
+    /// GitHub's clock: `tick` seconds after a fixed start.
+    static func date(_ tick: Int) -> Date { Date(timeIntervalSince1970: 1_800_000_000 + Double(tick)) }
+    static func stamp(_ tick: Int) -> String { ISO8601DateFormatter().string(from: date(tick)) }
     let latency: ClosedRange<UInt32>
 
     /// Runs once, right after the next successful body edit (another responder acting in that moment).
@@ -38,10 +64,39 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
             case ("repo", "view"): return flags["--json"] == "visibility" ? #"{"visibility":"PRIVATE"}"# : #"{"nameWithOwner":"acme/ops"}"#
             case ("label", "list"): return "[" + labels.map { #"{"name":"\#($0)"}"# }.joined(separator: ",") + "]"
             case ("label", "create"): return ""
+            case ("issue", "create") where created:
+                updatedAt += 1
+                let number = others.count + 2
+                others[number] = OtherIssue(title: flags["--title"] ?? "", body: input ?? "",
+                                            labels: arguments.filter { $0.hasPrefix("--label=") }.map { String($0.dropFirst(8)) },
+                                            assignees: arguments.filter { $0.hasPrefix("--assignee=") }.map { String($0.dropFirst(11)) },
+                                            closedAt: nil, createdAt: updatedAt, updatedAt: updatedAt)
+                return "https://github.com/acme/ops/issues/\(number)\n"
             case ("issue", "create"):
                 (body, title, created) = (input ?? "", flags["--title"] ?? "", true)
                 updatedAt += 1
                 return "https://github.com/acme/ops/issues/1\n"
+            case ("issue", "close"), ("issue", "reopen"):
+                // gh posts the comment, then changes the state; an issue already in that state is left as it is.
+                guard let number = arguments.last.flatMap(Int.init), others[number] != nil else { return "" }
+                let closing = arguments[1] == "close"
+                if (others[number]?.closedAt != nil) == closing { return "" }
+                updatedAt += 1
+                if let comment = flags["--comment"] { others[number]?.comments.append(comment) }
+                others[number]?.closedAt = closing ? updatedAt : nil
+                others[number]?.updatedAt = updatedAt
+                return ""
+            case ("issue", "list"):
+                let wanted = Set((flags["--json"] ?? "").split(separator: ",").map(String.init))
+                let label = flags["--label"]
+                let listed: [[String: Any]] = others.sorted { $0.key > $1.key }.filter { label == nil || $0.value.labels.contains(label!) }.map { number, issue in
+                    let object: [String: Any] = ["number": number, "state": issue.closedAt == nil ? "OPEN" : "CLOSED", "title": issue.title,
+                                                 "createdAt": Self.stamp(issue.createdAt), "updatedAt": Self.stamp(issue.updatedAt),
+                                                 "closedAt": issue.closedAt.map { Self.stamp($0) as Any } ?? NSNull()]
+                    return object.filter { wanted.contains($0.key) }
+                }
+                let data = try? JSONSerialization.data(withJSONObject: listed, options: [.sortedKeys])
+                return String(decoding: data ?? Data(), as: UTF8.self)
             case ("issue", "edit"):
                 if arguments.contains("--body-file=-") { body = input ?? "" }
                 if let newTitle = flags["--title"] { title = newTitle }
@@ -50,7 +105,7 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
                 updatedAt += 1
                 return "https://github.com/acme/ops/issues/1\n"
             case ("issue", "view"):
-                let stamp = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_800_000_000 + Double(updatedAt)))
+                let stamp = Self.stamp(updatedAt)
                 let object: [String: Any] = ["body": body, "title": title, "labels": labels.map { ["name": $0] }, "assignees": [[String: String]](),
                                              "state": "OPEN", "number": 1, "url": "https://github.com/acme/ops/issues/1", "updatedAt": stamp]
                 let wanted = Set((flags["--json"] ?? "").split(separator: ",").map(String.init))

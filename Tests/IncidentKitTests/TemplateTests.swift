@@ -11,6 +11,8 @@ import Testing
         try Golden.check(try renderer.update(example, since: nil, at: RenderingFixtures.now), against: "example.update.md")
         try Golden.check(try renderer.postmortem(example, format: .markdown, at: RenderingFixtures.now), against: "example.postmortem.md")
         try Golden.check(try renderer.postmortem(example, format: .html, at: RenderingFixtures.now), against: "example.postmortem.html")
+        // Action 3 has details (commands), an owner and no due time; the issue a follow-up becomes.
+        try Golden.check(try renderer.followUpBody(example.actions[2], of: example), against: "example.follow-up.md")
         let sparse = try RenderingFixtures.sparse()
         try Golden.check(try renderer.issueBody(sparse, at: RenderingFixtures.now), against: "sparse.issue.md")
         try Golden.check(try renderer.update(sparse, since: nil, at: RenderingFixtures.now), against: "sparse.update.md")
@@ -30,6 +32,8 @@ import Testing
         var incident = try store.incident(number)
         // Groups come only from an import (a checklist split under its own headings).
         incident.actions[0].group = "Initiate"
+        // A tracked follow-up comes only from `incident action track` (GitHub).
+        incident.actions[1].tracked = TrackedIssue(repo: "acme/ops", number: 57)
         var values: [String: Any] = [:]
         for format in RenderFormat.allCases {
             let context = RenderContext(format: format, zone: RenderingFixtures.utc)
@@ -37,6 +41,7 @@ import Testing
             values.merge(context.issueValues(for: incident, at: RenderingFixtures.now)) { $1 }
             let previous = ChecklistSnapshot(at: RenderingFixtures.now, doneActions: [3], metCriteria: [], lastTimelineEntryID: 1)
             values.merge(context.updateValues(for: incident, since: previous, at: RenderingFixtures.now)) { $1 }
+            values.merge(context.followUpValues(for: incident.actions[2], of: incident)) { $1 }
         }
         // The status page's templates: a resolved public incident and an open one, with updates and components.
         incident.isPublic = true

@@ -91,7 +91,7 @@ func lines(under heading: String, in markdown: String) -> [String]? {
 let repositoryTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Templates")
 
-let templateFiles = ["checklist.mustache", "cstate-issue.md.mustache", "issue.md.mustache", "postmortem.html.mustache",
+let templateFiles = ["checklist.mustache", "cstate-issue.md.mustache", "follow-up.md.mustache", "issue.md.mustache", "postmortem.html.mustache",
                      "postmortem.md.mustache", "statuspage-feed.xml.mustache", "statuspage-incident.html.mustache",
                      "statuspage-index.html.mustache", "statuspage-style.mustache", "statuspage-updates.mustache",
                      "task-item.mustache", "update.md.mustache"]

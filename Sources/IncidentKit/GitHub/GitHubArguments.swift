@@ -28,6 +28,28 @@ enum GitHubArguments {
         ["issue", "close", "--repo=\(repo)", "--reason=completed", "--", String(number)]
     }
 
+    /// `gh issue close` of a tracked follow-up, with a comment saying why (gh posts it before closing).
+    static func closeFollowUp(_ number: Int, repo: String, comment: String) -> [String] {
+        ["issue", "close", "--repo=\(repo)", "--reason=completed", "--comment=\(comment)", "--", String(number)]
+    }
+
+    /// `gh issue reopen` of a tracked follow-up, with a comment saying why.
+    static func reopenFollowUp(_ number: Int, repo: String, comment: String) -> [String] {
+        ["issue", "reopen", "--repo=\(repo)", "--comment=\(comment)", "--", String(number)]
+    }
+
+    /// Every follow-up issue of `repo`, open or closed, newest first, with what a pull needs of each: one call reads
+    /// them all (gh pages through GitHub's API up to the limit).
+    static func listFollowUps(repo: String) -> [String] {
+        ["issue", "list", "--repo=\(repo)", "--state=all", "--label=\(followUpLabel)", "--json=number,state,createdAt,closedAt,updatedAt",
+         "--limit=\(followUpLimit)"]
+    }
+
+    /// The label every follow-up issue gets: `issue list` finds them by it.
+    static let followUpLabel = "follow-up"
+    /// The most follow-up issues of one repository a pull reads.
+    static let followUpLimit = 2000
+
     /// `gh issue create` with the body on standard input.
     static func createIssue(repo: String, title: String, labels: [String], assignees: [String]) -> [String] {
         ["issue", "create", "--repo=\(repo)", "--title=\(title)", "--body-file=-"]

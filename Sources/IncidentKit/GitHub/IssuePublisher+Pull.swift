@@ -6,19 +6,26 @@ extension IssuePublisher {
         public var link: GitHubLink
         public var merge = MergeReport()
         public var isClosedOnGitHub = false
+        /// Tracked follow-up issues whose state was read.
+        public var followUpsRead = 0
     }
 
-    /// Merges the issue's copy of the record into the record here, with one `gh` call. Changes made here stay here
-    /// until the next publish.
+    /// Merges the issue's copy of the record into the record here, with one `gh` call; when the record has tracked
+    /// follow-ups, one more reads their issues' states (closed on GitHub since the last look: ticked; reopened: unticked).
+    /// Changes made here stay here until the next publish.
     public func pull(_ number: Int) throws(IncidentError) -> Pulled {
         let local = try store.incident(number)
         guard let link = local.github else { throw .notPublished(number) }
         let remote = try view(link, fields: "body,state,updatedAt")
         let (copy, notHere) = try remoteCopy(of: remote, for: local)
-        let outcome = try store.mergeShared(number, with: copy, remembering: true) { outcome in
+        let tracked = Set(local.actions.compactMap(\.tracked)).union(copy.record.items.values.compactMap { item in
+            item.kind == .action && !item.isRemoved ? item.value("tracked").flatMap(TrackedIssue.init(reference:)) : nil
+        })
+        let observed = tracked.isEmpty ? [] : try readStates(of: tracked)
+        let outcome = try store.mergeShared(number, with: copy, remembering: true, observed: observed) { outcome in
             "pulled from \(link.reference)" + (outcome.arrived.isEmpty ? ": nothing new" : ": \(outcome.arrived.joined(separator: ", ")) came in")
         }
-        var pulled = Pulled(link: link, isClosedOnGitHub: remote.isClosed)
+        var pulled = Pulled(link: link, isClosedOnGitHub: remote.isClosed, followUpsRead: observed.count)
         pulled.merge.add(outcome)
         pulled.merge.notHere = notHere
         return pulled

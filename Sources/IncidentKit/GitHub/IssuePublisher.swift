@@ -58,6 +58,8 @@ public struct IssuePublisher {
         /// The oldest timeline entries left out of the body's Markdown to stay within GitHub's limit (the hidden copy
         /// still holds them, so no machine loses them).
         public var foldedTimelineEntries = 0
+        /// Tracked follow-up issues closed or reopened after the push: "closed acme/ops#57 (action 2 is done)".
+        public var followUps: [String] = []
     }
 
     /// The most characters GitHub takes in an issue body.
@@ -95,8 +97,15 @@ public struct IssuePublisher {
 
     /// Creates the incident's issue, or merges the issue's copy of the record and pushes the merged record. A public
     /// repository is refused unless `allowingPublic`. Task lines typed on GitHub (no incident wrote them) stop it unless
-    /// `force`, which drops them. In the common case it makes three `gh` calls: read, write, read back.
+    /// `force`, which drops them. In the common case it makes three `gh` calls: read, write, read back. Then each tracked
+    /// follow-up whose box differs from its issue's state (as last seen here) is closed or reopened, one call each.
     public func publish(_ number: Int, repo: String?, force: Bool, allowingPublic: Bool = false) throws(IncidentError) -> Published {
+        var published = try publishRecord(number, repo: repo, force: force, allowingPublic: allowingPublic)
+        published.followUps = try settleFollowUps(of: number, publishedTo: published.link)
+        return published
+    }
+
+    private func publishRecord(_ number: Int, repo: String?, force: Bool, allowingPublic: Bool) throws(IncidentError) -> Published {
         let incident = try store.incident(number)
         guard let link = incident.github else {
             let repo = try resolveRepo(repo, linked: nil)
@@ -221,6 +230,7 @@ public struct IssuePublisher {
             lines = incident.labels.map { GitHubCLI.commandLine(Self.createLabel($0, repo: target)) + "   # if missing" }
             lines.append(GitHubCLI.commandLine(createArguments(incident, repo: target)) + "   # body below")
         }
+        lines += try followUpPlan(incident).map { GitHubCLI.commandLine($0.arguments) + "   # follow-up" }
         return (lines + ["", body]).joined(separator: "\n")
     }
 
@@ -236,6 +246,9 @@ public struct IssuePublisher {
     /// `gh label create`: severity labels get their colour (P0 red … P4 pale blue); others a neutral grey.
     static func createLabel(_ name: String, repo: String) -> [String] {
         let colours = ["P0": "b60205", "P1": "d93f0b", "P2": "fbca04", "P3": "0e8a16", "P4": "c5def5"]
+        if name == GitHubArguments.followUpLabel {
+            return GitHubArguments.createLabel(name, repo: repo, color: "5319e7", description: "Follow-up of an incident, tracked by incident")
+        }
         if let colour = colours[name.uppercased()] {
             return GitHubArguments.createLabel(name, repo: repo, color: colour, description: "Incident severity \(name.uppercased())")
         }

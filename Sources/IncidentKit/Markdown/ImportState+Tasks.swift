@@ -19,10 +19,11 @@ extension ImportState {
         if let marker = ImportText.marker(in: text) {
             (kind, markerNumber, renderedDone, text) = (marker.kind, marker.number, marker.done, marker.rest)
         }
-        var owner: String?, due: Date?
+        var owner: String?, due: Date?, tracked: TrackedIssue?
         if kind == .action, let meta = ImportText.meta(in: text, zone: importer.zone) {
             (owner, due, text) = (meta.owner, meta.due, meta.rest)
         }
+        if kind == .action, let link = ImportText.trackedIssue(in: text) { (tracked, text) = (link.issue, link.rest) }
         text = fieldText(text)
         guard !text.isEmpty else { return }
         let details = detailsMarkdown(of: item)
@@ -36,7 +37,7 @@ extension ImportState {
         default:
             incident.actions.append(ActionItem(number: incident.actions.count + 1, horizon: horizon, text: text, details: details,
                                                owner: owner, due: due, doneAt: doneAt, doneBy: checked ? "import" : nil,
-                                               group: groupName))
+                                               group: groupName, tracked: tracked))
         }
         // The item's own lines are consumed; nested task items are read on their own. Only the outermost nested
         // tasks are visited (their lines cover those inside them): collecting every one made deep task lists cubic.

@@ -108,6 +108,13 @@ enum ImportText {
         return (owner, due, String(text[..<open.lowerBound]))
     }
 
+    /// A trailing ` (OWNER/NAME#N)`, the GitHub issue a follow-up is tracked as, as the renderer writes it.
+    static func trackedIssue(in text: String) -> (issue: TrackedIssue, rest: String)? {
+        guard text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards),
+              let issue = TrackedIssue(reference: String(text[open.upperBound..<text.index(before: text.endIndex)])) else { return nil }
+        return (issue, String(text[..<open.lowerBound]))
+    }
+
     /// The timeline kind a foreign document's label suggests ("Issue Detected" → detected).
     static func timelineKind(for text: String) -> TimelineKind {
         let lower = text.lowercased()

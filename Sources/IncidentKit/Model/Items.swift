@@ -30,11 +30,13 @@ public struct ActionItem: Equatable, Sendable {
     public var doneBy: String?
     /// The named group it was listed under ("Initiate", "Assess"), when a checklist is split under its own headings.
     public var group: String?
+    /// The GitHub issue it is tracked as (`incident action track`); it travels with the record.
+    public var tracked: TrackedIssue?
 
     public var isDone: Bool { doneAt != nil }
 
     public init(number: Int, horizon: Horizon, text: String, details: String? = nil, owner: String? = nil,
-                due: Date? = nil, doneAt: Date? = nil, doneBy: String? = nil, group: String? = nil) {
+                due: Date? = nil, doneAt: Date? = nil, doneBy: String? = nil, group: String? = nil, tracked: TrackedIssue? = nil) {
         self.number = number
         self.horizon = horizon
         self.text = text
@@ -44,6 +46,7 @@ public struct ActionItem: Equatable, Sendable {
         self.doneAt = doneAt
         self.doneBy = doneBy
         self.group = group
+        self.tracked = tracked
     }
 }
 

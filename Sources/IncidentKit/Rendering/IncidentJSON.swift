@@ -8,6 +8,8 @@ public struct IncidentJSON: Encodable, Sendable {
     struct Action: Encodable {
         var number: Int; var horizon: String; var text: String; @Nullable var details: String?
         var done: Bool; @Nullable var doneAt: String?; @Nullable var doneBy: String?; @Nullable var owner: String?; @Nullable var due: String?
+        /// The GitHub issue it is tracked as: `acme/ops#57`.
+        @Nullable var tracked: String?
     }
     struct Criterion: Encodable { var number: Int; var phase: String; var text: String; var met: Bool; @Nullable var metAt: String? }
     struct Section: Encodable { var title: String; var markdown: String; var `internal`: Bool }
@@ -60,7 +62,8 @@ public struct IncidentJSON: Encodable, Sendable {
         }
         actions = incident.actions.map {
             Action(number: $0.number, horizon: $0.horizon.rawValue, text: $0.text, details: $0.details, done: $0.isDone,
-                   doneAt: $0.doneAt.map(TimeFormat.utc), doneBy: $0.doneBy, owner: $0.owner, due: $0.due.map(TimeFormat.utc))
+                   doneAt: $0.doneAt.map(TimeFormat.utc), doneBy: $0.doneBy, owner: $0.owner, due: $0.due.map(TimeFormat.utc),
+                   tracked: $0.tracked?.reference)
         }
         criteria = incident.criteria.map {
             Criterion(number: $0.number, phase: $0.phase.rawValue, text: $0.text, met: $0.isMet, metAt: $0.metAt.map(TimeFormat.utc))

@@ -28,6 +28,11 @@ extension IncidentRenderer {
         try templates.render("update.md", RenderContext(format: .markdown, zone: zone).updateValues(for: incident, since: previous, at: now))
     }
 
+    /// The body of the GitHub issue a follow-up is tracked as (`follow-up.md`).
+    public func followUpBody(_ action: ActionItem, of incident: Incident) throws(IncidentError) -> String {
+        try templates.render("follow-up.md", RenderContext(format: .markdown, zone: zone).followUpValues(for: action, of: incident))
+    }
+
     /// The postmortem (`postmortem.md` or `postmortem.html`).
     public func postmortem(_ incident: Incident, format: RenderFormat, at now: Date) throws(IncidentError) -> String {
         let context = RenderContext(format: format, zone: zone)

@@ -45,6 +45,16 @@ extension IncidentText {
             let overdue = row.overdue > 0 ? style.overdue(", \(row.overdue) overdue") : ""
             lines.append("  " + pad(row.owner.isEmpty ? "(no owner)" : row.owner, 24) + " \(row.open) open" + overdue)
         }
+        if !facts.trackedFollowUps.isEmpty {
+            lines += ["", style.heading("Follow-ups tracked as GitHub issues")]
+            for severity in Severity.allCases {
+                guard let figures = facts.trackedFollowUps[severity] else { continue }
+                var line = "  " + style.severity(severity, pad(severity.label, 4)) + "\(figures.created) created, \(figures.closed) closed"
+                    + " (\(figures.closedByDue) by their due time)"
+                if let median = figures.medianToClose { line += ", median \(TimeFormat.duration(median)) to close (n \(figures.timed))" }
+                lines.append(line)
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -80,13 +90,20 @@ extension IncidentJSON {
     struct FollowUpEntry: Encodable {
         var incident: String; var incidentTitle: String; var number: Int; var horizon: String; var text: String; var done: Bool
         @Nullable var owner: String?; @Nullable var due: String?
+        /// `{"issue": "acme/ops#57", "url": …, "state": "open"}`: the GitHub issue it is tracked as, its state as last seen.
+        @Nullable var tracked: TrackedEntry?
     }
+    struct TrackedEntry: Encodable { var issue: String; var url: String; @Nullable var state: String? }
     struct Finding: Encodable { var incident: String; var finding: String }
     struct FigureEntry: Encodable { var severity: String; var measure: String; var from: String; var medianSeconds: Double; var p90Seconds: Double; var count: Int }
     struct OwnerEntry: Encodable { @Nullable var owner: String?; var open: Int; var overdue: Int }
+    struct TrackedFiguresEntry: Encodable {
+        var severity: String; var created: Int; var closed: Int; var closedByDue: Int; @Nullable var medianSecondsToClose: Double?; var timedCount: Int
+    }
     struct YearEntry: Encodable { var year: Int; var counts: [String: Int]; var responseTimes: [FigureEntry] }
     struct StatsEntry: Encodable {
         var counts: [String: [String: Int]]; var responseTimes: [FigureEntry]; var openFollowUps: [OwnerEntry]
+        var trackedFollowUps: [TrackedFiguresEntry]
         /// Only with `--by year`: absent, not empty, otherwise.
         var byYear: [YearEntry]?
     }
@@ -99,7 +116,10 @@ extension IncidentJSON {
     public static func encodeFollowUps(_ items: [FollowUp]) throws(IncidentError) -> String {
         try encodeValue(items.map { FollowUpEntry(incident: $0.incidentID, incidentTitle: $0.incidentTitle ?? "", number: $0.number,
                                                   horizon: $0.horizon.rawValue, text: $0.text, done: $0.isDone, owner: $0.owner,
-                                                  due: $0.due.map(TimeFormat.utc)) })
+                                                  due: $0.due.map(TimeFormat.utc),
+                                                  tracked: $0.tracked.map { [state = $0.trackedState] issue in
+                                                      TrackedEntry(issue: issue.reference, url: issue.url, state: state)
+                                                  }) })
     }
 
     public static func encodeFindings(_ findings: [(String, String)]) throws(IncidentError) -> String {
@@ -115,6 +135,12 @@ extension IncidentJSON {
         }
         return try encodeValue(StatsEntry(counts: counts, responseTimes: figureEntries(stats),
                                           openFollowUps: facts.openByOwner.map { OwnerEntry(owner: $0.owner.isEmpty ? nil : $0.owner, open: $0.open, overdue: $0.overdue) },
+                                          trackedFollowUps: Severity.allCases.compactMap { severity in
+                                              facts.trackedFollowUps[severity].map {
+                                                  TrackedFiguresEntry(severity: severity.label, created: $0.created, closed: $0.closed, closedByDue: $0.closedByDue,
+                                                                      medianSecondsToClose: $0.medianToClose, timedCount: $0.timed)
+                                              }
+                                          },
                                           byYear: years.isEmpty ? nil : years))
     }
 

@@ -88,6 +88,7 @@ public enum IncidentText {
                 if let doneBy = action.doneBy, let doneAt = action.doneAt {
                     extras.append("done by \(doneBy) \(TimeFormat.local(doneAt, in: zone))")
                 }
+                if let issue = action.tracked { extras.append("tracked as \(issue.reference)") }
                 let suffix = extras.isEmpty ? "" : "  (\(extras.joined(separator: ", ")))"
                 lines.append("    \(style.box(action.isDone)) \(String(action.number).padding(3)) \(action.text)\(suffix)")
                 if let details = action.details { lines.append(indent(details, by: 10)) }

@@ -117,6 +117,10 @@ public struct RenderContext {
             "text": line(item.text), "meta": meta.isEmpty ? "" : " _(\(meta.joined(separator: ", ")))_",
             "cellText": cell(item.text), "horizon": item.horizon.rawValue, "ownerText": item.owner.map(cell) ?? "—",
             "dueText": item.due.map(time) ?? "—", "doneText": item.isDone ? "yes" : "no",
+            // GitHub links `acme/ops#57` itself and shows the issue's state beside it.
+            "tracked": item.tracked.map { issue in
+                format == .markdown ? " (\(issue.reference))" : " (<a href=\"\(issue.url)\">\(issue.reference)</a>)"
+            } ?? "",
         ]
         // Details that start with plain text would continue the item's first line unless a blank line separates them.
         values["details"] = item.details.map { details in
@@ -130,7 +134,7 @@ public struct RenderContext {
     func criterion(_ item: SuccessCriterion) -> [String: Any] {
         ["kind": "criterion", "number": item.number, "box": item.isMet ? "x" : " ", "done": item.isMet,
          "marker": Self.marker(.criterion, item.number, done: item.isMet),
-         "text": line(item.text), "meta": "", "phase": item.phase.rawValue, "hasDetails": false]
+         "text": line(item.text), "tracked": "", "meta": "", "phase": item.phase.rawValue, "hasDetails": false]
     }
 
     func why(_ item: Why) -> [String: Any] {

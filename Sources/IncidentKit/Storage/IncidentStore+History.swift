@@ -15,6 +15,23 @@ public struct HistoryFacts: Sendable {
     /// The same counts and response times for each year incidents were declared in (in the user's zone), oldest
     /// first: only when asked for.
     public var years: [YearFacts] = []
+    /// Tracked follow-ups (GitHub issues) per severity of their incident.
+    public var trackedFollowUps: [Severity: FollowUpFigures] = [:]
+
+    public init() {}
+}
+
+/// Accountability for follow-ups tracked as GitHub issues: how many were created, closed, closed by their due time,
+/// and how long closing took (from the issue's creation to the tick).
+public struct FollowUpFigures: Equatable, Sendable {
+    public var created = 0
+    public var closed = 0
+    /// Closed no later than their due time (those without one don't count).
+    public var closedByDue = 0
+    /// The median time from the issue's creation to the item's tick, over `timed` closed follow-ups.
+    public var medianToClose: TimeInterval?
+    /// The closed follow-ups whose issue's creation time is known here (the median rests on them).
+    public var timed = 0
 
     public init() {}
 }
@@ -37,6 +54,9 @@ public struct FollowUp: Sendable {
     public var owner: String?
     public var due: Date?
     public var isDone: Bool
+    /// The GitHub issue it is tracked as, and that issue's state as last seen here ("open", "closed"; nil if never seen).
+    public var tracked: TrackedIssue?
+    public var trackedState: String?
 
     public var incidentID: String { IncidentReference.format(incidentNumber) }
 }
@@ -118,8 +138,34 @@ extension IncidentStore {
             }
             facts.openByOwner = byOwner.map { ($0.key, $0.value.open, $0.value.overdue) }
                 .sorted { ($0.open, $1.owner) > ($1.open, $0.owner) }
+            facts.trackedFollowUps = try trackedFigures(filter: filter, arguments: arguments, db)
             return facts
         }
+    }
+
+    /// Follow-up figures per severity of the tracked actions of the incidents `filter` selects.
+    private func trackedFigures(filter: String, arguments: StatementArguments, _ db: Database) throws -> [Severity: FollowUpFigures] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT i.severity, a.dueAt, a.doneAt, f.createdAt FROM actionItem AS a JOIN incident AS i ON i.number = a.incidentNumber
+            LEFT JOIN followUpIssue AS f ON f.issue = a.trackedIssue
+            WHERE a.trackedIssue IS NOT NULL AND \(filter.dropFirst("WHERE ".count))
+            """, arguments: arguments)
+        var figures: [Severity: FollowUpFigures] = [:], durations: [Severity: [TimeInterval]] = [:]
+        while let row = try rows.next() {
+            let level: Int = try row.decode(atIndex: 0)
+            guard let severity = Severity(rawValue: level) else { continue }
+            let due: Double? = try row.decode(atIndex: 1), done: Double? = try row.decode(atIndex: 2), created: Double? = try row.decode(atIndex: 3)
+            figures[severity, default: FollowUpFigures()].created += 1
+            guard let done else { continue }
+            figures[severity]?.closed += 1
+            if let due, done <= due { figures[severity]?.closedByDue += 1 }
+            if let created, done >= created { durations[severity, default: []].append(done - created) }
+        }
+        for (severity, values) in durations {
+            figures[severity]?.medianToClose = ResponseStats.quantile(values, 0.5)
+            figures[severity]?.timed = values.count
+        }
+        return figures
     }
 
     /// Action items across all incidents, by due time then incident: the follow-up list. The open ones come from
@@ -147,8 +193,9 @@ extension IncidentStore {
             var items: [FollowUp] = []
             for (dueCondition, order) in [("a.dueAt IS NOT NULL", "a.dueAt, "), ("a.dueAt IS NULL", "")] {
                 let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT a.incidentNumber, a.number, a.horizon, a.text, a.owner, a.dueAt, a.doneAt IS NOT NULL\(withTitles ? ", i.title" : "")
+                    SELECT a.incidentNumber, a.number, a.horizon, a.text, a.owner, a.dueAt, a.doneAt IS NOT NULL, a.trackedIssue, f.state\(withTitles ? ", i.title" : "")
                     FROM actionItem AS a\(withTitles ? " JOIN incident AS i ON i.number = a.incidentNumber" : "")
+                    LEFT JOIN followUpIssue AS f ON a.trackedIssue IS NOT NULL AND f.issue = a.trackedIssue
                     WHERE \((conditions + [dueCondition]).joined(separator: " AND "))
                     ORDER BY \(order)a.incidentNumber, a.number
                     """, arguments: arguments)
@@ -157,10 +204,12 @@ extension IncidentStore {
                     guard let known = Horizon(rawValue: horizon) else {
                         throw IncidentError.unreadableStoredValue("actionItem.horizon \"\(horizon)\" is not a horizon; run `incident doctor`")
                     }
-                    items.append(FollowUp(incidentNumber: try row.decode(atIndex: 0), incidentTitle: withTitles ? try row.decode(atIndex: 7) : nil,
+                    items.append(FollowUp(incidentNumber: try row.decode(atIndex: 0), incidentTitle: withTitles ? try row.decode(atIndex: 9) : nil,
                                           number: try row.decode(atIndex: 1), horizon: known, text: try row.decode(atIndex: 3),
                                           owner: try row.decode(atIndex: 4), due: try row.decode(Double?.self, atIndex: 5).map(Date.init(unixTime:)),
-                                          isDone: try row.decode(atIndex: 6)))
+                                          isDone: try row.decode(atIndex: 6),
+                                          tracked: try row.decode(String?.self, atIndex: 7).flatMap(TrackedIssue.init(reference:)),
+                                          trackedState: try row.decode(atIndex: 8)))
                 }
             }
             return items

@@ -74,10 +74,10 @@ extension IncidentStore {
     func insertAction(_ action: ActionItem, for number: Int, source: ChangeSource, _ db: Database) throws {
         let row = ActionItemRecord(action, in: number)
         try db.cachedStatement(sql: """
-            INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt, doneAt, doneBy, groupName)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt, doneAt, doneBy, groupName, trackedIssue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [row.incidentNumber, row.number, row.horizon, row.text, row.details, row.owner, row.dueAt?.unixTime,
-                                     row.doneAt?.unixTime, row.doneBy, row.groupName])
+                                     row.doneAt?.unixTime, row.doneBy, row.groupName, row.trackedIssue])
         if let at = action.doneAt {
             try insertEvent(ItemEvent(kind: .action, number: action.number, done: true, at: at, actor: action.doneBy ?? actor,
                                       source: source), for: number, db)

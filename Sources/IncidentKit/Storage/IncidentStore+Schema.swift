@@ -18,6 +18,7 @@ extension IncidentStore {
         migrator.registerMigration(ActionGroupMigration.identifier, migrate: ActionGroupMigration.migrate)
         migrator.registerMigration(SharedRecordMigration.identifier, migrate: SharedRecordMigration.migrate)
         migrator.registerMigration(PublicStatusMigration.identifier, migrate: PublicStatusMigration.migrate)
+        migrator.registerMigration(FollowUpIssueMigration.identifier, migrate: FollowUpIssueMigration.migrate)
         return migrator
     }()
 

@@ -25,8 +25,12 @@ extension IncidentStore {
     /// With `commit` false the merge is worked out and rolled back (a publish pushes first and stores once GitHub has it);
     /// `suggested` then gives the committing run the identities the trial gave new items, so what was pushed and what is
     /// stored name them alike.
+    ///
+    /// `observed` are tracked issues' states as GitHub just reported them: what changed there since this machine last
+    /// looked becomes a tick or an untick of the item tracked as that issue, stamped at GitHub's time; they are remembered.
     public func mergeShared(_ number: Int, with remote: RemoteCopy?, remembering seen: Bool, commit: Bool = true,
-                            suggested: ItemIdentities? = nil, summary: @escaping (MergeOutcome) -> String) throws(IncidentError) -> MergeOutcome {
+                            suggested: ItemIdentities? = nil, observed: [TrackedIssueState] = [],
+                            summary: @escaping (MergeOutcome) -> String) throws(IncidentError) -> MergeOutcome {
         try transaction(.immediate, commit: commit) { db in
             try requireIncident(number, db)
             let local = try loadIncident(number, db)
@@ -43,12 +47,14 @@ extension IncidentStore {
             ids.complete(for: local, recognising: stored.base == nil ? remoteRecord : nil, suggested: suggested)
             let replica = try replicaID(db)
             let edit = Stamp(time: max(Stamp(local.updatedAt, replica: replica).time, (base?.latestStamp.time ?? 0) + 1), replica: replica)
+            let changes = try trackedChanges(observed, db)
             var outcome = SharedMerge.merge(local: local, ids: ids, tombstones: try tombstones(of: number, db), base: base,
-                                            remote: remoteRecord, edit: edit)
+                                            remote: remoteRecord, edit: edit, github: changes)
             outcome.assigned = ids
             // Rows are written when the merge changed them, or when items just got their identities.
             if outcome.changesHere || ids != loaded { try storeMerged(outcome, over: local, db) }
             try saveShared(number, base: outcome.record, seen: seen ? remoteRecord : nil, db)
+            for state in observed { try saveTrackedState(state, db) }
             let line = summary(outcome)
             if commit, !line.isEmpty { try log(line, for: number, db) }
             return outcome
@@ -365,12 +371,12 @@ extension IncidentStore {
         try insertServices(incident.services, for: number, db)
         for role in incident.roles { try RoleRecord(role, in: number).insert(db, onConflict: .replace) }
         let action = try db.cachedStatement(sql: """
-            INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt, doneAt, doneBy, groupName, uid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO actionItem (incidentNumber, number, horizon, text, details, owner, dueAt, doneAt, doneBy, groupName, trackedIssue, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for item in incident.actions {
             try action.execute(arguments: [number, item.number, item.horizon, item.text, item.details, item.owner, item.due?.unixTime,
-                                           item.doneAt?.unixTime, item.doneBy, item.group, ids.actions[item.number]])
+                                           item.doneAt?.unixTime, item.doneBy, item.group, item.tracked?.reference, ids.actions[item.number]])
         }
         let criterion = try db.cachedStatement(sql: "INSERT INTO criterion (incidentNumber, number, phase, text, metAt, metBy, uid) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for item in incident.criteria {

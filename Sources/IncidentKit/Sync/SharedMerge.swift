@@ -35,11 +35,13 @@ public struct MergeOutcome: Sendable {
 /// The three-way merge of a record: the copy in the issue, the record here, and the base (the record as of the last
 /// sync here). Pure values in, values out; the store runs it inside one transaction.
 enum SharedMerge {
+    /// `github` holds the tracked issues (by reference) whose state changed on GitHub since this machine last looked.
     static func merge(local: Incident, ids: ItemIdentities, tombstones: [Tombstone], base: SharedRecord?, remote: SharedRecord?,
-                      edit: Stamp) -> MergeOutcome {
+                      edit: Stamp, github: [String: TrackedChange] = [:]) -> MergeOutcome {
         let values = SharedRecord.values(of: local, ids: ids)
         let mine = SharedRecord.local(values, tombstones: tombstones, base: base, edit: edit)
-        let merged = remote.map { mine.merged(with: $0) } ?? mine
+        var merged = remote.map { mine.merged(with: $0) } ?? mine
+        if !github.isEmpty { merged = merged.applying(github, unconditionally: base == nil) }
         let localTimeline = Dictionary(ids.timeline.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         let localUpdates = Dictionary(ids.publicUpdates.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         let (incident, newIDs) = merged.incident(on: local, localTimeline: localTimeline, localPublicUpdates: localUpdates)

@@ -86,7 +86,7 @@ extension SharedRecord {
             guard let uid = ids.actions[action.number] else { continue }
             values.items[uid] = (.action, ["text": action.text, "horizon": action.horizon.rawValue, "details": action.details,
                                            "owner": action.owner, "due": action.due.map(time), "group": action.group,
-                                           "done": done(action.doneAt, action.doneBy)], action.number)
+                                           "tracked": action.tracked?.reference, "done": done(action.doneAt, action.doneBy)], action.number)
         }
         for criterion in incident.criteria {
             guard let uid = ids.criteria[criterion.number] else { continue }
@@ -237,7 +237,8 @@ extension SharedRecord {
             incident.actions.append(ActionItem(number: number, horizon: item.value("horizon").flatMap(Horizon.init(rawValue:)) ?? .immediate,
                                                text: item.value("text") ?? "(no text)", details: item.value("details"),
                                                owner: item.value("owner"), due: item.value("due").flatMap(Self.date),
-                                               doneAt: doneAt, doneBy: doneBy, group: item.value("group")))
+                                               doneAt: doneAt, doneBy: doneBy, group: item.value("group"),
+                                               tracked: item.value("tracked").flatMap(TrackedIssue.init(reference:))))
             ids.actions[number] = entry.uid
         }
         incident.criteria = []

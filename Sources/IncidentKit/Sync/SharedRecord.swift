@@ -161,3 +161,26 @@ enum StatusValue {
         return Register.join(a, b)
     }
 }
+
+extension SharedRecord {
+    /// The record with each tracked issue's change on GitHub written as a write of its item's box, stamped at GitHub's
+    /// time: a later change elsewhere still wins, as with any field. `unconditionally` (a record never shared, whose
+    /// stamps say nothing yet) applies every change that flips a box.
+    func applying(_ changes: [String: TrackedChange], unconditionally: Bool) -> SharedRecord {
+        var record = self
+        for (uid, item) in items where item.kind == .action && !item.isRemoved {
+            guard let reference = item.value("tracked"), let change = changes[reference] else { continue }
+            let register = Register(change.done ? Self.done(change.at, "GitHub") : nil, Stamp(change.at, replica: "~github"))
+            guard let current = item.fields["done"] else {
+                record.items[uid]?.fields["done"] = register
+                continue
+            }
+            if unconditionally {
+                if (current.value != nil) != change.done { record.items[uid]?.fields["done"] = register }
+            } else {
+                record.items[uid]?.fields["done"] = Register.join(current, register)
+            }
+        }
+        return record
+    }
+}

@@ -5,7 +5,7 @@ struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action",
         abstract: "Track action items by horizon: immediate, medium-term, long-term.",
-        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditAction.self, RemoveAction.self, ListItems.self]
+        subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditAction.self, RemoveAction.self, ListItems.self, TrackActions.self]
     )
 
     struct Add: ParsableCommand {

@@ -6,7 +6,9 @@ struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
         abstract: "The follow-up list: action items across all incidents, with incident, horizon, owner and due time.",
-        discussion: "Example: incident actions --open --owner infra"
+        discussion: """
+            A tracked action (incident action track) shows its GitHub issue and that issue's state as last seen here;             --refresh reads them all first (one gh call per repository) and ticks or unticks what was closed or reopened there.             Example: incident actions --open --owner infra
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -14,10 +16,21 @@ struct Actions: ParsableCommand {
     @Option(help: "Only this owner's.") var owner: String?
     @Flag(help: "Only the ones past their due time (and not done).") var overdue = false
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "First read the state of every tracked follow-up's GitHub issue (with gh) and apply what changed there.")
+    var refresh = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let now = Date()
+        if refresh, try store.hasDatabase() {
+            let store = try store.openForWriting()
+            let publisher = IssuePublisher(store: store, renderer: IncidentRenderer(templates: try TemplateSet()))
+            let refreshed = try publisher.refreshFollowUps()
+            for (incident, lines) in refreshed.ticks {
+                // With --json on standard error, so standard output stays one JSON document.
+                for line in lines { (json ? warn : say)("From GitHub: \(IncidentReference.format(incident)) \(line)") }
+            }
+        }
         let items = try store.hasDatabase()
             ? try store.openForReading().followUps(openOnly: open, owner: owner, overdueAt: overdue ? now : nil, withTitles: json) : []
         if json { return say(try IncidentJSON.encodeFollowUps(items)) }
@@ -41,6 +54,11 @@ struct Actions: ParsableCommand {
                 let when = "due " + TimeFormat.local(due)
                 text += ", ".utf8
                 text += (!item.isDone && due < now ? style.overdue(when + " (overdue)") : when).utf8
+            }
+            if let issue = item.tracked {
+                text += ", ".utf8
+                text += issue.reference.utf8
+                text += " \(item.trackedState ?? "state not read yet")".utf8
             }
             text.append(UInt8(ascii: ")"))
         }

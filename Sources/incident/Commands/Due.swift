@@ -5,7 +5,7 @@ import IncidentKit
 struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "What is overdue across open incidents: stakeholder updates and action items. Exits 1 when anything is.",
+        abstract: "What is overdue: stakeholder updates and action items of open incidents, tracked follow-ups of any. Exits 1 when anything is.",
         discussion: "For a shell prompt, a tmux status line or cron: incident due >/dev/null || echo 'incident: something is overdue'"
     )
 
@@ -30,15 +30,26 @@ struct Due: ParsableCommand {
         guard try store.hasDatabase() else { return [] }
         var items: [DueItem] = []
         let store = try store.openForReading()
-        for incident in try store.incidents() {
+        let open = try store.incidents()
+        for incident in open {
                 if let cadence = try store.cadence(of: incident), cadence.isOverdue(at: now) {
                     items.append(DueItem(incident: incident, what: "update", detail: cadence.describe(at: now), due: cadence.due, owner: nil))
                 }
                 for action in incident.actions where !action.isDone {
                     guard let due = action.due, due < now else { continue }
-                    items.append(DueItem(incident: incident, what: "action \(action.number)",
+                    items.append(DueItem(incident: incident, what: "action \(action.number)" + (action.tracked.map { " (\($0.reference))" } ?? ""),
                                          detail: "overdue by \(TimeFormat.duration(now.timeIntervalSince(due))): \(action.text)", due: due, owner: action.owner))
                 }
+        }
+        // Tracked follow-ups outlive their incident: those of ended incidents count too.
+        let listed = Set(open.map(\.number))
+        var ended: [Int: Incident] = [:]
+        for item in try store.followUps(openOnly: true, owner: nil, overdueAt: now, withTitles: false) {
+            guard let issue = item.tracked, let due = item.due, !listed.contains(item.incidentNumber) else { continue }
+            if ended[item.incidentNumber] == nil { ended[item.incidentNumber] = try store.incident(item.incidentNumber) }
+            guard let incident = ended[item.incidentNumber] else { continue }
+            items.append(DueItem(incident: incident, what: "follow-up \(issue.reference) (action \(item.number))",
+                                 detail: "overdue by \(TimeFormat.duration(now.timeIntervalSince(due))): \(item.text)", due: due, owner: item.owner))
         }
         return items
     }

@@ -38,7 +38,8 @@ struct Publish: ParsableCommand {
             if !result.labelsCreated.isEmpty { parts.append("labels created: \(result.labelsCreated.joined(separator: ", "))") }
             parts.append(result.assignees.isEmpty ? "no @login assignees" : "assigned: \(result.assignees.joined(separator: ", "))")
             if result.foldedTimelineEntries > 0 { parts.append("\(result.foldedTimelineEntries) oldest timeline entries folded out of the body (GitHub's 65,536-character limit; every record keeps them)") }
-            return say(parts.joined(separator: "; ") + ".")
+            say(parts.joined(separator: "; ") + ".")
+            return Self.sayFollowUps(result)
         }
         say(result.link.url)
         for line in Pull.lines(result.merge) { say(line) }
@@ -49,5 +50,11 @@ struct Publish: ParsableCommand {
         if result.foldedTimelineEntries > 0 {
             say("The body is at GitHub's 65,536-character limit: the \(result.foldedTimelineEntries) oldest timeline entries are folded out of its Markdown (a note there says so); every record keeps them.")
         }
+        Self.sayFollowUps(result)
+    }
+
+    /// The tracked follow-up issues the publish closed or reopened.
+    static func sayFollowUps(_ result: IssuePublisher.Published) {
+        for line in result.followUps { say("Follow-up: \(line).") }
     }
 }

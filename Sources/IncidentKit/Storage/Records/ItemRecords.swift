@@ -84,29 +84,32 @@ struct ActionItemRecord: IncidentChildRecord {
     var doneBy: String?
     /// `group` is an SQL keyword.
     var groupName: String?
+    /// `acme/ops#57`.
+    var trackedIssue: String?
 
     init(_ action: ActionItem, in incident: Int) {
         (incidentNumber, number, horizon, text, details) = (incident, action.number, action.horizon, action.text, action.details)
         (owner, dueAt, doneAt, doneBy, groupName) = (action.owner, action.due, action.doneAt, action.doneBy, action.group)
+        trackedIssue = action.tracked?.reference
     }
 
     init(row: Row) throws {
         (incidentNumber, number, horizon) = try (row.decode(forColumn: "incidentNumber"), row.decode(forColumn: "number"), row.decode(forColumn: "horizon"))
         (text, details, owner) = try (row.decode(forColumn: "text"), row.decode(forColumn: "details"), row.decode(forColumn: "owner"))
         (dueAt, doneAt, doneBy) = try (row.optionalDate("dueAt"), row.optionalDate("doneAt"), row.decode(forColumn: "doneBy"))
-        groupName = try row.decode(forColumn: "groupName")
+        (groupName, trackedIssue) = try (row.decode(forColumn: "groupName"), row.decode(forColumn: "trackedIssue"))
     }
 
     func encode(to container: inout PersistenceContainer) {
         (container["incidentNumber"], container["number"], container["horizon"]) = (incidentNumber, number, horizon)
         (container["text"], container["details"], container["owner"]) = (text, details, owner)
         (container["dueAt"], container["doneAt"], container["doneBy"]) = (dueAt?.unixTime, doneAt?.unixTime, doneBy)
-        container["groupName"] = groupName
+        (container["groupName"], container["trackedIssue"]) = (groupName, trackedIssue)
     }
 
     var model: ActionItem {
         ActionItem(number: number, horizon: horizon, text: text, details: details, owner: owner, due: dueAt,
-                   doneAt: doneAt, doneBy: doneBy, group: groupName)
+                   doneAt: doneAt, doneBy: doneBy, group: groupName, tracked: trackedIssue.flatMap(TrackedIssue.init(reference:)))
     }
 }
 
