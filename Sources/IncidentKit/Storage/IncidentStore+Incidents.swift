@@ -152,8 +152,21 @@ extension IncidentStore {
     func loadChildren(of header: Incident, _ db: Database) throws -> Incident {
         var incident = header
         let number = header.number
-        incident.labels = try LabelRecord.fetchAll(of: number, db).map(\.name)
-        incident.assignees = try AssigneeRecord.fetchAll(of: number, db).map(\.name)
+        // The three lists of names in one statement: each statement costs every command its preparation.
+        (incident.labels, incident.assignees, incident.playbooks) = ([], [], [])
+        let names = try Row.fetchCursor(db, sql: """
+            SELECT 0, position, name FROM label WHERE incidentNumber = ?1
+            UNION ALL SELECT 1, position, name FROM assignee WHERE incidentNumber = ?1
+            UNION ALL SELECT 2, appliedAt, name FROM appliedPlaybook WHERE incidentNumber = ?1
+            ORDER BY 1, 2
+            """, arguments: [number])
+        while let row = try names.next() {
+            switch row[0] as Int {
+            case 0: incident.labels.append(row[2])
+            case 1: incident.assignees.append(row[2])
+            default: incident.playbooks.append(row[2])
+            }
+        }
         incident.services = try ServiceRecord.fetchAll(of: number, db).map(\.model)
         incident.sections = try SectionRecord.fetchAll(of: number, db).map(\.model)
         incident.whys = try WhyRecord.fetchAll(of: number, db).map(\.model)
@@ -162,7 +175,6 @@ extension IncidentStore {
         incident.criteria = try CriterionRecord.fetchAll(of: number, db).map(\.model)
         incident.lessons = try LessonRecord.fetchAll(of: number, db).map(\.model)
         incident.roles = Role.sorted(try RoleRecord.fetchAll(of: number, db).map(\.model))
-        incident.playbooks = try AppliedPlaybookRecord.fetchAll(of: number, db).map(\.name)
         incident.publicUpdates = try PublicUpdateRecord.fetchAll(of: number, db).map(\.model)
         incident.github = try GitHubLinkRecord.fetchOne(db, sql: "SELECT * FROM githubLink WHERE incidentNumber = ?", arguments: [number])?.model
         if let repo = incident.github?.repo { incident.github?.visibility = try Self.visibility(of: repo, db) }
