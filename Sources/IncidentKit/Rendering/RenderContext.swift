@@ -122,6 +122,9 @@ public struct RenderContext {
                 format == .markdown ? " (\(issue.reference))" : " (<a href=\"\(issue.url)\">\(issue.reference)</a>)"
             } ?? "",
         ]
+        values["taskLine"] = Self.taskLine(box: item.isDone, text: values["text"] as? String ?? "",
+                                           suffix: (values["tracked"] as? String ?? "") + (values["meta"] as? String ?? ""),
+                                           marker: values["marker"] as? String ?? "")
         // Details that start with plain text would continue the item's first line unless a blank line separates them.
         values["details"] = item.details.map { details in
             guard format == .markdown else { return block(details) }
@@ -132,9 +135,17 @@ public struct RenderContext {
     }
 
     func criterion(_ item: SuccessCriterion) -> [String: Any] {
-        ["kind": "criterion", "number": item.number, "box": item.isMet ? "x" : " ", "done": item.isMet,
-         "marker": Self.marker(.criterion, item.number, done: item.isMet),
-         "text": line(item.text), "tracked": "", "meta": "", "phase": item.phase.rawValue, "hasDetails": false]
+        let text = line(item.text), marker = Self.marker(.criterion, item.number, done: item.isMet)
+        return ["kind": "criterion", "number": item.number, "box": item.isMet ? "x" : " ", "done": item.isMet, "marker": marker,
+                "text": text, "tracked": "", "meta": "", "phase": item.phase.rawValue, "hasDetails": false,
+                "taskLine": Self.taskLine(box: item.isMet, text: text, suffix: "", marker: marker)]
+    }
+
+    /// A task line as the built-in `task-item` template writes it, `- [x] TEXT SUFFIX MARKER`, put together here: every
+    /// name a template looks up costs a search of the context stack, and the checklist has a line per item. The parts
+    /// (`box`, `text`, `tracked`, `meta`, `marker`) stay in the context for templates that lay the line out otherwise.
+    static func taskLine(box: Bool, text: String, suffix: String, marker: String) -> String {
+        "- [\(box ? "x" : " ")] " + text + suffix + " " + marker
     }
 
     func why(_ item: Why) -> [String: Any] {
