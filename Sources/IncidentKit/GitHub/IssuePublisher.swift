@@ -223,8 +223,10 @@ public struct IssuePublisher {
         let body = try renderer.issueBody(incident, at: now())
         var lines: [String]
         if let link = incident.github {
-            lines = ["\(GitHubCLI.commandLine(GitHubArguments.viewIssue(link.number, repo: link.repo, fields: "body,updatedAt")))   # merged here first",
-                     GitHubCLI.commandLine(GitHubArguments.editBody(link.number, repo: link.repo)) + "   # body below"]
+            let view = GitHubCLI.commandLine(GitHubArguments.viewIssue(link.number, repo: link.repo, fields: "body,labels,title,updatedAt"))
+            lines = [view + "   # the issue's copy, merged with the record here first",
+                     GitHubCLI.commandLine(GitHubArguments.editBody(link.number, repo: link.repo)) + "   # the merged body (this record's render below)",
+                     view + "   # read back; merged and pushed again if another publisher wrote meanwhile"]
         } else {
             let target = repo ?? "(the repository gh resolves here)"
             lines = incident.labels.map { GitHubCLI.commandLine(Self.createLabel($0, repo: target)) + "   # if missing" }
