@@ -4,33 +4,14 @@ import Testing
 /// Usage, not-found and refused errors: one `incident:` line on stderr, the right exit status, and a
 /// database that is exactly as it was (compared through `sqlite3 .dump`, which reads through the WAL).
 @Suite struct ErrorTests {
-    /// A database with INC-1 (P1, declared 19:00 PST) that has one action.
-    private func sandboxWithIncident() throws -> Sandbox {
-        let sandbox = try Sandbox()
-        try sandbox.ok(["new", "--p1", "Checkout is slow", "--at", "2025-09-15 19:00 PST"])
-        try sandbox.ok(["action", "add", "Scale the checkout pool"])
-        return sandbox
-    }
-
-    /// Runs a command that must fail and leave the database untouched; returns its result.
-    @discardableResult
-    private func expectRefusal(_ sandbox: Sandbox, _ arguments: [String], status: Int32, mentioning phrase: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
-        let before = try sandbox.dump(sandbox.defaultDatabase)
-        let result = try sandbox.run(arguments)
-        expectFailure(result, status: status, mentioning: phrase, sourceLocation: sourceLocation)
-        #expect(try sandbox.dump(sandbox.defaultDatabase) == before, "the database changed", sourceLocation: sourceLocation)
-        return result
-    }
-
     @Test func declaringWithoutASeverityFailsWithUsageStatus() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["new", "Payments are down"], status: 64, mentioning: "Missing severity")
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["new", "Payments are down"], status: 64, mentioning: "Missing severity")
     }
 
     @Test func anUnknownSeverityFailsAtParseTimeListingTheValues() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["set", "--severity", "P9"], status: 64,
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["set", "--severity", "P9"], status: 64,
                           mentioning: "The value 'P9' is invalid for '--severity <severity>'. Please provide one of 'P0', 'P1', 'P2', 'P3' or 'P4'.")
     }
 
@@ -43,7 +24,7 @@ import Testing
         (["reopen", "--status", "nope"], "monitoring, resolved, closed or cancelled.", "incident reopen"),
     ])
     func aBadValueFailsAtParseTimeNamingTheValuesAndTheCommand(_ arguments: [String], values: String, command: String) throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         let result = try sandbox.run(arguments)
         expectFailure(result, status: 64)
         #expect(result.stderr.contains(values))
@@ -51,14 +32,14 @@ import Testing
     }
 
     @Test func argumentErrorsAreOneSentenceWithoutDoubledPunctuation() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         let result = try sandbox.run(["show", "--jsn"])
         expectFailure(result, status: 64)
         #expect(result.stderr == "incident: Unknown option '--jsn'. Did you mean '--json'? See 'incident show --help'.\n")
     }
 
     @Test func helpListsTheAllowedValuesOfTypedOptions() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         let help = try sandbox.run(["action", "add", "--help"])
         #expect(help.status == 0)
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -66,44 +47,44 @@ import Testing
     }
 
     @Test func aBlankTitleFailsWithUsageStatus() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["new", "--p1", "  "], status: 64, mentioning: "The title is empty")
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["new", "--p1", "  "], status: 64, mentioning: "The title is empty")
     }
 
     @Test func anUnparseableTimeFailsWithUsageStatus() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["timeline", "add", "x", "--at", "yesterdayish"], status: 64,
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["timeline", "add", "x", "--at", "yesterdayish"], status: 64,
                           mentioning: "Can't read the time \"yesterdayish\"")
     }
 
     @Test func showingAnUnknownIncidentFailsWithNotFoundStatus() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["show", "INC-99"], status: 66, mentioning: "No incident INC-99")
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["show", "INC-99"], status: 66, mentioning: "No incident INC-99")
     }
 
     @Test func checkingAnItemNumberOutOfRangeFailsWithNotFoundStatus() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["check", "42"], status: 66, mentioning: "INC-1 has no action 42 (it has 1)")
-        try expectRefusal(sandbox, ["check", "1", "42"], status: 66, mentioning: "has no action 42")
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["check", "42"], status: 66, mentioning: "INC-1 has no action 42 (it has 1)")
+        try sandbox.expectRefusal(["check", "1", "42"], status: 66, mentioning: "has no action 42")
         #expect(try sandbox.ok(["action", "list", "--open"]).stdout.contains("[ ] 1"), "item 1 must stay open")
     }
 
     @Test func movingTheStatusBackwardsIsRefused() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["status", "mitigated"])
-        try expectRefusal(sandbox, ["status", "investigating"], status: 1,
+        try sandbox.expectRefusal(["status", "investigating"], status: 1,
                           mentioning: "Can't go from mitigated back to investigating")
     }
 
     @Test func settingTheStatusToClosedIsRefused() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["status", "closed"], status: 1, mentioning: "`incident close`")
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["status", "closed"], status: 1, mentioning: "`incident close`")
     }
 
     @Test func aMilestoneOutOfOrderIsRefused() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["timeline", "add", "Pool scaled", "--kind", "mitigated", "--at", "2025-09-15 20:00 PST"])
-        try expectRefusal(sandbox, ["timeline", "add", "Pager fired", "--kind", "detected", "--at", "2025-09-15 20:30 PST"],
+        try sandbox.expectRefusal(["timeline", "add", "Pager fired", "--kind", "detected", "--at", "2025-09-15 20:30 PST"],
                           status: 1, mentioning: "detected at 2025-09-16T04:30:00Z would be after mitigated at 2025-09-16T04:00:00Z")
     }
 
@@ -114,7 +95,7 @@ import Testing
         ["show", "--bogus"],
     ])
     func argumentErrorsAreAlsoOneIncidentLine(_ arguments: [String]) throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         let before = try sandbox.dump(sandbox.defaultDatabase)
         let result = try sandbox.run(arguments)
         expectFailure(result, status: 64)

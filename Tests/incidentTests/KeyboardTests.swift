@@ -4,28 +4,6 @@ import Testing
 /// What a new user types at 3 a.m. and what the tool answers: advice that works, times as people write them,
 /// suggestions for slips, and the same shape of answer from every `add`.
 @Suite struct KeyboardTests {
-    /// INC-1 (P1, declared 2025-09-15 19:00 PST) with one open immediate action.
-    private func sandboxWithIncident() throws -> Sandbox {
-        let sandbox = try Sandbox()
-        try sandbox.ok(["new", "--p1", "Checkout is slow", "--at", "2025-09-15 19:00 PST"])
-        try sandbox.ok(["action", "add", "Scale the checkout pool"])
-        return sandbox
-    }
-
-    /// Runs a command that must fail with one line and leave the database as it was.
-    @discardableResult
-    private func expectRefusal(_ sandbox: Sandbox, _ arguments: [String], status: Int32, mentioning phrases: String...,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
-        let before = try sandbox.dump(sandbox.defaultDatabase)
-        let result = try sandbox.run(arguments)
-        expectFailure(result, status: status, sourceLocation: sourceLocation)
-        for phrase in phrases {
-            #expect(result.stderr.contains(phrase), "stderr should mention \(phrase.debugDescription): \(result)", sourceLocation: sourceLocation)
-        }
-        #expect(try sandbox.dump(sandbox.defaultDatabase) == before, "the database changed", sourceLocation: sourceLocation)
-        return result
-    }
-
     /// The first `incident …` command quoted in backticks in an error line, as words.
     private func advisedCommand(in line: String) throws -> [String] {
         let parts = line.split(separator: "`", omittingEmptySubsequences: false)
@@ -34,9 +12,9 @@ import Testing
     }
 
     @Test func closingTwiceSaysItIsAlreadyClosedAndTheAdviceWorks() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["close", "--force"])
-        let refused = try expectRefusal(sandbox, ["close"], status: 1, mentioning: "INC-1 is already closed")
+        let refused = try sandbox.expectRefusal(["close"], status: 1, mentioning: "INC-1 is already closed")
         #expect(!refused.stderr.contains("back to closed"))
         let advice = try advisedCommand(in: refused.stderr)
         #expect(advice.first == "reopen")
@@ -45,9 +23,9 @@ import Testing
     }
 
     @Test func reopeningToAClosedStatusNamesTheStatusesReopenTakes() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["close", "--force"])
-        let refused = try expectRefusal(sandbox, ["reopen", "--status", "closed"], status: 64, mentioning: "investigating")
+        let refused = try sandbox.expectRefusal(["reopen", "--status", "closed"], status: 64, mentioning: "investigating")
         #expect(!refused.stderr.contains("Unknown status"))
         #expect(refused.stderr.contains("`incident close`"))
     }
@@ -68,13 +46,13 @@ import Testing
     }
 
     @Test func aTimeInTheFutureIsRefusedUnlessFutureIsPassed() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         for arguments in [["timeline", "add", "Paged", "--at", "2099-01-01 10:00"],
                           ["status", "mitigated", "--at", "2099-01-01 10:00"],
                           ["close", "--force", "--at", "2099-01-01 10:00"],
                           ["role", "set", "commander", "@dana", "--at", "2099-01-01 10:00"],
                           ["new", "--p2", "Later", "--at", "2099-01-01 10:00"]] {
-            try expectRefusal(sandbox, arguments, status: 64, mentioning: "in the future", "--future")
+            try sandbox.expectRefusal(arguments, status: 64, mentioning: "in the future", "--future")
         }
         try sandbox.ok(["timeline", "add", "Maintenance window opens", "--at", "2099-01-01 10:00", "--future"])
         #expect(try sandbox.ok(["timeline", "list"]).stdout.contains("2099-01-01 10:00 UTC"))
@@ -85,28 +63,28 @@ import Testing
     }
 
     @Test func aMistypedCommandSuggestsTheNearestOne() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["timline", "add", "x"], status: 64, mentioning: "Did you mean 'timeline'?")
-        try expectRefusal(sandbox, ["action", "ad", "x"], status: 64, mentioning: "Did you mean 'add'?", "incident action")
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["timline", "add", "x"], status: 64, mentioning: "Did you mean 'timeline'?")
+        try sandbox.expectRefusal(["action", "ad", "x"], status: 64, mentioning: "Did you mean 'add'?", "incident action")
         // Nothing near: no guess, but where to look.
-        let far = try expectRefusal(sandbox, ["zzzzzzzz"], status: 64, mentioning: "'zzzzzzzz'", "incident --help")
+        let far = try sandbox.expectRefusal(["zzzzzzzz"], status: 64, mentioning: "'zzzzzzzz'", "incident --help")
         #expect(!far.stderr.contains("Did you mean"))
     }
 
     @Test func aMistypedValueSuggestsTheNearestOne() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["timeline", "add", "x", "--kind", "detect"], status: 64, mentioning: "Did you mean 'detected'?")
-        try expectRefusal(sandbox, ["action", "add", "x", "--horizon", "long-trem"], status: 64, mentioning: "Did you mean 'long-term'?")
-        try expectRefusal(sandbox, ["status", "mitigatd"], status: 64, mentioning: "Did you mean \"mitigated\"?")
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["timeline", "add", "x", "--kind", "detect"], status: 64, mentioning: "Did you mean 'detected'?")
+        try sandbox.expectRefusal(["action", "add", "x", "--horizon", "long-trem"], status: 64, mentioning: "Did you mean 'long-term'?")
+        try sandbox.expectRefusal(["status", "mitigatd"], status: 64, mentioning: "Did you mean \"mitigated\"?")
     }
 
     @Test func unquotedTextIsAskedToBeQuotedForEveryTextArgument() throws {
-        let sandbox = try sandboxWithIncident()
-        try expectRefusal(sandbox, ["new", "--p0", "Database", "is", "down"], status: 64,
+        let sandbox = try Sandbox.withIncident()
+        try sandbox.expectRefusal(["new", "--p0", "Database", "is", "down"], status: 64,
                           mentioning: "given as 3 separate words; quote it", "\"Database is down\"")
-        try expectRefusal(sandbox, ["action", "add", "Restart", "pods"], status: 64, mentioning: "quote it", "\"Restart pods\"")
-        try expectRefusal(sandbox, ["role", "set", "commander", "Dana", "Smith"], status: 64, mentioning: "quote it", "\"Dana Smith\"")
-        try expectRefusal(sandbox, ["status", "mitigated", "--note", "pool", "scaled", "up"], status: 64,
+        try sandbox.expectRefusal(["action", "add", "Restart", "pods"], status: 64, mentioning: "quote it", "\"Restart pods\"")
+        try sandbox.expectRefusal(["role", "set", "commander", "Dana", "Smith"], status: 64, mentioning: "quote it", "\"Dana Smith\"")
+        try sandbox.expectRefusal(["status", "mitigated", "--note", "pool", "scaled", "up"], status: 64,
                           mentioning: "quote it", "--note \"pool scaled up\"")
         let fresh = try Sandbox()
         expectFailure(try fresh.run(["new", "--p0", "Database", "is", "down"]), status: 64, mentioning: "quote it")
@@ -114,7 +92,7 @@ import Testing
     }
 
     @Test func uncheckWorksAtTheTopLevelLikeCheck() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["check", "1"])
         let result = try sandbox.ok(["uncheck", "1"])
         #expect(result.stdout.hasPrefix("Unchecked action 1: Scale the checkout pool"))
@@ -122,7 +100,7 @@ import Testing
     }
 
     @Test func actionsByOwnerMatchWithOrWithoutTheAt() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["action", "add", "Call the bank", "--owner", "@erin"])
         try sandbox.ok(["action", "add", "Write the report", "--owner", "Dana"])
         let erin = try sandbox.ok(["actions", "--open", "--owner", "erin"]).stdout
@@ -133,7 +111,7 @@ import Testing
     }
 
     @Test func checkWithNoNumberListsTheOpenItems() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["action", "add", "Page the DBA"])
         try sandbox.ok(["check", "1"])
         let before = try sandbox.dump(sandbox.defaultDatabase)
@@ -147,7 +125,7 @@ import Testing
     }
 
     @Test func everyAddAnswersInOneForm() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         #expect(try sandbox.ok(["action", "add", "Fix the pool", "--horizon", "long-term"]).stdout
                 == "Added action 2 (long-term) to INC-1: Fix the pool\n")
         #expect(try sandbox.ok(["criterion", "add", "p99 under 300 ms"]).stdout == "Added criterion 1 (immediate) to INC-1: p99 under 300 ms\n")
@@ -161,7 +139,7 @@ import Testing
     }
 
     @Test func aDateOnlyDueTimeIsTheEndOfThatDay() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["action", "add", "Add a replica", "--horizon", "long-term", "--due", "2027-01-31"])
         try sandbox.ok(["action", "edit", "1", "--due", "2027-02-01"])
         let actions = try sandbox.json()["actions"] as? [[String: Any]]
@@ -169,7 +147,7 @@ import Testing
     }
 
     @Test func roleListColumnsLineUp() throws {
-        let sandbox = try sandboxWithIncident()
+        let sandbox = try Sandbox.withIncident()
         try sandbox.ok(["role", "set", "commander", "@alexandra-the-great"])
         try sandbox.ok(["role", "set", "scribe", "@bo"])
         let lines = try sandbox.ok(["role", "list"]).lines

@@ -96,3 +96,28 @@ func expectFailure(_ result: CLIResult, status: Int32, mentioning phrases: Strin
                 sourceLocation: sourceLocation)
     }
 }
+
+extension Sandbox {
+    /// A sandbox whose database holds INC-1 (P1, declared 2025-09-15 19:00 PST) with one open immediate action.
+    static func withIncident() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        try sandbox.ok(["new", "--p1", "Checkout is slow", "--at", "2025-09-15 19:00 PST"])
+        try sandbox.ok(["action", "add", "Scale the checkout pool"])
+        return sandbox
+    }
+
+    /// Runs a command that must fail with one line naming each of `phrases` and leave the database exactly as it was
+    /// (compared through `sqlite3 .dump`, which reads through the WAL); returns its result.
+    @discardableResult
+    func expectRefusal(_ arguments: [String], status: Int32, mentioning phrases: String...,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
+        let before = try dump(defaultDatabase)
+        let result = try run(arguments)
+        expectFailure(result, status: status, sourceLocation: sourceLocation)
+        for phrase in phrases {
+            #expect(result.stderr.contains(phrase), "stderr should mention \(phrase.debugDescription): \(result)", sourceLocation: sourceLocation)
+        }
+        #expect(try dump(defaultDatabase) == before, "the database changed", sourceLocation: sourceLocation)
+        return result
+    }
+}
