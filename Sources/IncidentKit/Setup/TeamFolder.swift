@@ -68,13 +68,7 @@ public enum TeamFolder {
         if descriptor < 0, errno == EEXIST { return false }
         guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw .unwritableOutput(path: path, reason: String(cString: strerror(errno))) }
-            bytes = bytes.dropFirst(written)
-        }
+        try OutputFile.writeAll(text, to: descriptor, path: path)
         return true
     }
 

@@ -18,6 +18,12 @@ public enum OutputFile {
         let descriptor = open(path, flags, 0o666)
         guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        try writeAll(text, to: descriptor, path: path)
+    }
+
+    /// Writes all of `text` to the open `descriptor` (of the file at `path`, for the message), retrying short and
+    /// interrupted writes.
+    static func writeAll(_ text: String, to descriptor: Int32, path: String) throws(IncidentError) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
