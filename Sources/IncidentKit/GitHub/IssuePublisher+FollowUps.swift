@@ -45,12 +45,7 @@ extension IssuePublisher {
         result.repo = target
         var learned = try checkVisibility(of: target, allowingPublic: allowingPublic)
         let labels = [GitHubArguments.followUpLabel, incident.severity.label]
-        let listed = try gh.run(GitHubArguments.listLabels(repo: target))
-        let existing = Set(((try? JSONDecoder().decode([RemoteIssue.Label].self, from: Data(listed.utf8))) ?? []).map { $0.name.lowercased() })
-        for label in labels where !existing.contains(label.lowercased()) {
-            _ = try gh.run(Self.createLabel(label, repo: target))
-            result.labelsCreated.append(label)
-        }
+        result.labelsCreated += try createMissingLabels(labels, in: target)
         for (index, action) in pending.enumerated() {
             let arguments = GitHubArguments.createIssue(repo: target, title: action.text, labels: labels,
                                                         assignees: Self.logins(action.owner.map { [$0] } ?? []))

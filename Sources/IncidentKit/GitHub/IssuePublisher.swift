@@ -172,9 +172,7 @@ public struct IssuePublisher {
                            input: body)
         } catch .githubFailed(let command, let message) where !addLabels.isEmpty && message.contains("not found") {
             // gh applies the body and the labels separately: the body is in; create the missing labels, then add them.
-            let listed = try gh.run(GitHubArguments.listLabels(repo: link.repo))
-            let existing = Set(((try? JSONDecoder().decode([RemoteIssue.Label].self, from: Data(listed.utf8))) ?? []).map { $0.name.lowercased() })
-            for label in addLabels where !existing.contains(label.lowercased()) { _ = try gh.run(Self.createLabel(label, repo: link.repo)) }
+            _ = try createMissingLabels(addLabels, in: link.repo)
             do {
                 _ = try gh.run(GitHubArguments.editLabels(link.number, repo: link.repo, add: addLabels))
             } catch {
@@ -245,6 +243,19 @@ public struct IssuePublisher {
         }
     }
 
+    /// Creates those of `labels` that `repo` doesn't have (names compare case-insensitively, as on GitHub), with one
+    /// `gh label list` and a `gh label create` each; returns the ones created.
+    func createMissingLabels(_ labels: [String], in repo: String) throws(IncidentError) -> [String] {
+        let listed = try gh.run(GitHubArguments.listLabels(repo: repo))
+        var existing = Set(((try? JSONDecoder().decode([RemoteIssue.Label].self, from: Data(listed.utf8))) ?? []).map { $0.name.lowercased() })
+        var created: [String] = []
+        for label in labels where existing.insert(label.lowercased()).inserted {
+            _ = try gh.run(Self.createLabel(label, repo: repo))
+            created.append(label)
+        }
+        return created
+    }
+
     /// `gh label create`: severity labels get their colour (P0 red … P4 pale blue); others a neutral grey.
     static func createLabel(_ name: String, repo: String) -> [String] {
         let colours = ["P0": "b60205", "P1": "d93f0b", "P2": "fbca04", "P3": "0e8a16", "P4": "c5def5"]
@@ -263,13 +274,7 @@ extension IssuePublisher {
         // A label stored before commas were refused would be split by gh into labels that don't exist.
         for label in incident.labels where label.contains(",") { throw .labelWithComma(label) }
         // Labels first, so issue creation can't fail halfway on a label GitHub doesn't know.
-        let listed = try gh.run(GitHubArguments.listLabels(repo: repo))
-        let existing = Set(((try? JSONDecoder().decode([RemoteIssue.Label].self, from: Data(listed.utf8))) ?? []).map { $0.name.lowercased() })
-        var created: [String] = []
-        for label in incident.labels where !existing.contains(label.lowercased()) && !created.contains(label) {
-            _ = try gh.run(Self.createLabel(label, repo: repo))
-            created.append(label)
-        }
+        let created = try createMissingLabels(incident.labels, in: repo)
         // Items get their identities in the first copy of the record; the record here keeps them once the issue exists.
         let outcome = try store.mergeShared(incident.number, with: nil, remembering: false, commit: false) { _ in "" }
         let merged = outcome.incident
