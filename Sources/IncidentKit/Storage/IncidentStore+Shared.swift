@@ -185,19 +185,22 @@ extension IncidentStore {
     /// Gives the items that have no identity yet the ones in `ids` (by their handles here), once a body naming them has
     /// reached GitHub: another machine may have merged them from it already, so a later push must name them alike.
     public func rememberIdentities(_ number: Int, _ ids: ItemIdentities) throws(IncidentError) {
-        try write { db in
-            for (table, column, pairs) in [("actionItem", "number", ids.actions), ("criterion", "number", ids.criteria), ("why", "number", ids.whys),
-                                           ("lesson", "number", ids.lessons), ("section", "position", ids.sections)] {
-                for (handle, uid) in pairs {
-                    try db.execute(sql: "UPDATE \(table) SET uid = ? WHERE incidentNumber = ? AND \(column) = ? AND uid IS NULL",
-                                   arguments: [uid, number, handle])
-                }
+        try write { db in try name(number, ids, db) }
+    }
+
+    /// Gives the rows of incident `number` that have no identity yet the ones `ids` holds for their handles, those
+    /// for which `keep` holds.
+    private func name(_ number: Int, _ ids: ItemIdentities, keeping keep: (String) -> Bool = { _ in true }, _ db: Database) throws {
+        for (table, column, pairs) in [("actionItem", "number", ids.actions), ("criterion", "number", ids.criteria), ("why", "number", ids.whys),
+                                       ("lesson", "number", ids.lessons), ("section", "position", ids.sections)] {
+            for (handle, uid) in pairs where keep(uid) {
+                try db.execute(sql: "UPDATE \(table) SET uid = ? WHERE incidentNumber = ? AND \(column) = ? AND uid IS NULL",
+                               arguments: [uid, number, handle])
             }
-            for (id, uid) in ids.timeline {
-                try db.execute(sql: "UPDATE timelineEntry SET uid = ? WHERE id = ? AND incidentNumber = ? AND uid IS NULL", arguments: [uid, id, number])
-            }
-            for (id, uid) in ids.publicUpdates {
-                try db.execute(sql: "UPDATE publicUpdate SET uid = ? WHERE id = ? AND incidentNumber = ? AND uid IS NULL", arguments: [uid, id, number])
+        }
+        for (table, pairs) in [("timelineEntry", ids.timeline), ("publicUpdate", ids.publicUpdates)] {
+            for (id, uid) in pairs where keep(uid) {
+                try db.execute(sql: "UPDATE \(table) SET uid = ? WHERE id = ? AND incidentNumber = ? AND uid IS NULL", arguments: [uid, id, number])
             }
         }
     }
@@ -238,15 +241,8 @@ extension IncidentStore {
         settle(.lesson, &ids.lessons, texts: Dictionary(incident.lessons.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a }))
         for uid in ids.sections.values where known.contains(uid) { used.insert(uid) }
         for uid in ids.timeline.values where known.contains(uid) { used.insert(uid) }
-        for (table, column, pairs) in [("actionItem", "number", ids.actions), ("criterion", "number", ids.criteria), ("why", "number", ids.whys),
-                                       ("lesson", "number", ids.lessons), ("section", "position", ids.sections)] {
-            for (handle, uid) in pairs where used.contains(uid) {
-                try db.execute(sql: "UPDATE \(table) SET uid = ? WHERE incidentNumber = ? AND \(column) = ?", arguments: [uid, number, handle])
-            }
-        }
-        for (id, uid) in ids.timeline where used.contains(uid) {
-            try db.execute(sql: "UPDATE timelineEntry SET uid = ? WHERE id = ?", arguments: [uid, id])
-        }
+        // The rows were just written anew, so none has an identity yet.
+        try name(number, ids, keeping: used.contains, db)
         for uid in known.subtracting(used) {
             guard let kind = base.items[uid]?.kind else { continue }
             try db.execute(sql: "INSERT OR REPLACE INTO itemRemoval (incidentNumber, uid, kind, number, at) VALUES (?, ?, ?, NULL, ?)",
