@@ -5,15 +5,14 @@ enum ItemUID {
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
 
     /// 12 random letters and digits (62 bits): two machines never draw the same one.
-    static func random() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<12).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
-    }
+    static func random() -> String { random(length: 12) }
 
     /// A replica's short name: it only breaks ties between writes made in the same millisecond.
-    static func replica() -> String {
+    static func replica() -> String { random(length: 6) }
+
+    private static func random(length: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return String((0..<6).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        return String((0..<length).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
     }
 
     /// The identity the previous release's marker `incident:KIND:NUMBER` maps to: the same on every machine.
