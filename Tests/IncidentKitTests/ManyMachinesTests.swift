@@ -124,6 +124,25 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
     }
 }
 
+/// Two machines on one issue: A declared the incident (with `actions`) and published it; B joined from the issue.
+struct TwoMachines {
+    let github = GitHubStandIn(latency: 0...0)
+    let renderer: IncidentRenderer
+    let a: IncidentStore, b: IncidentStore
+    let publisherA: IssuePublisher, publisherB: IssuePublisher
+    let incident: Incident
+
+    init(title: String, actions: [String] = []) throws {
+        renderer = try RenderingFixtures.renderer()
+        (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
+        incident = try a.declare(IncidentDraft(title: title, severity: .p1, declaredAt: Date()))
+        for text in actions { _ = try a.addAction(incident.number, text: text) }
+        (publisherA, publisherB) = (IssuePublisher(store: a, renderer: renderer, gh: github), IssuePublisher(store: b, renderer: renderer, gh: github))
+        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
+        _ = try publisherB.join("1", repo: "acme/ops")
+    }
+}
+
 /// What one machine did, to check against every record at the end.
 private struct Contribution: Hashable {
     enum Kind: String { case tick, action, timeline, why }
@@ -241,14 +260,9 @@ private struct Contribution: Hashable {
     /// Round trips are what people feel: a pull is one call; a publish of a change here is read, write, read back; a
     /// publish with nothing new is one read.
     @Test func pullIsOneCallAndPublishThree() throws {
-        let github = GitHubStandIn(latency: 0...0)
-        let renderer = try RenderingFixtures.renderer()
-        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
-        let incident = try a.declare(IncidentDraft(title: "Queue backlog", severity: .p1, declaredAt: Date()))
-        _ = try a.addAction(incident.number, text: "Drain the queue")
-        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
-        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
-        _ = try publisherB.join("1", repo: "acme/ops")
+        let machines = try TwoMachines(title: "Queue backlog", actions: ["Drain the queue"])
+        let (github, b) = (machines.github, machines.b)
+        let publisherB = machines.publisherB
 
         github.clearCalls()
         _ = try publisherB.pull(1)
@@ -277,14 +291,9 @@ private struct Contribution: Hashable {
     /// A removal made on one machine removes the item on every machine; a copy that lacks an item (overwritten by a
     /// concurrent publish) never does.
     @Test func aRemovalTravelsButAnAbsenceDoesNot() throws {
-        let github = GitHubStandIn(latency: 0...0)
-        let renderer = try RenderingFixtures.renderer()
-        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
-        let incident = try a.declare(IncidentDraft(title: "Queue backlog", severity: .p1, declaredAt: Date()))
-        for text in ["Drain the queue", "Add a consumer", "Alert on lag"] { _ = try a.addAction(incident.number, text: text) }
-        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
-        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
-        _ = try publisherB.join("1", repo: "acme/ops")
+        let machines = try TwoMachines(title: "Queue backlog", actions: ["Drain the queue", "Add a consumer", "Alert on lag"])
+        let (github, a, b) = (machines.github, machines.a, machines.b)
+        let (publisherA, publisherB, incident) = (machines.publisherA, machines.publisherB, machines.incident)
 
         #expect(try b.removeItem(1, kind: .action, item: 2) == "Add a consumer")
         _ = try publisherB.publish(1, repo: nil, force: false)
@@ -310,13 +319,9 @@ private struct Contribution: Hashable {
 /// publishes. A's publish succeeds and carries B's work, and A's record has it.
 @Suite struct TwoMachinesTests {
     @Test func aSecondPublisherCarriesTheFirstOnesWork() throws {
-        let github = GitHubStandIn(latency: 0...0)
-        let renderer = try RenderingFixtures.renderer()
-        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
-        let incident = try a.declare(IncidentDraft(title: "Checkout errors", severity: .p1, declaredAt: Date()))
-        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
-        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
-        _ = try publisherB.join("1", repo: "acme/ops")
+        let machines = try TwoMachines(title: "Checkout errors", actions: [])
+        let (github, a, b) = (machines.github, machines.a, machines.b)
+        let (publisherA, publisherB, incident) = (machines.publisherA, machines.publisherB, machines.incident)
         _ = try b.addAction(1, text: "Fail over to the second region")
         _ = try b.addTimelineEntry(1, text: "Errors traced to the payment gateway", at: Date())
         _ = try publisherB.publish(1, repo: nil, force: false)
@@ -414,13 +419,9 @@ private struct Contribution: Hashable {
 /// or the other machine's copy and ours would hold the same entry twice.
 @Suite struct OverwrittenPushTests {
     @Test func itemsKeepTheIdentityTheirFirstPushGaveThem() throws {
-        let github = GitHubStandIn(latency: 0...0)
-        let renderer = try RenderingFixtures.renderer()
-        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
-        let incident = try a.declare(IncidentDraft(title: "Checkout errors", severity: .p1, declaredAt: Date()))
-        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
-        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
-        _ = try publisherB.join("1", repo: "acme/ops")
+        let machines = try TwoMachines(title: "Checkout errors", actions: [])
+        let (github, renderer, a, b) = (machines.github, machines.renderer, machines.a, machines.b)
+        let (publisherA, publisherB, incident) = (machines.publisherA, machines.publisherB, machines.incident)
         let stale = github.issueBody
         _ = try a.addTimelineEntry(incident.number, text: "Gateway timeouts spiking", at: Date())
         // Right after A's push, B merges it, and a stale publisher writes an old body over the issue.
@@ -441,13 +442,9 @@ private struct Contribution: Hashable {
 /// What the people outside see travels too: the public flag and title, public updates, internal sections.
 @Suite struct PublicFieldsTravelTests {
     @Test func publicUpdatesAndFlagsReachTheOtherMachine() throws {
-        let github = GitHubStandIn(latency: 0...0)
-        let renderer = try RenderingFixtures.renderer()
-        let (a, b) = (try IncidentStore.inMemory(actor: "a"), try IncidentStore.inMemory(actor: "b"))
-        let incident = try a.declare(IncidentDraft(title: "Checkout errors", severity: .p1, declaredAt: Date()))
-        let publisherA = IssuePublisher(store: a, renderer: renderer, gh: github), publisherB = IssuePublisher(store: b, renderer: renderer, gh: github)
-        _ = try publisherA.publish(incident.number, repo: "acme/ops", force: false)
-        _ = try publisherB.join("1", repo: "acme/ops")
+        let machines = try TwoMachines(title: "Checkout errors", actions: [])
+        let (a, b) = (machines.a, machines.b)
+        let (publisherA, publisherB, incident) = (machines.publisherA, machines.publisherB, machines.incident)
         var changes = IncidentChanges()
         changes.isPublic = true
         changes.publicTitle = "Payments are failing"
