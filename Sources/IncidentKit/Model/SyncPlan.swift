@@ -39,22 +39,6 @@ public struct SyncPlan: Sendable {
         }
     }
 
-    /// A three-way merge with the issue on GitHub: `base` holds the boxes as this machine last saw them there
-    /// (the markers of a body rendered on another machine say that machine's state, not this one's).
-    /// A box changed only there is applied, one changed only here is kept. A box that differs from the base
-    /// only because the body was rendered elsewhere before this item changed here (its box is as its marker
-    /// says, and `changedHere` tells the item changed here after the render) is stale, not news: kept as here.
-    /// An item not in `base` (added since the last sync) is judged by its marker, as `sync` does.
-    public init(document: ImportedDocument, incident: Incident, base: SyncedState, changedHere: (ItemKind, Int) -> Bool) {
-        self.init(document: document, incident: incident) { line, kind, number, localDone in
-            guard let baseDone = base[ItemKey(kind, number)] ?? line.renderedDone else { return .apply }
-            if line.checked == baseDone { return .unchanged }
-            if localDone != baseDone { return .conflict }
-            if line.renderedDone == line.checked, changedHere(kind, number) { return .unchanged }
-            return .apply
-        }
-    }
-
     /// What to do with a matched line whose box differs from the item here.
     private enum Decision { case unchanged, apply, conflict }
 

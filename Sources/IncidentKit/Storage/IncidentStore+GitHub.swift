@@ -10,15 +10,6 @@ extension IncidentStore {
         }
     }
 
-    /// The boxes of the incident's issue as this machine last saw them on GitHub (empty before the first sync).
-    public func syncedState(of number: Int) throws(IncidentError) -> SyncedState {
-        try read { db in
-            let rows = try GitHubSyncedItemRecord.fetchAll(db, sql: "SELECT * FROM githubSyncedItem WHERE incidentNumber = ?",
-                                                           arguments: [number])
-            return Dictionary(rows.map { (ItemKey($0.itemKind, $0.itemNumber), $0.done) }, uniquingKeysWith: { first, _ in first })
-        }
-    }
-
     /// The visibility of `repo` as this machine last learned it from GitHub, if it has asked.
     public func visibility(of repo: String) throws(IncidentError) -> RepositoryVisibility? {
         try read { db in
@@ -30,24 +21,6 @@ extension IncidentStore {
     /// Remembers the visibility GitHub gave for `repo`, so it is asked once per repository.
     public func rememberVisibility(_ visibility: RepositoryVisibility, of repo: String) throws(IncidentError) {
         try write { db in try Self.remember(visibility, of: repo, db) }
-    }
-
-    /// Records a sync with the incident's GitHub issue in one transaction: links it (the first time), applies the
-    /// boxes changed there, and remembers `synced` as the state last seen there (and the repository's visibility,
-    /// when it was just learned). `summary` goes into the log.
-    public func recordGitHubSync(_ number: Int, link: GitHubLink, changes: [SyncPlan.Change], synced: SyncedState,
-                                 summary: String, learned visibility: RepositoryVisibility? = nil) throws(IncidentError) {
-        try write { db in
-            try requireIncident(number, db)
-            if let visibility { try Self.remember(visibility, of: link.repo, db) }
-            for change in changes {
-                try setDone(change.kind, change.number, change.done, text: change.text, in: number, source: .sync,
-                            note: "from GitHub \(link.reference)", db)
-            }
-            try saveLink(link, synced: synced, for: number, db)
-            if !changes.isEmpty { try touch(number, db) }
-            try log(summary, for: number, db)
-        }
     }
 
     /// Creates an incident from a GitHub issue (a second responder joining), linked to it, and makes it current.

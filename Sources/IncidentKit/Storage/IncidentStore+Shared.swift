@@ -296,6 +296,7 @@ extension IncidentStore {
             """, arguments: [number, base.json(), seen?.json()])
     }
 
+    /// The boxes of the incident's issue as the previous release last saw them there (empty once merges replaced them).
     private func legacyBoxes(_ number: Int, _ db: Database) throws -> SyncedState {
         let rows = try GitHubSyncedItemRecord.fetchAll(db, sql: "SELECT * FROM githubSyncedItem WHERE incidentNumber = ?", arguments: [number])
         return Dictionary(rows.map { (ItemKey($0.itemKind, $0.itemNumber), $0.done) }, uniquingKeysWith: { first, _ in first })
@@ -349,11 +350,9 @@ extension IncidentStore {
         }
         try storeItems(of: merged, ids: outcome.ids, db)
         for tick in outcome.ticks {
-            let (at, by): (Date?, String?) = tick.kind == .action
-                ? merged.actions.first { $0.number == tick.number }.map { ($0.doneAt, $0.doneBy) } ?? (nil, nil)
-                : merged.criteria.first { $0.number == tick.number }.map { ($0.metAt, $0.metBy) } ?? (nil, nil)
+            let at = tick.kind == .action ? merged.actions.first { $0.number == tick.number }?.doneAt
+                : merged.criteria.first { $0.number == tick.number }?.metAt
             // The event names who ran the sync; the item keeps who ticked it (the name travels with the record).
-            _ = by
             try insertEvent(ItemEvent(kind: tick.kind, number: tick.number, done: tick.done, at: at ?? clock(), actor: actor, source: .sync),
                             for: number, db)
         }
