@@ -96,10 +96,11 @@ extension IncidentStore {
     }
 
     /// How many of the changes made here the issue doesn't have yet (as last seen there); nil when not published.
-    public func unpublishedChanges(of number: Int) throws(IncidentError) -> Int? {
-        try read { db in
-            let local = try loadIncident(number, db)
-            guard local.github != nil else { return nil }
+    /// `local` is the incident as just read here (the caller has it already).
+    public func unpublishedChanges(of local: Incident) throws(IncidentError) -> Int? {
+        guard local.github != nil else { return nil }
+        let number = local.number
+        return try read { db in
             let stored = try storedShared(number, db)
             guard let seen = stored.seen else { return nil }
             let ids = try identities(of: number, db)

@@ -18,7 +18,7 @@ struct Show: ParsableCommand {
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
         if json { return say(try IncidentJSON.encode(incident)) }
         var text = IncidentText.show(incident, style: output.style)
-        if let link = incident.github, let pending = try store.unpublishedChanges(of: incident.number), pending > 0 {
+        if let link = incident.github, let pending = try store.unpublishedChanges(of: incident), pending > 0 {
             text += "\n\(pending) change\(pending == 1 ? "" : "s") here not yet on \(link.reference): `incident publish` merges and pushes them."
         }
         if let cadence = try store.cadence(of: incident) {

@@ -41,7 +41,7 @@ struct StatusCommand: ParsableCommand {
         let incident = try store.incident(number)
         if let link = incident.github {
             say("Published to \(link.reference), \(IncidentText.publishedWhere(link)).")
-            if let pending = try store.unpublishedChanges(of: number), pending > 0 {
+            if let pending = try store.unpublishedChanges(of: incident), pending > 0 {
                 say("\(pending) change\(pending == 1 ? "" : "s") here not yet on \(link.reference): `incident publish` merges and pushes them.")
             }
         }
