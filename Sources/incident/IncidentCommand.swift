@@ -30,37 +30,61 @@ struct IncidentCommand: ParsableCommand {
 
     static let maximumArguments = 1_000
 
-    /// Parses and runs the command as argument-parser does, but reports every failure as one line
-    /// on stderr with our exit codes (64 usage, 66 not found, 1 refused, 74 storage).
+    /// Runs the command line of this process and exits with its status.
     static func main() {
         // Like cat and git, end quietly when the reader of our output goes away (`incident render | head`).
         signal(SIGPIPE, SIG_DFL)
-        // argument-parser's parsing time grows with the square of the number of arguments:
-        // bounded before parsing, with the way to say the same in fewer words.
-        if CommandLine.arguments.count > maximumArguments + 1 {
-            fail("incident: \(CommandLine.arguments.count - 1) arguments are more than incident reads (\(maximumArguments)). Give item numbers as ranges or lists (1-200,250) instead of one argument each.", code: 64)
-        }
+        let console = Console.standard()
         do {
             try refuseInvalidUTF8Arguments()
-            var command = try parseAsRoot()
-            try command.run()
+        } catch {
+            console.fail("incident: \(error.advice)")
+            Foundation.exit(error.exitCode)
+        }
+        Foundation.exit(run(Array(CommandLine.arguments.dropFirst()), console: console))
+    }
+
+    /// Parses and runs one command line as argument-parser does, printing through `console`, but reports every
+    /// failure as one line on standard error with our exit codes (64 usage, 66 not found, 1 refused, 74 storage);
+    /// returns the exit status.
+    static func run(_ arguments: [String], console: Console) -> Int32 {
+        // argument-parser's parsing time grows with the square of the number of arguments:
+        // bounded before parsing, with the way to say the same in fewer words.
+        if arguments.count > maximumArguments {
+            console.fail("incident: \(arguments.count) arguments are more than incident reads (\(maximumArguments)). Give item numbers as ranges or lists (1-200,250) instead of one argument each.")
+            return 64
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any ConsoleCommand {
+                try command.run(console)
+            } else {
+                try command.run()
+            }
+            return 0
         } catch let error as IncidentError {
             // Text refused as several words may be an option's value typed without quotes (`--note pool scaled up`).
             if case .invalidText(_, let reason) = error, reason.hasPrefix("was given as"),
-               let hint = ArgumentHints.optionWords(Array(CommandLine.arguments.dropFirst())) {
-                fail("incident: \(hint)", code: error.exitCode)
+               let hint = ArgumentHints.optionWords(arguments) {
+                console.fail("incident: \(hint)")
+            } else {
+                console.fail("incident: \(error.advice)")
             }
-            fail("incident: \(error.advice)", code: error.exitCode)
+            return error.exitCode
         } catch let code as ExitCode {
             // A command that has said what it had to (`incident due`) and only sets the status.
-            Foundation.exit(code.rawValue)
+            return code.rawValue
         } catch {
-            // --help, --version and completion scripts exit 0 with their text.
             let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            // --help, --version and completion scripts succeed with their text on standard output.
+            if code == .success {
+                let text = fullMessage(for: error)
+                if !text.isEmpty { console.write(Data((text + "\n").utf8)) }
+                return 0
+            }
             let text = ArgumentHints.improve(sentence(message(for: error)), arguments: arguments)
-            fail("incident: \(text) See '\(commandPath(arguments[...])) --help'.", code: code.rawValue)
+            console.fail("incident: \(text) See '\(commandPath(arguments[...])) --help'.")
+            return code.rawValue
         }
     }
 
@@ -96,11 +120,6 @@ struct IncidentCommand: ParsableCommand {
         let trimmed = lines.joined(separator: " ")
         guard let last = trimmed.last else { return "Invalid arguments." }
         return ".?!".contains(last) ? trimmed : trimmed + "."
-    }
-
-    private static func fail(_ line: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data((TerminalText.visible(line) + "\n").utf8))
-        Foundation.exit(code)
     }
 }
 

@@ -1,4 +1,6 @@
 import Foundation
+import IncidentKit
+@testable import incident
 
 /// What one run of the `incident` binary printed and how it exited.
 struct CLIResult: CustomStringConvertible {
@@ -10,6 +12,76 @@ struct CLIResult: CustomStringConvertible {
     var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
 
     var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+}
+
+/// Runs `incident` commands in this process, as the binary would run them: through `IncidentCommand.run` with a
+/// console that keeps what they print, in `directory`, with the environment a subprocess would get
+/// (`CLI.baseEnvironment` and the test's changes).
+///
+/// The working directory belongs to the whole process, and commands resolve relative paths against it, so each
+/// command runs on a thread of its own that first leaves the process's shared file-system context
+/// (`unshare(CLONE_FS)`, Linux) and then changes directory: commands of tests running in parallel each see their own
+/// folder. Database work that GRDB does with `DispatchQueue.sync` runs on the calling thread, and a program the
+/// command starts (gh, curl) inherits the thread's directory.
+enum InProcess {
+    /// Whether this process reads times as the binary does under `TZ=UTC`: the zone is the process's, read once.
+    static let zoneIsUTC = TimeZone.current.secondsFromGMT() == 0 && TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: 1_750_000_000)) == 0
+
+    /// `unshare(2)`, looked up once (Swift's Glibc module leaves it out).
+    private static let unshare: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "unshare") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+    private static let cloneFS: Int32 = 0x200
+
+    /// `INCIDENT_TEST_PROCESSES=1` runs every command as a subprocess of the built binary instead.
+    static let everyCommandAsProcess = ProcessInfo.processInfo.environment["INCIDENT_TEST_PROCESSES"] == "1"
+
+    /// Whether a command with these environment changes can run in-process: one that needs another zone than UTC
+    /// runs as a subprocess, as does every command where threads can't have a directory of their own.
+    static func canRun(environment: [String: String?]) -> Bool {
+        guard zoneIsUTC, unshare != nil, !everyCommandAsProcess else { return false }
+        guard let zone = environment["TZ"] else { return true }
+        return zone == "UTC"
+    }
+
+    static func run(_ arguments: [String], in directory: URL, scratch: URL, stdin: String? = nil,
+                    environment: [String: String?] = [:]) throws -> CLIResult {
+        var variables = CLI.baseEnvironment
+        for (key, value) in environment { variables[key] = value }
+        var path = "/dev/null"
+        if let stdin {
+            let input = scratch.appendingPathComponent("\(UUID().uuidString).in")
+            try Data(stdin.utf8).write(to: input)
+            path = input.path
+        }
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw CocoaError(.fileReadUnknown) }
+        defer {
+            close(input)
+            if stdin != nil { unlink(path) }
+        }
+        let (console, captured) = Console.capturing(input: input)
+        let status = Finished()
+        let folder = directory.path
+        let fixed = variables
+        let thread = Thread {
+            defer { status.done.signal() }
+            guard let unshare, unshare(cloneFS) == 0, chdir(folder) == 0 else { return }
+            status.value = Environment.$replacement.withValue(fixed) { IncidentCommand.run(arguments, console: console) }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        status.done.wait()
+        guard let value = status.value else { throw CocoaError(.fileNoSuchFile) }
+        return CLIResult(stdout: captured.standardOutput, stderr: captured.standardError, status: value)
+    }
+
+    /// The exit status a command's thread hands back.
+    private final class Finished: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var value: Int32?
+    }
 }
 
 /// Runs the built `incident` executable as a subprocess.

@@ -21,10 +21,23 @@ final class Sandbox {
     /// The default database: `./incidents/incidents.sqlite` in `dir`.
     var defaultDatabase: String { dir.appendingPathComponent("incidents/incidents.sqlite").path }
 
-    /// Runs `incident ARGS` in `dir` (or `dir/subfolder`) and waits for it.
+    /// Runs `incident ARGS` in `dir` (or `dir/subfolder`), in this process (`InProcess`) unless it needs another
+    /// time zone, and returns what it printed and its exit status.
     @discardableResult
     func run(_ arguments: [String], in subfolder: String? = nil, stdin: String? = nil,
              environment: [String: String?] = [:]) throws -> CLIResult {
+        guard InProcess.canRun(environment: environment) else {
+            return try runBinary(arguments, in: subfolder, stdin: stdin, environment: environment)
+        }
+        let folder = subfolder.map { dir.appendingPathComponent($0) } ?? dir
+        return try InProcess.run(arguments, in: folder, scratch: scratch, stdin: stdin, environment: environment)
+    }
+
+    /// Runs the built binary as a subprocess: for what only a process shows (exit on a signal, its own arguments
+    /// and standard streams, start-up).
+    @discardableResult
+    func runBinary(_ arguments: [String], in subfolder: String? = nil, stdin: String? = nil,
+                   environment: [String: String?] = [:]) throws -> CLIResult {
         try launch(arguments, in: subfolder, stdin: stdin, environment: environment).finish()
     }
 

@@ -78,6 +78,8 @@ import Testing
         #expect(declared.status == 0 && declared.stderr.contains("update-every"), "\(declared)")
         // A time no command could have stored, as a crafted file holds it, is shown at the edge, not a crash.
         #expect(try sandbox.sqlite3(sandbox.defaultDatabase, "UPDATE incident SET declaredAt = 1e300, updatedAt = -1e300;").status == 0)
-        #expect(try sandbox.run(["show", "INC-1"]).status != 132 && sandbox.run(["list"]).status == 0)
+        // In a subprocess a trap would end with a signal; in-process it ends the test run, so both are caught.
+        #expect(try sandbox.runBinary(["show", "INC-1"]).status == 0 && sandbox.run(["show", "INC-1"]).status == 0)
+        #expect(try sandbox.run(["list"]).status == 0)
     }
 }

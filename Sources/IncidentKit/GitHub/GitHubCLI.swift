@@ -17,7 +17,7 @@ public struct GitHubCLI: GitHubRunning {
     /// The `gh` found on `PATH`, or nil.
     public let executable: String?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = Environment.all) {
         let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         executable = folders.lazy.map { ($0 as NSString).appendingPathComponent("gh") }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -31,6 +31,7 @@ public struct GitHubCLI: GitHubRunning {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let replacement = Environment.replacement { process.environment = replacement }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr

@@ -71,7 +71,8 @@ public struct UpdateCadence: Equatable, Sendable {
     }
 
     static func minutes(_ interval: TimeInterval) -> String {
-        let minutes = Int((interval / 60).rounded())
-        return minutes < 120 ? "\(minutes) min" : TimeFormat.duration(interval)
+        // A time no command could store (a crafted file's 1e300) must not trap in the conversion to Int.
+        let minutes = (interval / 60).rounded()
+        return minutes < 120 && minutes > -1e12 ? "\(Int(minutes)) min" : TimeFormat.duration(interval)
     }
 }

@@ -14,7 +14,7 @@ public struct CurlSender: WebhookSending {
     /// How long one webhook may take before it counts as failed.
     let timeout: Int
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Int = 10) {
+    public init(environment: [String: String] = Environment.all, timeout: Int = 10) {
         let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         executable = folders.lazy.map { ($0 as NSString).appendingPathComponent("curl") }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -26,6 +26,7 @@ public struct CurlSender: WebhookSending {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--config", "-"]
+        if let replacement = Environment.replacement { process.environment = replacement }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         (process.standardOutput, process.standardError, process.standardInput) = (stdout, stderr, stdin)
         do {

@@ -6,10 +6,10 @@ public enum InputFile {
     /// More than any incident document; a 1 MB postmortem is already very large.
     public static let limit = 64 * 1024 * 1024
 
-    /// The bytes of `path` (`-` for standard input); folders, missing and unreadable files fail in one line.
-    public static func read(_ path: String, limit: Int = InputFile.limit) throws(IncidentError) -> Data {
+    /// The bytes of `path` (`-` for `standardInput`); folders, missing and unreadable files fail in one line.
+    public static func read(_ path: String, limit: Int = InputFile.limit, standardInput: Int32 = STDIN_FILENO) throws(IncidentError) -> Data {
         let name = path == "-" ? "standard input" : path
-        var descriptor = STDIN_FILENO
+        var descriptor = standardInput
         if path != "-" {
             var info = stat()
             guard stat(path, &info) == 0 else { throw .unreadableFile(path: path, reason: "no such file, or not readable") }
@@ -17,7 +17,7 @@ public enum InputFile {
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw .unreadableFile(path: path, reason: "no such file, or not readable") }
         }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        defer { if descriptor != standardInput { close(descriptor) } }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {

@@ -8,7 +8,7 @@ struct ActionCommand: ParsableCommand {
         subcommands: [Add.self, CheckItems.self, UncheckItems.self, EditAction.self, RemoveAction.self, ListItems.self, TrackActions.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add an action item; prints its number and horizon.",
@@ -22,7 +22,7 @@ struct ActionCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "When it is due (same forms as --at; a date alone is the end of that day).") var due: String?
         @Option(parsing: .unconditional, help: "Markdown nested under the item: commands, sub-bullets.") var details: String?
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "action text")
             let line = try TextRules.line(text, field: "action text")
             let owner = try owner.map { name throws(IncidentError) in try TextRules.line(name, field: "owner") }
@@ -31,41 +31,41 @@ struct ActionCommand: ParsableCommand {
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             let action = try store.addAction(number, text: line, horizon: horizon, details: details, owner: owner, due: due)
-            say(IncidentText.added("action", action.number, detail: action.horizon.rawValue, to: number, text: action.text))
+            console.say(IncidentText.added("action", action.number, detail: action.horizon.rawValue, to: number, text: action.text))
         }
     }
 
-    struct CheckItems: ParsableCommand {
+    struct CheckItems: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "check", abstract: "Mark actions done (same as `incident check`).")
         @OptionGroup var toggle: ToggleOptions
-        func run() throws { try toggle.run(kind: .action, on: true) }
+        func run(_ console: Console) throws { try toggle.run(kind: .action, on: true, console: console) }
     }
 
-    struct UncheckItems: ParsableCommand {
+    struct UncheckItems: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "uncheck", abstract: "Mark actions not done.")
         @OptionGroup var toggle: ToggleOptions
-        func run() throws { try toggle.run(kind: .action, on: false) }
+        func run(_ console: Console) throws { try toggle.run(kind: .action, on: false, console: console) }
     }
 
-    struct ListItems: ParsableCommand {
+    struct ListItems: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List action items by horizon.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
         @Flag(help: "Only the ones not done.") var open = false
         @Flag(help: "Print JSON (the objects of show --json).") var json = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let store = try store.openForReading()
             var incident = try store.incident(store.resolve(Arguments.reference(reference)))
             let shown = incident.actions.filter { !open || !$0.isDone }
             if json {
                 incident.actions = shown
-                return say(try IncidentJSON.encodeItems(of: incident, "actions"))
+                return console.say(try IncidentJSON.encodeItems(of: incident, "actions"))
             }
             if shown.isEmpty, !incident.actions.isEmpty {
-                return say("All \(incident.actions.count) action items are done.")
+                return console.say("All \(incident.actions.count) action items are done.")
             }
-            say(IncidentText.actions(shown))
+            console.say(IncidentText.actions(shown))
         }
     }
 }
@@ -77,9 +77,9 @@ struct ToggleOptions: ParsableArguments {
     var words: [String]
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run(kind: ItemKind, on: Bool) throws { try Self.toggle(words, store: store, kind: kind, on: on, style: color.style) }
+    func run(kind: ItemKind, on: Bool, console: Console) throws { try Self.toggle(words, store: store, kind: kind, on: on, style: color.style(on: console), console: console) }
 
-    static func toggle(_ words: [String], store: StoreOptions, kind: ItemKind, on: Bool, style: TextStyle) throws {
+    static func toggle(_ words: [String], store: StoreOptions, kind: ItemKind, on: Bool, style: TextStyle, console: Console) throws {
         let (reference, numbers) = try Arguments.referenceAndNumbers(words)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
@@ -89,9 +89,9 @@ struct ToggleOptions: ParsableArguments {
         let (done, already) = kind == .action ? (on ? ("Checked", "already done") : ("Unchecked", "already open"))
             : (on ? ("Met", "already met") : ("Unmet", "already unmet"))
         for result in outcome.items {
-            say(result.changed ? "\(on ? style.good(done) : style.bad(done)) \(kind.rawValue) \(result.number): \(result.text)"
+            console.say(result.changed ? "\(on ? style.good(done) : style.bad(done)) \(kind.rawValue) \(result.number): \(result.text)"
                 : style.dim("\(kind == .action ? "Action" : "Criterion") \(result.number) is \(already); nothing changed: \(result.text)"))
         }
-        say(style.heading(IncidentText.progress(kind, outcome.progress)))
+        console.say(style.heading(IncidentText.progress(kind, outcome.progress)))
     }
 }

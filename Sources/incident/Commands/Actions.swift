@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Actions: ParsableCommand {
+struct Actions: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
         abstract: "The follow-up list: action items across all incidents, with incident, horizon, owner and due time.",
@@ -20,7 +20,7 @@ struct Actions: ParsableCommand {
     var refresh = false
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let now = Date()
         if refresh, try store.hasDatabase() {
             let store = try store.openForWriting()
@@ -28,14 +28,14 @@ struct Actions: ParsableCommand {
             let refreshed = try publisher.refreshFollowUps()
             for (incident, lines) in refreshed.ticks {
                 // With --json on standard error, so standard output stays one JSON document.
-                for line in lines { (json ? warn : say)("From GitHub: \(IncidentReference.format(incident)) \(line)") }
+                for line in lines { (json ? console.warn : console.say)("From GitHub: \(IncidentReference.format(incident)) \(line)") }
             }
         }
         let items = try store.hasDatabase()
             ? try store.openForReading().followUps(openOnly: open, owner: owner, overdueAt: overdue ? now : nil, withTitles: json) : []
-        if json { return say(try IncidentJSON.encodeFollowUps(items)) }
-        guard !items.isEmpty else { return say(open || overdue ? "No open follow-ups." : "No action items.") }
-        let style = output.style
+        if json { return console.say(try IncidentJSON.encodeFollowUps(items)) }
+        guard !items.isEmpty else { return console.say(open || overdue ? "No open follow-ups." : "No action items.") }
+        let style = output.style(on: console)
         // Bytes appended to one buffer, made a string once: a line built by interpolation and joined at the end makes a
         // dozen intermediate strings per item, and appending to a growing String checks it each time, which dominates
         // a follow-up list of thousands of items.
@@ -62,7 +62,7 @@ struct Actions: ParsableCommand {
             }
             text.append(UInt8(ascii: ")"))
         }
-        output.page(String(decoding: text, as: UTF8.self))
+        output.page(String(decoding: text, as: UTF8.self), on: console)
     }
 
     /// `value` (ASCII) padded with spaces to `width`, then the space between columns.

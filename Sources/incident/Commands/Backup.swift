@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Backup: ParsableCommand {
+struct Backup: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the database to FILE while others keep writing (SQLite's online backup).",
@@ -16,10 +16,10 @@ struct Backup: ParsableCommand {
     @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file")) var file: String
     @Flag(help: "Replace FILE if it exists.") var force = false
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = try store.openForReading(asStored: true)
         let result = try store.backup(to: file, overwrite: force)
         let size = result.bytes < 1024 * 1024 ? "\((result.bytes + 1023) / 1024) KB" : "\(result.bytes / (1024 * 1024)) MB"
-        say("Backed up \(store.path ?? "the database") to \(result.path): \(result.incidentCount) incident\(result.incidentCount == 1 ? "" : "s"), \(size), quick_check ok.")
+        console.say("Backed up \(store.path ?? "the database") to \(result.path): \(result.incidentCount) incident\(result.incidentCount == 1 ? "" : "s"), \(size), quick_check ok.")
     }
 }

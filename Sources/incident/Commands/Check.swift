@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Check: ParsableCommand {
+struct Check: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check off action items: incident check 3, incident check INC-2 1 4-6.",
@@ -16,16 +16,16 @@ struct Check: ParsableCommand {
     var words: [String] = []
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = StoreOptions(databasePath: databasePath, actor: actor)
         if let reference = try OpenItems.referenceAlone(words) {
-            return try OpenItems.list(reference, store: store, command: "check", style: color.style)
+            return try OpenItems.list(reference, store: store, command: "check", style: color.style(on: console), console: console)
         }
-        try ToggleOptions.toggle(words, store: store, kind: .action, on: true, style: color.style)
+        try ToggleOptions.toggle(words, store: store, kind: .action, on: true, style: color.style(on: console), console: console)
     }
 }
 
-struct Uncheck: ParsableCommand {
+struct Uncheck: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "uncheck",
         abstract: "Uncheck action items ticked by mistake: incident uncheck 3, incident uncheck INC-2 1 4-6."
@@ -38,8 +38,8 @@ struct Uncheck: ParsableCommand {
     var words: [String]
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run() throws {
-        try ToggleOptions.toggle(words, store: StoreOptions(databasePath: databasePath, actor: actor), kind: .action, on: false, style: color.style)
+    func run(_ console: Console) throws {
+        try ToggleOptions.toggle(words, store: StoreOptions(databasePath: databasePath, actor: actor), kind: .action, on: false, style: color.style(on: console), console: console)
     }
 }
 
@@ -52,16 +52,16 @@ enum OpenItems {
         return .some(try IncidentReference.parse(words[0]))
     }
 
-    static func list(_ reference: Int?, store options: StoreOptions, command: String, style: TextStyle) throws {
+    static func list(_ reference: Int?, store options: StoreOptions, command: String, style: TextStyle, console: Console) throws {
         let store = try options.openForReading()
         let incident = try store.incident(store.resolve(reference))
         let open = incident.actions.filter { !$0.isDone }
         guard let first = open.first else {
-            return say(incident.actions.isEmpty ? "\(incident.id) has no action items. `incident action add TEXT` adds one."
+            return console.say(incident.actions.isEmpty ? "\(incident.id) has no action items. `incident action add TEXT` adds one."
                 : "All \(IncidentText.count(incident.actions.count, "action item")) of \(incident.id) are done.")
         }
-        say(style.heading("Open action items of \(incident.id):"))
-        say(IncidentText.actions(open, style: style))
-        say("Check one off with `incident \(command) \(first.number)` (lists and ranges work: 1,3 5-7).")
+        console.say(style.heading("Open action items of \(incident.id):"))
+        console.say(IncidentText.actions(open, style: style))
+        console.say("Check one off with `incident \(command) \(first.number)` (lists and ranges work: 1,3 5-7).")
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Close: ParsableCommand {
+struct Close: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
         abstract: "Close an incident; refuses while immediate actions are open or immediate criteria unmet.",
@@ -18,9 +18,9 @@ struct Close: ParsableCommand {
     @Flag(help: "Also close the incident's GitHub issue, after a final publish (with gh).") var closeIssue = false
     @OptionGroup var publishing: PublishingOptions
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let resolution = try TextRules.optionalBlock(resolution, field: "resolution")
-        let at = try parseTime(at, future: future)
+        let at = try parseTime(at, future: future, console: console)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let renderer = closeIssue ? try rendering.renderer(databasePath: store.path ?? "") : nil
@@ -36,13 +36,13 @@ struct Close: ParsableCommand {
         let outcome = try store.close(number, at: at, resolution: resolution, force: force)
         let id = outcome.incident.id
         if outcome.wasForced {
-            say("Force-closed \(id) with \(outcome.openWorkDescription); recorded as forced.")
+            console.say("Force-closed \(id) with \(outcome.openWorkDescription); recorded as forced.")
         } else {
-            say("Closed \(id) at \(TimeFormat.local(at)).")
+            console.say("Closed \(id) at \(TimeFormat.local(at)).")
         }
         guard let publisher else { return }
         let published = try publisher.publish(number, repo: nil, force: false, allowingPublic: publishing.publicRepo)
         _ = try publisher.closeIssue(number, allowingPublic: publishing.publicRepo)
-        say("Published the final record to \(published.link.reference) and closed the issue: \(published.link.url)")
+        console.say("Published the final record to \(published.link.reference) and closed the issue: \(published.link.url)")
     }
 }

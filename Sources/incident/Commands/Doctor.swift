@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Doctor: ParsableCommand {
+struct Doctor: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check the database: integrity, schema version, foreign keys, orphaned rows, search index.",
@@ -18,15 +18,15 @@ struct Doctor: ParsableCommand {
     var prune = false
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
 
-    func run() throws {
+    func run(_ console: Console) throws {
         if reindex || prune {
             let writable = try store.openForWriting()
             let done = (reindex ? try writable.rebuildIndexes() : []) + (prune ? try writable.pruneOrphans() : [])
-            for line in done { say("repaired: \(line)") }
+            for line in done { console.say("repaired: \(line)") }
         }
         let path = DatabaseLocation.resolve(explicit: store.databasePath)
         let diagnosis = try IncidentStore.diagnose(path: path)
-        say(report(diagnosis, path: path, style: color.style))
+        console.say(report(diagnosis, path: path, style: color.style(on: console)))
         guard diagnosis.isHealthy else { throw IncidentError.unhealthyStore(path: path, problems: diagnosis.findings.count) }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Due: ParsableCommand {
+struct Due: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "What is overdue: stakeholder updates and action items of open incidents, tracked follow-ups of any. Exits 1 when anything is.",
@@ -12,13 +12,13 @@ struct Due: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Flag(help: "Print JSON.") var json = false
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let now = Date()
         let items = try overdue(at: now)
         if json {
-            say(try IncidentJSON.encodeDue(items.map { ($0.incident.id, $0.what, $0.detail, $0.due, $0.owner) }))
+            console.say(try IncidentJSON.encodeDue(items.map { ($0.incident.id, $0.what, $0.detail, $0.due, $0.owner) }))
         } else {
-            say(items.isEmpty ? "Nothing overdue." : items.map { item in
+            console.say(items.isEmpty ? "Nothing overdue." : items.map { item in
                 "\(item.incident.id)  \(item.incident.severity.label)  \(item.what): \(item.detail)" + (item.owner.map { " (owner \($0))" } ?? "")
             }.joined(separator: "\n"))
         }

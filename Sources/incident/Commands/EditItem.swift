@@ -2,7 +2,7 @@ import ArgumentParser
 import IncidentKit
 
 /// `action edit [INC-<n>] N …`: fix an item's text, move it to another horizon, set or clear owner, due and details.
-struct EditAction: ParsableCommand {
+struct EditAction: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change an action item: its text, horizon, owner, due time or details.",
@@ -17,7 +17,7 @@ struct EditAction: ParsableCommand {
     @Option(parsing: .unconditional, help: "When it is due (same forms as --at), or none.") var due: String?
     @Option(parsing: .unconditional, help: "Markdown nested under the item (empty clears).") var details: String?
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let (reference, item) = try Arguments.referenceAndItem(words)
         var edit = ItemEdit()
         edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "action text") }
@@ -28,12 +28,12 @@ struct EditAction: ParsableCommand {
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
         let described = try store.editAction(number, item: item, edit)
-        say(described.isEmpty ? "Action \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
+        console.say(described.isEmpty ? "Action \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
     }
 }
 
 /// `criterion edit [INC-<n>] N …`: fix a criterion's text or move it to the other phase.
-struct EditCriterion: ParsableCommand {
+struct EditCriterion: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change a success criterion's text or phase."
@@ -44,7 +44,7 @@ struct EditCriterion: ParsableCommand {
     @Option(parsing: .unconditional, help: "New one-line text.") var text: String?
     @Option(help: "Move it to the other phase.") var phase: Phase?
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let (reference, item) = try Arguments.referenceAndItem(words)
         var edit = ItemEdit()
         edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "criterion text") }
@@ -52,6 +52,6 @@ struct EditCriterion: ParsableCommand {
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
         let described = try store.editCriterion(number, item: item, edit)
-        say(described.isEmpty ? "Criterion \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
+        console.say(described.isEmpty ? "Criterion \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
     }
 }

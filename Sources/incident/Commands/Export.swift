@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Export: ParsableCommand {
+struct Export: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print the postmortem: header, summary, impact, timeline, response times, causes, lessons, action items.",
@@ -20,15 +20,15 @@ struct Export: ParsableCommand {
     @Flag(name: .customLong("public"), help: "A public postmortem: without internal sections (`section add --internal`) and people's names.")
     var forPublic = false
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = try store.openForReading()
         let record = try store.incident(store.resolve(Arguments.reference(reference)))
         let incident = forPublic ? record.publicPostmortem : record
         let text = try rendering.renderer(databasePath: store.path ?? "").postmortem(incident, format: format, at: Date())
         // To a terminal, a long postmortem goes through the pager (never coloured: it is Markdown or HTML).
         if output == nil || output == "-" {
-            return Pager.page(text.hasSuffix("\n") ? String(text.dropLast()) : text, allowed: !noPager)
+            return console.page(text.hasSuffix("\n") ? String(text.dropLast()) : text, allowed: !noPager)
         }
-        try emitDocument(text, to: output, overwrite: overwrite, database: store.path)
+        try emitDocument(text, to: output, overwrite: overwrite, database: store.path, console: console)
     }
 }

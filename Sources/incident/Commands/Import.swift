@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Import: ParsableCommand {
+struct Import: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import incidents from Markdown: files, folders (*.md, recursively) or standard input; or join a GitHub issue.",
@@ -39,42 +39,42 @@ struct Import: ParsableCommand {
         if let zone, TimeExpression.timeZone(named: zone) == nil { throw ValidationError("Unknown zone '\(zone)' for --zone. Use UTC, PST, +05:30 or a name like Europe/Paris.") }
     }
 
-    func run() throws {
-        if let issue { return try join(issue) }
+    func run(_ console: Console) throws {
+        if let issue { return try join(issue, console: console) }
         var importer = IncidentImporter(defaultSeverity: severity)
         importer.zoneOverride = zone.flatMap(TimeExpression.timeZone(named:))
         importer.repairsEncoding = !keepEncoding
-        let sources = try readSources()
+        let sources = try readSources(console: console)
         if title != nil, sources.count != 1 { throw ValidationError("--title names one document's title; \(sources.count) were given.") }
         importer.title = title
         if dryRun {
             var archive = ArchiveImport(store: try? store.openForReading(), importer: importer, dryRun: true)
-            if sources.count == 1 { return try single(archive.run(sources[0]), source: sources[0]) }
-            return try many(sources, &archive)
+            if sources.count == 1 { return try single(archive.run(sources[0]), source: sources[0], console: console) }
+            return try many(sources, &archive, console: console)
         }
         // One document refused stores nothing, so it leaves no new database behind either.
         if sources.count == 1 {
             return try store.withStore { store in
                 var archive = ArchiveImport(store: store, importer: importer, dryRun: false)
-                try single(archive.run(sources[0]), source: sources[0])
+                try single(archive.run(sources[0]), source: sources[0], console: console)
             }
         }
         var archive = ArchiveImport(store: try store.openForWriting(creating: true), importer: importer, dryRun: false)
-        try many(sources, &archive)
+        try many(sources, &archive, console: console)
     }
 
-    private func readSources() throws -> [ArchiveImport.Source] {
-        if ghJson { return try ArchiveImport.issues(fromJSON: try MarkdownInput.read(paths[0])) }
+    private func readSources(console: Console) throws -> [ArchiveImport.Source] {
+        if ghJson { return try ArchiveImport.issues(fromJSON: try MarkdownInput.read(paths[0], console: console)) }
         let (files, missing, refused) = ArchiveImport.files(paths.filter { $0 != "-" })
         if let first = missing.first { throw IncidentError.unreadableFile(path: first, reason: "no such file or folder") }
         var sources: [ArchiveImport.Source] = []
-        if paths.contains("-") { sources.append(.init(key: "standard input", name: "standard input", text: try MarkdownInput.read("-"))) }
+        if paths.contains("-") { sources.append(.init(key: "standard input", name: "standard input", text: try MarkdownInput.read("-", console: console))) }
         for file in files {
             let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
             // A file that can't be read is that document's failure, not the whole import's.
             var source = ArchiveImport.Source(key: absolute, name: file, text: "", fileName: file)
             do {
-                source.text = try MarkdownInput.read(file)
+                source.text = try MarkdownInput.read(file, console: console)
             } catch {
                 source.failure = error.description
             }
@@ -89,27 +89,27 @@ struct Import: ParsableCommand {
         return sources
     }
 
-    private func single(_ outcome: ArchiveImport.Outcome, source: ArchiveImport.Source) throws {
+    private func single(_ outcome: ArchiveImport.Outcome, source: ArchiveImport.Source, console: Console) throws {
         switch outcome {
         case .created(let incident, let notes, let read):
-            say(dryRun ? "(dry run) nothing stored" : incident.id)
-            say(IncidentText.importSummary(incident, notes: notes))
-            if report { say("read: " + IncidentText.importReport(read)) }
+            console.say(dryRun ? "(dry run) nothing stored" : incident.id)
+            console.say(IncidentText.importSummary(incident, notes: notes))
+            if report { console.say("read: " + IncidentText.importReport(read)) }
         case .updated(let incident, let changes, let read):
-            say(incident.id)
-            say("\(dryRun ? "would update" : "updated") \(incident.id) from \(source.name), which changed: \(changes.joined(separator: ", ")).")
-            if report { say("read: " + IncidentText.importReport(read)) }
+            console.say(incident.id)
+            console.say("\(dryRun ? "would update" : "updated") \(incident.id) from \(source.name), which changed: \(changes.joined(separator: ", ")).")
+            if report { console.say("read: " + IncidentText.importReport(read)) }
         case .unchanged(let number):
-            say(IncidentReference.format(number))
-            say("\(source.name) is unchanged since it was imported as \(IncidentReference.format(number)); nothing to do.")
+            console.say(IncidentReference.format(number))
+            console.say("\(source.name) is unchanged since it was imported as \(IncidentReference.format(number)); nothing to do.")
         case .failed(let reason):
             throw IncidentError.unreadableFile(path: source.name, reason: reason)
         }
     }
 
-    private func many(_ sources: [ArchiveImport.Source], _ archive: inout ArchiveImport) throws {
+    private func many(_ sources: [ArchiveImport.Source], _ archive: inout ArchiveImport, console: Console) throws {
         var counts = (new: 0, updated: 0, unchanged: 0, failed: 0), done = 0
-        let progress = ProgressLine(total: sources.count)
+        let progress = ProgressLine(total: sources.count, console: console)
         progress.show(0, of: sources.first?.name ?? "")
         archive.run(sources) { source, outcome in
             var line: String, read: ImportReport?
@@ -132,38 +132,38 @@ struct Import: ParsableCommand {
             }
             if report, let read { line += "\n         read: " + IncidentText.importReport(read) }
             progress.clear()
-            say(line)
+            console.say(line)
             done += 1
             progress.show(done, of: source.name)
         }
         progress.clear()
-        say("\(sources.count) documents: \(counts.new) \(dryRun ? "would be new" : "new"), \(counts.updated) \(dryRun ? "would be updated" : "updated"), "
+        console.say("\(sources.count) documents: \(counts.new) \(dryRun ? "would be new" : "new"), \(counts.updated) \(dryRun ? "would be updated" : "updated"), "
             + "\(counts.unchanged) unchanged, \(counts.failed) failed.")
         if counts.failed > 0 { throw IncidentError.importFailures(failed: counts.failed, total: sources.count) }
     }
 
-    private func join(_ issue: String) throws {
+    private func join(_ issue: String, console: Console) throws {
         if dryRun { throw ValidationError("--dry-run does not go with --issue.") }
         // A refused join (a bad issue, gh failing) leaves no new database behind.
         try store.withStore { store in
             let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
-            report(try publisher.join(issue, repo: repo), issue: issue)
+            report(try publisher.join(issue, repo: repo), issue: issue, console: console)
         }
     }
 
-    private func report(_ joined: IssuePublisher.Joined, issue: String) {
+    private func report(_ joined: IssuePublisher.Joined, issue: String, console: Console) {
         switch joined {
         case .imported(let incident, let notes):
-            say(incident.id)
-            say("Joined \(incident.github?.reference ?? issue) as \(incident.id); it is now the current incident. `incident publish` and `incident pull` work from here too.")
+            console.say(incident.id)
+            console.say("Joined \(incident.github?.reference ?? issue) as \(incident.id); it is now the current incident. `incident publish` and `incident pull` work from here too.")
             if let link = incident.github, link.visibility == .public {
-                say("\(link.repo) is a public repository: `incident publish` pushes there only with --public-repo.")
+                console.say("\(link.repo) is a public repository: `incident publish` pushes there only with --public-repo.")
             }
-            say(IncidentText.importSummary(incident, notes: notes))
+            console.say(IncidentText.importSummary(incident, notes: notes))
         case .alreadyLinked(let number, let pulled):
-            say(IncidentReference.format(number))
-            say("\(pulled.link.reference) is already linked here as \(IncidentReference.format(number)); pulled it instead of importing it again.")
-            for line in Pull.report(pulled, incident: number) { say(line) }
+            console.say(IncidentReference.format(number))
+            console.say("\(pulled.link.reference) is already linked here as \(IncidentReference.format(number)); pulled it instead of importing it again.")
+            for line in Pull.report(pulled, incident: number) { console.say(line) }
         }
     }
 }
@@ -172,21 +172,23 @@ struct Import: ParsableCommand {
 struct ProgressLine {
     let total: Int
     let enabled: Bool
+    let console: Console
 
-    init(total: Int) {
+    init(total: Int, console: Console) {
         self.total = total
-        enabled = total > 1 && isatty(STDERR_FILENO) == 1
+        self.console = console
+        enabled = total > 1 && console.errorIsTerminal
     }
 
     func show(_ done: Int, of name: String) {
         guard enabled else { return }
         let width = 30, filled = total == 0 ? 0 : done * width / total
         let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(TerminalText.visible(String(name.suffix(40))))\u{1B}[K".utf8))
+        console.writeError("\r[\(bar)] \(done)/\(total) \(TerminalText.visible(String(name.suffix(40))))\u{1B}[K")
     }
 
     func clear() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        console.writeError("\r\u{1B}[K")
     }
 }

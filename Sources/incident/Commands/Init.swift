@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Init: ParsableCommand {
+struct Init: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Start a team folder: DIR/incidents/ with the starter playbooks, a README and a .gitignore.",
@@ -14,14 +14,14 @@ struct Init: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder to start in (default: the current folder).", valueName: "dir"))
     var directory = "."
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let outcome = try TeamFolder.start(in: directory)
         guard !outcome.created.isEmpty else {
-            return say("\(outcome.folder) already has every starter file; nothing changed.")
+            return console.say("\(outcome.folder) already has every starter file; nothing changed.")
         }
-        say("Started \(outcome.folder):")
-        for path in outcome.created { say("  created \(path)") }
-        for path in outcome.kept { say("  kept    \(path) (already there)") }
-        say("Next: incident new --p1 \"TITLE\" anywhere in \(directory == "." ? "this folder" : directory); incident playbook list.")
+        console.say("Started \(outcome.folder):")
+        for path in outcome.created { console.say("  created \(path)") }
+        for path in outcome.kept { console.say("  kept    \(path) (already there)") }
+        console.say("Next: incident new --p1 \"TITLE\" anywhere in \(directory == "." ? "this folder" : directory); incident playbook list.")
     }
 }

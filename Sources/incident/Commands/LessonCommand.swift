@@ -29,7 +29,7 @@ struct LessonCommand: ParsableCommand {
         subcommands: [Add.self, RemoveLesson.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a lesson: --went-well, --went-wrong or --lucky.",
@@ -41,7 +41,7 @@ struct LessonCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("[INC-<n>] TEXT", valueName: "ref-and-text")) var words: [String] = []
         @Flag(name: [.customShort("e"), .customLong("edit")], help: "Write the lesson in $VISUAL / $EDITOR.") var edit = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             guard let kind else {
                 throw IncidentError.invalidText(field: "lesson", reason: "needs a kind; pass --went-well, --went-wrong or --lucky")
             }
@@ -57,7 +57,7 @@ struct LessonCommand: ParsableCommand {
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             let lesson = try store.addLesson(number, kind: kind.kind, text: line)
-            say(IncidentText.added("lesson", lesson.number, detail: lesson.kind.rawValue.replacingOccurrences(of: "-", with: " "),
+            console.say(IncidentText.added("lesson", lesson.number, detail: lesson.kind.rawValue.replacingOccurrences(of: "-", with: " "),
                                    to: number, text: lesson.text))
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Lint: ParsableCommand {
+struct Lint: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Is the postmortem complete? One line per finding; exits 1 when there are any (for a postmortem repository's CI).",
@@ -18,16 +18,16 @@ struct Lint: ParsableCommand {
         if all, reference != nil { throw ValidationError("Give INC-<n> or --all, not both.") }
     }
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = try store.openForReading()
         let incidents = all ? try store.incidents(includeEnded: true) : [try store.incident(store.resolve(Arguments.reference(reference)))]
         let findings = incidents.sorted { $0.number < $1.number }.flatMap { incident in PostmortemLint.findings(for: incident).map { (incident.id, $0) } }
         if json {
-            say(try IncidentJSON.encodeFindings(findings))
+            console.say(try IncidentJSON.encodeFindings(findings))
         } else if findings.isEmpty {
-            say("\(all ? "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")" : incidents[0].id): the postmortem is complete.")
+            console.say("\(all ? "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")" : incidents[0].id): the postmortem is complete.")
         } else {
-            say(findings.map { "\($0.0): \($0.1)" }.joined(separator: "\n"))
+            console.say(findings.map { "\($0.0): \($0.1)" }.joined(separator: "\n"))
         }
         if !findings.isEmpty { throw ExitCode(1) }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct ListCommand: ParsableCommand {
+struct ListCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List incidents, newest first (open ones unless --all).",
@@ -21,19 +21,19 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(_ console: Console) throws {
         guard try store.hasDatabase() else {
-            return say(json ? "[]" : "No incidents yet. Declare one with `incident new --p2 \"TITLE\"`.")
+            return console.say(json ? "[]" : "No incidents yet. Declare one with `incident new --p2 \"TITLE\"`.")
         }
         let store = try store.openForReading()
         let incidents = try store.incidents(includeEnded: all, status: status, severity: severity, headersOnly: !json)
         if json {
-            say(try IncidentJSON.encode(incidents))
+            console.say(try IncidentJSON.encode(incidents))
         } else if incidents.isEmpty {
-            say(all ? "No incidents." : "No open incidents. `incident list --all` includes closed ones.")
+            console.say(all ? "No incidents." : "No open incidents. `incident list --all` includes closed ones.")
         } else {
-            let text = IncidentText.list(incidents, current: try store.currentIncidentNumber(), style: output.style)
-            if all { output.page(text) } else { say(text) }
+            let text = IncidentText.list(incidents, current: try store.currentIncidentNumber(), style: output.style(on: console))
+            if all { output.page(text, on: console) } else { console.say(text) }
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Log: ParsableCommand {
+struct Log: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Print the change history: what changed, when, by whom.")
 
     @OptionGroup var store: StoreOptions
@@ -10,11 +10,11 @@ struct Log: ParsableCommand {
     @Flag(help: "Print JSON: at, actor, incident, change.") var json = false
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = try store.openForReading()
         let number = all ? nil : try store.resolve(Arguments.reference(reference))
         let entries = try store.changeLog(for: number)
-        if json { return say(try IncidentJSON.encodeLog(entries)) }
-        output.page(IncidentText.changeLog(entries))
+        if json { return console.say(try IncidentJSON.encodeLog(entries)) }
+        output.page(IncidentText.changeLog(entries), on: console)
     }
 }

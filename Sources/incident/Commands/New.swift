@@ -19,7 +19,7 @@ enum SeverityFlag: String, EnumerableFlag {
     }
 }
 
-struct New: ParsableCommand {
+struct New: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Declare a new incident and make it the current one.",
@@ -68,10 +68,10 @@ struct New: ParsableCommand {
     @Option(name: .customLong("playbooks"), help: ArgumentHelp("A folder of playbooks (default: playbooks/ beside the database).", valueName: "dir"))
     var playbookFolder: String?
 
-    func run() throws {
+    func run(_ console: Console) throws {
         guard let severity else { throw IncidentError.missingSeverity }
         var draft = IncidentDraft(title: try TextRules.line(Arguments.text(title, what: "title"), field: "title"),
-                                  severity: severity.severity, declaredAt: try parseTime(at, future: future))
+                                  severity: severity.severity, declaredAt: try parseTime(at, future: future, console: console))
         draft.labels = try labels.map { text throws(IncidentError) in try TextRules.label(text) }
         draft.assignees = try assignees.map { text throws(IncidentError) in try TextRules.line(text, field: "assignee") }
         draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }
@@ -82,38 +82,38 @@ struct New: ParsableCommand {
         let commander = try commander.map { name throws(IncidentError) in try TextRules.line(name, field: "commander") }
         let store = try store.openForWriting(creating: true)
         let incident = try store.declare(draft)
-        say(incident.id)
-        say("Declared \(incident.severity.label) \"\(incident.title)\" at \(TimeFormat.local(incident.declaredAt)); it is now the current incident.")
+        console.say(incident.id)
+        console.say("Declared \(incident.severity.label) \"\(incident.title)\" at \(TimeFormat.local(incident.declaredAt)); it is now the current incident.")
         if let commander {
             try store.setRole(incident.number, role: "commander", who: commander, at: incident.declaredAt)
-            say("Commander: \(commander).")
+            console.say("Commander: \(commander).")
         }
-        let applied = noPlaybook ? 0 : applyPlaybooks(to: incident, store)
+        let applied = noPlaybook ? 0 : applyPlaybooks(to: incident, store, console: console)
         // Only P0, P1 and incidents a playbook gave a cadence have one: `new` stays one write for the rest.
         if applied > 0 || UpdateCadence.defaultInterval(incident.severity) != nil,
            let cadence = try store.cadence(of: store.incident(incident.number)) {
-            say("Stakeholder updates: \(cadence.describe(at: Date())).")
+            console.say("Stakeholder updates: \(cadence.describe(at: Date())).")
         }
     }
 
     /// Applies the playbooks matching the severity (or those named). A broken playbook never stops the declaration:
     /// it is named with its file and line, with how to apply it once fixed.
-    private func applyPlaybooks(to incident: Incident, _ store: IncidentStore) -> Int {
+    private func applyPlaybooks(to incident: Incident, _ store: IncidentStore, console: Console) -> Int {
         let (playbooks, problems) = PlaybookOptions.load(playbookFolder, databasePath: store.path ?? "")
         let chosen = playbookNames.isEmpty ? playbooks.filter { $0.severities.contains(incident.severity) }
             : playbooks.filter { playbookNames.contains($0.name) }
         for problem in problems where playbookNames.isEmpty || playbookNames.contains(((problem.path as NSString).lastPathComponent as NSString).deletingPathExtension) {
             let name = ((problem.path as NSString).lastPathComponent as NSString).deletingPathExtension
-            warn("\(problem); not applied. Fix it, then: incident playbook apply \(incident.id) \(name)")
+            console.warn("\(problem); not applied. Fix it, then: incident playbook apply \(incident.id) \(name)")
         }
         for name in playbookNames where !playbooks.contains(where: { $0.name == name }) && !problems.contains(where: { $0.path.hasSuffix("/\(name).md") }) {
-            warn("no playbook \(name) in \(PlaybookOptions.folder(playbookFolder, databasePath: store.path ?? "")); `incident playbook list` shows them.")
+            console.warn("no playbook \(name) in \(PlaybookOptions.folder(playbookFolder, databasePath: store.path ?? "")); `incident playbook list` shows them.")
         }
         for playbook in chosen {
             do {
-                say(describeApplied(playbook, try store.applyPlaybook(incident.number, playbook)))
+                console.say(describeApplied(playbook, try store.applyPlaybook(incident.number, playbook)))
             } catch {
-                warn("playbook \(playbook.name) was not applied: \(error)")
+                console.warn("playbook \(playbook.name) was not applied: \(error)")
             }
         }
         return chosen.count

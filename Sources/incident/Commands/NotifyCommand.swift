@@ -12,7 +12,7 @@ struct NotifyCommand: ParsableCommand {
         subcommands: [Add.self, ListWebhooks.self, Remove.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a webhook.",
             discussion: "Example: incident notify add https://hooks.slack.com/services/T000/B000/XXXX --format slack"
@@ -21,44 +21,44 @@ struct NotifyCommand: ParsableCommand {
         @Argument(help: "The webhook's http:// or https:// URL.") var url: String
         @Option(help: "slack (Slack's incoming-webhook JSON) or json (a generic JSON object).") var format: WebhookFormat = .slack
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let url = try Webhook.checkedURL(url)
             let webhook = try store.openForWriting().addWebhook(url: url, format: format)
-            say("Added webhook \(webhook.id) (\(webhook.format.rawValue)): \(webhook.url)")
+            console.say("Added webhook \(webhook.id) (\(webhook.format.rawValue)): \(webhook.url)")
         }
     }
 
-    struct ListWebhooks: ParsableCommand {
+    struct ListWebhooks: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the webhooks and what each still has to take.")
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let webhooks = try store.hasDatabase() ? try store.openForReading().webhooks() : []
-            guard !webhooks.isEmpty else { return say("No webhooks. `incident notify add URL --format slack` adds one.") }
+            guard !webhooks.isEmpty else { return console.say("No webhooks. `incident notify add URL --format slack` adds one.") }
             for webhook in webhooks {
                 let waiting = webhook.pending == 0 ? "" : "  \(webhook.pending) waiting" + (webhook.lastError.map { " (last try: \($0))" } ?? "")
-                say("\(webhook.id)  \(webhook.format.rawValue)  \(webhook.url)\(waiting)")
+                console.say("\(webhook.id)  \(webhook.format.rawValue)  \(webhook.url)\(waiting)")
             }
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a webhook (and the notices it has not taken).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The webhook's number (from `incident notify list`) or URL.") var webhook: String
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let removed = try store.openForWriting().removeWebhook(webhook)
-            say("Removed webhook \(removed.id): \(removed.url)")
+            console.say("Removed webhook \(removed.id): \(removed.url)")
         }
     }
 }
 
 /// Says what the webhooks did with the notices: one line for those sent, one per webhook that refused.
-func report(_ report: Notifier.Report) {
-    if report.delivered > 0 { say("Sent \(report.delivered) notice\(report.delivered == 1 ? "" : "s") to chat.") }
+func report(_ report: Notifier.Report, console: Console) {
+    if report.delivered > 0 { console.say("Sent \(report.delivered) notice\(report.delivered == 1 ? "" : "s") to chat.") }
     for failure in report.failures {
         let host = URL(string: failure.webhook.url)?.host ?? failure.webhook.url
-        warn("webhook \(failure.webhook.id) (\(host)) failed: \(failure.reason); \(failure.waiting) notice\(failure.waiting == 1 ? "" : "s") kept, retried on the next update.")
+        console.warn("webhook \(failure.webhook.id) (\(host)) failed: \(failure.reason); \(failure.waiting) notice\(failure.waiting == 1 ? "" : "s") kept, retried on the next update.")
     }
 }

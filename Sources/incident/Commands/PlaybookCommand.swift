@@ -9,47 +9,47 @@ struct PlaybookCommand: ParsableCommand {
         subcommands: [ListPlaybooks.self, ShowPlaybook.self, ApplyPlaybook.self]
     )
 
-    struct ListPlaybooks: ParsableCommand {
+    struct ListPlaybooks: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the playbooks, and what is wrong with broken ones.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var playbookOptions: PlaybookOptions
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let path = DatabaseLocation.resolve(explicit: store.databasePath)
             let (playbooks, problems) = playbookOptions.load(databasePath: path)
-            if playbooks.isEmpty, problems.isEmpty { return say("No playbooks in \(playbookOptions.folder(databasePath: path)).") }
+            if playbooks.isEmpty, problems.isEmpty { return console.say("No playbooks in \(playbookOptions.folder(databasePath: path)).") }
             for playbook in playbooks {
                 let severities = playbook.severities.isEmpty ? "by name only" : playbook.severities.map(\.label).joined(separator: ", ")
                 let every = playbook.updateEvery.map { ", updates every \(UpdateCadence.every($0))" } ?? ""
-                say("\(playbook.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(severities): \(IncidentText.count(playbook.actions.count, "action")), \(IncidentText.count(playbook.criteria.count, "criterion", "criteria"))\(every)")
+                console.say("\(playbook.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(severities): \(IncidentText.count(playbook.actions.count, "action")), \(IncidentText.count(playbook.criteria.count, "criterion", "criteria"))\(every)")
             }
-            for problem in problems { say("broken       \(problem)") }
+            for problem in problems { console.say("broken       \(problem)") }
         }
     }
 
-    struct ShowPlaybook: ParsableCommand {
+    struct ShowPlaybook: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a playbook's Markdown.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var playbookOptions: PlaybookOptions
         @Argument(help: "The playbook's name (its file name without .md).") var name: String
 
-        func run() throws {
-            say(try find(name, store: store, options: playbookOptions).markdown)
+        func run(_ console: Console) throws {
+            console.say(try find(name, store: store, options: playbookOptions).markdown)
         }
     }
 
-    struct ApplyPlaybook: ParsableCommand {
+    struct ApplyPlaybook: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "apply", abstract: "Add a playbook's items to an incident (applying it twice adds nothing twice).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var playbookOptions: PlaybookOptions
         @Argument(help: ArgumentHelp("[INC-<n>] NAME", valueName: "ref-and-name")) var words: [String]
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let (reference, name) = try Arguments.referenceAndText(words, what: "playbook name")
             let playbook = try find(name, store: store, options: playbookOptions)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            say(describeApplied(playbook, try store.applyPlaybook(number, playbook)))
+            console.say(describeApplied(playbook, try store.applyPlaybook(number, playbook)))
         }
     }
 }

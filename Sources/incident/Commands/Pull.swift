@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Pull: ParsableCommand {
+struct Pull: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "pull",
         abstract: "Merge what others published to the incident's GitHub issue into the record here (with gh).",
@@ -18,15 +18,15 @@ struct Pull: ParsableCommand {
     @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
     @Flag(help: "Close the incident here when its issue is closed on GitHub.") var close = false
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
         let pulled = try publisher.pull(number)
-        for line in Pull.report(pulled, incident: number) { say(line) }
+        for line in Pull.report(pulled, incident: number) { console.say(line) }
         if pulled.isClosedOnGitHub, close, try store.incident(number).status.isOpen {
             _ = try store.close(number, at: Date(), resolution: nil)
-            say("Closed \(IncidentReference.format(number)) here too.")
+            console.say("Closed \(IncidentReference.format(number)) here too.")
         }
     }
 

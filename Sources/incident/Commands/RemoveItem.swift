@@ -7,48 +7,48 @@ struct RemoveOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("[INC-<n>] N — the number `list` shows.", valueName: "item")) var words: [String]
 
-    func run(_ kind: SharedKind, name: String) throws {
+    func run(_ kind: SharedKind, name: String, console: Console) throws {
         let (reference, item) = try Arguments.referenceAndItem(words)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
         let text = try store.removeItem(number, kind: kind, item: item)
         let shared = try store.incident(number).github.map { " The removal reaches \($0.reference) with the next `incident publish`." } ?? ""
-        say("Removed \(name) \(item): \(text).\(shared)")
+        console.say("Removed \(name) \(item): \(text).\(shared)")
     }
 }
 
-struct RemoveAction: ParsableCommand {
+struct RemoveAction: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an action item, on every machine once published.")
     @OptionGroup var remove: RemoveOptions
-    func run() throws { try remove.run(.action, name: "action") }
+    func run(_ console: Console) throws { try remove.run(.action, name: "action", console: console) }
 }
 
-struct RemoveCriterion: ParsableCommand {
+struct RemoveCriterion: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a success criterion, on every machine once published.")
     @OptionGroup var remove: RemoveOptions
-    func run() throws { try remove.run(.criterion, name: "criterion") }
+    func run(_ console: Console) throws { try remove.run(.criterion, name: "criterion", console: console) }
 }
 
-struct RemoveWhy: ParsableCommand {
+struct RemoveWhy: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a why (the whys answering it start their own chain).")
     @OptionGroup var remove: RemoveOptions
-    func run() throws { try remove.run(.why, name: "why") }
+    func run(_ console: Console) throws { try remove.run(.why, name: "why", console: console) }
 }
 
-struct RemoveTimelineEntry: ParsableCommand {
+struct RemoveTimelineEntry: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a timeline entry (N: its place in `timeline list`).")
     @OptionGroup var remove: RemoveOptions
-    func run() throws { try remove.run(.timeline, name: "timeline entry") }
+    func run(_ console: Console) throws { try remove.run(.timeline, name: "timeline entry", console: console) }
 }
 
-struct RemoveSection: ParsableCommand {
+struct RemoveSection: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a free section (N: its place in `section list`).")
     @OptionGroup var remove: RemoveOptions
-    func run() throws { try remove.run(.section, name: "section") }
+    func run(_ console: Console) throws { try remove.run(.section, name: "section", console: console) }
 }
 
-struct RemoveLesson: ParsableCommand {
+struct RemoveLesson: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a lesson learned.")
     @OptionGroup var remove: RemoveOptions
-    func run() throws { try remove.run(.lesson, name: "lesson") }
+    func run(_ console: Console) throws { try remove.run(.lesson, name: "lesson", console: console) }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Render: ParsableCommand {
+struct Render: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the incident as a GitHub issue body.",
@@ -23,12 +23,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Print only the title (for gh issue create --title).") var titleOnly = false
     @Flag(help: "Print only the labels, comma-separated (for gh issue create --label).") var labelsOnly = false
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = try store.openForReading()
         let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-        if titleOnly { return say(incident.title) }
+        if titleOnly { return console.say(incident.title) }
         let renderer = try RenderOptions.renderer(templates: templates, databasePath: store.path ?? "")
-        if labelsOnly { return say(renderer.labelsLine(incident)) }
-        try emitDocument(renderer.issueBody(incident), to: output, overwrite: overwrite, database: store.path)
+        if labelsOnly { return console.say(renderer.labelsLine(incident)) }
+        try emitDocument(renderer.issueBody(incident), to: output, overwrite: overwrite, database: store.path, console: console)
     }
 }

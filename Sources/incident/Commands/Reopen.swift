@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct Reopen: ParsableCommand {
+struct Reopen: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Move an incident back to an earlier status (default: investigating).")
 
     @OptionGroup var store: StoreOptions
@@ -11,12 +11,12 @@ struct Reopen: ParsableCommand {
     @Option(parsing: .unconditional, help: "When (default: now).") var at: String?
     @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
-        let at = try parseTime(at, future: future)
+        let at = try parseTime(at, future: future, console: console)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         try store.reopen(number, to: status, at: at, note: note)
-        say("Reopened \(IncidentReference.format(number)); it is now \(status.rawValue).")
+        console.say("Reopened \(IncidentReference.format(number)); it is now \(status.rawValue).")
     }
 }

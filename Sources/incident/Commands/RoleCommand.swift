@@ -9,7 +9,7 @@ struct RoleCommand: ParsableCommand {
         subcommands: [SetRole.self, ListRoles.self, ClearRole.self]
     )
 
-    struct SetRole: ParsableCommand {
+    struct SetRole: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Give a role to someone; a handover is recorded in the timeline.",
             discussion: "Example: incident role set commander @bob"
@@ -19,46 +19,46 @@ struct RoleCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "When (default: now).") var at: String?
         @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let prefixed = words.count >= 3 && (try? IncidentReference.parse(words[0])) != nil
             let (reference, rest) = prefixed ? (try IncidentReference.parse(words[0]), Array(words.dropFirst())) : (nil, words)
             guard rest.count >= 2 else { throw ValidationError("Give ROLE and WHO, e.g. incident role set commander @alice.") }
             guard rest.count == 2 else { throw Arguments.unquoted(Array(rest.dropFirst()), what: "name") }
             let role = try TextRules.line(rest[0].lowercased(), field: "role"), who = try TextRules.line(rest[1], field: "name")
-            let at = try parseTime(at, future: future)
+            let at = try parseTime(at, future: future, console: console)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             let previous = try store.setRole(number, role: role, who: who, at: at)
-            say(previous == who ? "\(who) is already \(role) of \(IncidentReference.format(number)); nothing changed."
+            console.say(previous == who ? "\(who) is already \(role) of \(IncidentReference.format(number)); nothing changed."
                 : previous.map { "\(role): \($0) → \(who) on \(IncidentReference.format(number))." } ?? "\(role): \(who) on \(IncidentReference.format(number)).")
         }
     }
 
-    struct ListRoles: ParsableCommand {
+    struct ListRoles: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the roles and since when.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
         @Flag(help: "Print JSON.") var json = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            if json { return say(try IncidentJSON.encodeRoles(incident.roles)) }
-            say(IncidentText.roles(incident.roles))
+            if json { return console.say(try IncidentJSON.encodeRoles(incident.roles)) }
+            console.say(IncidentText.roles(incident.roles))
         }
     }
 
-    struct ClearRole: ParsableCommand {
+    struct ClearRole: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "clear", abstract: "Clear a role.")
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("[INC-<n>] ROLE", valueName: "ref-role")) var words: [String]
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let (reference, role) = try Arguments.referenceAndText(words, what: "role")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             let previous = try store.clearRole(number, role: role.lowercased(), at: Date())
-            say(previous.map { "Cleared \(role) (was \($0)) on \(IncidentReference.format(number))." } ?? "Nobody is \(role) on \(IncidentReference.format(number)); nothing changed.")
+            console.say(previous.map { "Cleared \(role) (was \($0)) on \(IncidentReference.format(number))." } ?? "Nobody is \(role) on \(IncidentReference.format(number)); nothing changed.")
         }
     }
 }

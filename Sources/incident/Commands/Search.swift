@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Search: ParsableCommand {
+struct Search: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Have we seen this before? Full-text search over every incident, best match first.",
@@ -23,23 +23,23 @@ struct Search: ParsableCommand {
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let query = words.joined(separator: " ")
         var hits: [SearchHit] = []
         if try store.hasDatabase() {
             let found = try store.openForReading().search(query, limit: limit)
             if found.notSearched > 0 {
-                warn("the newest text of \(found.notSearched) incident\(found.notSearched == 1 ? "" : "s") is not searched: the search index can't be brought up to date in a file this user can't write.")
+                console.warn("the newest text of \(found.notSearched) incident\(found.notSearched == 1 ? "" : "s") is not searched: the search index can't be brought up to date in a file this user can't write.")
             }
             hits = found.hits
         }
-        let style = output.style
+        let style = output.style(on: console)
         if json {
-            return say(try IncidentJSON.encodeSearch(hits.map { ($0.incident, $0.snippet.replacingOccurrences(of: "\u{1}", with: "[")
+            return console.say(try IncidentJSON.encodeSearch(hits.map { ($0.incident, $0.snippet.replacingOccurrences(of: "\u{1}", with: "[")
                 .replacingOccurrences(of: "\u{2}", with: "]"), $0.rank) }))
         }
-        guard !hits.isEmpty else { return say("No incident mentions \(query).") }
-        say(hits.map { hit in
+        guard !hits.isEmpty else { return console.say("No incident mentions \(query).") }
+        console.say(hits.map { hit in
             let incident = hit.incident
             let snippet = hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
                 .replacingOccurrences(of: "\u{1}", with: style.highlightStart)

@@ -9,7 +9,7 @@ struct SectionCommand: ParsableCommand {
         subcommands: [Add.self, RemoveSection.self, ListItems.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Append a section; the Markdown comes from --markdown, --file, standard input, or at a terminal $EDITOR.",
@@ -22,22 +22,22 @@ struct SectionCommand: ParsableCommand {
         @Option(help: "Read the Markdown from a file (- for standard input).") var file: String?
         @Flag(help: "Keep it out of the public postmortem (`incident export --public`).") var `internal` = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let (reference, title) = try Arguments.referenceAndText(words, what: "section title")
             let line = try TextRules.line(title, field: "section title")
-            let body = try TextRules.block(try readBody(), field: "section Markdown")
+            let body = try TextRules.block(try readBody(console: console), field: "section Markdown")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             try store.addSection(number, FreeSection(title: line, markdown: body, isInternal: `internal`))
-            say("Added \(`internal` ? "internal " : "")section \"\(line)\" to \(IncidentReference.format(number)).")
+            console.say("Added \(`internal` ? "internal " : "")section \"\(line)\" to \(IncidentReference.format(number)).")
         }
 
-        private func readBody() throws(IncidentError) -> String {
+        private func readBody(console: Console) throws(IncidentError) -> String {
             if let markdown { return markdown }
             // Typed at a terminal with nothing to read from: the editor, as git commit does.
-            if file == nil, isatty(STDIN_FILENO) == 1 { return try Editor.edit("", what: "section") }
+            if file == nil, console.inputIsTerminal { return try Editor.edit("", what: "section") }
             let path = file ?? "-"
-            let data = try InputFile.read(path)
+            let data = try console.read(path)
             guard let text = String(data: data, encoding: .utf8) else {
                 throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
             }
@@ -45,15 +45,15 @@ struct SectionCommand: ParsableCommand {
         }
     }
 
-    struct ListItems: ParsableCommand {
+    struct ListItems: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the free sections.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            say(IncidentText.sections(incident.sections))
+            console.say(IncidentText.sections(incident.sections))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import IncidentKit
 
-struct SetCommand: ParsableCommand {
+struct SetCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Change an incident's fields, labels, assignees and services.",
@@ -27,7 +27,7 @@ struct SetCommand: ParsableCommand {
     @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Show it on (or take it off) the public status page.") var isPublic: Bool?
     @Option(parsing: .unconditional, help: ArgumentHelp("The title customers see on the status page (empty clears).", valueName: "title")) var publicTitle: String?
 
-    func run() throws {
+    func run(_ console: Console) throws {
         var (impact, summary, rootCause) = (self.impact, self.summary, self.rootCause)
         if [impact, summary, rootCause].contains("-e") {
             // `--summary -e`: write the field in the editor, starting from what it says now.
@@ -58,7 +58,7 @@ struct SetCommand: ParsableCommand {
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let described = try store.update(number, with: changes)
-        say(described.isEmpty ? "\(IncidentReference.format(number)): nothing changed (already so)."
+        console.say(described.isEmpty ? "\(IncidentReference.format(number)): nothing changed (already so)."
             : described.map { "\(IncidentReference.format(number)): \($0)" }.joined(separator: "\n"))
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Stats: ParsableCommand {
+struct Stats: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "How fast do we recover? Incidents by severity and status, response times (median, p90, count), open follow-ups.",
@@ -23,7 +23,7 @@ struct Stats: ParsableCommand {
     @Flag(name: .customLong("force"), help: "Overwrite the --svg file if it exists.") var overwrite = false
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let now = Date()
         let since = try since.map { text throws(IncidentError) in try TimeExpression.parse(text.count == 10 ? text + " 00:00 UTC" : text) }
         let facts = try store.hasDatabase()
@@ -33,8 +33,8 @@ struct Stats: ParsableCommand {
             let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
             try OutputFile.write(picture, to: svg, database: DatabaseLocation.resolve(explicit: store.databasePath), overwrite: overwrite)
         }
-        if json { return say(try IncidentJSON.encodeStats(facts, stats)) }
-        say(IncidentText.stats(facts, stats, style: output.style) + (svg.map { "\n\nWrote \($0)." } ?? ""))
+        if json { return console.say(try IncidentJSON.encodeStats(facts, stats)) }
+        console.say(IncidentText.stats(facts, stats, style: output.style(on: console)) + (svg.map { "\n\nWrote \($0)." } ?? ""))
     }
 }
 

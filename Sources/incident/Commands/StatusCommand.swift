@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Move an incident forward: investigating → identified → mitigated → monitoring → resolved, or cancelled.",
@@ -28,23 +28,23 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let (reference, statusText) = try Arguments.referenceAndText(words, what: "status")
         let status = try Status(parsing: statusText)
         let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
-        let at = try parseTime(at, future: future)
+        let at = try parseTime(at, future: future, console: console)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
         let changed = try store.changeStatus(number, to: status, at: at, note: note)
-        say(changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
+        console.say(changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
             : "\(IncidentReference.format(number)) is already \(status.rawValue); nothing changed.")
         let incident = try store.incident(number)
         if let link = incident.github {
-            say("Published to \(link.reference), \(IncidentText.publishedWhere(link)).")
+            console.say("Published to \(link.reference), \(IncidentText.publishedWhere(link)).")
             if let pending = try store.unpublishedChanges(of: incident), pending > 0 {
-                say("\(pending) change\(pending == 1 ? "" : "s") here not yet on \(link.reference): `incident publish` merges and pushes them.")
+                console.say("\(pending) change\(pending == 1 ? "" : "s") here not yet on \(link.reference): `incident publish` merges and pushes them.")
             }
         }
-        if let cadence = try store.cadence(of: incident) { say("Stakeholder updates: \(cadence.describe(at: Date())).") }
+        if let cadence = try store.cadence(of: incident) { console.say("Stakeholder updates: \(cadence.describe(at: Date())).") }
     }
 }

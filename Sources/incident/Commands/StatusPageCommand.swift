@@ -9,7 +9,7 @@ struct StatusPageCommand: ParsableCommand {
         subcommands: [Build.self]
     )
 
-    struct Build: ParsableCommand {
+    struct Build: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "build",
             abstract: "Write the static status page: index.html, a page per incident, status.json and feed.xml.",
@@ -27,22 +27,22 @@ struct StatusPageCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The settings file (default: status-page.yml beside the database).", valueName: "file")) var config: String?
         @Option(parsing: .unconditional, help: "The day the 90-day history ends on (default: today, UTC).") var at: String?
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let store = try store.openForReading()
             let databaseFolder = ((store.path ?? "") as NSString).deletingLastPathComponent
             let settings = try StatusPageConfig.load(path: config ?? (databaseFolder as NSString).appendingPathComponent(StatusPageConfig.fileName))
             if let config, !FileManager.default.fileExists(atPath: config) { throw IncidentError.unreadableFile(path: config, reason: "there is no such file") }
             let page = StatusPage(config: settings, templates: try rendering.renderer(databasePath: store.path ?? "").templates)
-            let now = try parseTime(at, future: true)
+            let now = try parseTime(at, future: true, console: console)
             let incidents = try store.publicIncidents()
             let site = try SiteFolder.write(try page.site(for: incidents, at: now), into: folder, marker: "<meta name=\"generator\" content=\"incident statuspage\">") {
                 $0.hasPrefix("INC-") && $0.hasSuffix(".html")
             }
-            say("Status page in \(folder): \(page.shown(incidents, at: now).count) incidents, \(describe(site)).")
+            console.say("Status page in \(folder): \(page.shown(incidents, at: now).count) incidents, \(describe(site)).")
             if let cstate {
                 let issues = try SiteFolder.write(try page.cStateIssues(for: incidents, at: now), into: cstate, cleaning: "content/issues",
                                                   marker: "# Written by incident statuspage build --cstate") { $0.hasSuffix(".md") }
-                say("cState issues in \((cstate as NSString).appendingPathComponent("content/issues")): \(describe(issues)).")
+                console.say("cState issues in \((cstate as NSString).appendingPathComponent("content/issues")): \(describe(issues)).")
             }
         }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Sync: ParsableCommand {
+struct Sync: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Apply checkbox changes from an issue body edited elsewhere (e.g. ticked on GitHub).",
@@ -18,9 +18,9 @@ struct Sync: ParsableCommand {
     @Flag(help: "Also add task lines that match no item.") var addNew = false
     @Flag(help: "Show what would change without changing anything.") var dryRun = false
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let (reference, file) = try Arguments.referenceAndText(words, what: "file")
-        let document = try IncidentImporter().read(try MarkdownInput.read(file))
+        let document = try IncidentImporter().read(try MarkdownInput.read(file, console: console))
         let store = try dryRun ? store.openForReading() : store.openForWriting()
         let number = try store.resolve(reference)
         let incident = try store.incident(number)
@@ -28,6 +28,6 @@ struct Sync: ParsableCommand {
         let changedHere = try document.renderedAt.map { date throws(IncidentError) in try store.itemsChanged(in: number, since: date) } ?? []
         let plan = SyncPlan(document: document, incident: incident) { kind, item in changedHere.contains(ItemKey(kind, item)) }
         if !dryRun { try store.applySync(plan, adding: addNew ? plan.newTasks : [], to: number, from: file == "-" ? "standard input" : file) }
-        say(IncidentText.syncReport(plan, addedNew: addNew, dryRun: dryRun, incident: incident.id))
+        console.say(IncidentText.syncReport(plan, addedNew: addNew, dryRun: dryRun, incident: incident.id))
     }
 }

@@ -8,7 +8,7 @@ struct TemplatesCommand: ParsableCommand {
         subcommands: [ExportDefaults.self]
     )
 
-    struct ExportDefaults: ParsableCommand {
+    struct ExportDefaults: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Write the built-in templates to DIR to start editing them.",
@@ -18,8 +18,8 @@ struct TemplatesCommand: ParsableCommand {
         @Argument(help: "The folder to write to.") var folder: String
         @Flag(help: "Overwrite templates already there.") var force = false
 
-        func run() throws {
-            for path in try TemplateSet.exportDefaults(to: folder, overwrite: force) { say(path) }
+        func run(_ console: Console) throws {
+            for path in try TemplateSet.exportDefaults(to: folder, overwrite: force) { console.say(path) }
         }
     }
 }

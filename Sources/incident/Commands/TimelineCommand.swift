@@ -8,7 +8,7 @@ struct TimelineCommand: ParsableCommand {
         subcommands: [Add.self, RemoveTimelineEntry.self, ListItems.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a timeline entry.",
@@ -21,27 +21,27 @@ struct TimelineCommand: ParsableCommand {
         @Option(help: "What the entry marks: a milestone, or a note.") var kind: TimelineKind = .note
         @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "timeline text")
             let line = try TextRules.line(text, field: "timeline text")
-            let at = try parseTime(at, future: future)
+            let at = try parseTime(at, future: future, console: console)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             let entry = try store.addTimelineEntry(number, text: line, kind: kind, at: at)
-            say(IncidentText.added("\(entry.kind.rawValue) at \(TimeFormat.local(entry.at))", nil, to: number, text: entry.text))
+            console.say(IncidentText.added("\(entry.kind.rawValue) at \(TimeFormat.local(entry.at))", nil, to: number, text: entry.text))
         }
     }
 
-    struct ListItems: ParsableCommand {
+    struct ListItems: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the timeline in time order, in your zone (TZ).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
         @Flag(help: "Print JSON (the objects of show --json).") var json = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            say(json ? try IncidentJSON.encodeItems(of: incident, "timeline") : IncidentText.timeline(incident.timeline))
+            console.say(json ? try IncidentJSON.encodeItems(of: incident, "timeline") : IncidentText.timeline(incident.timeline))
         }
     }
 }

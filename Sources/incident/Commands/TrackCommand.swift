@@ -2,7 +2,7 @@ import ArgumentParser
 import IncidentKit
 
 /// `incident action track`: follow-ups as GitHub issues of their own.
-struct TrackActions: ParsableCommand {
+struct TrackActions: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "track",
         abstract: "Make actions GitHub issues of their own (with gh), so their state comes back as their box.",
@@ -25,7 +25,7 @@ struct TrackActions: ParsableCommand {
     var repo: String?
     @OptionGroup var publishing: PublishingOptions
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let reference: Int?, numbers: [Int]?
         if allOpen {
             guard words.count <= 1 else { throw ValidationError("--all-open takes no action numbers; name the incident alone (INC-<n>) or leave it out.") }
@@ -41,13 +41,13 @@ struct TrackActions: ParsableCommand {
         let tracked = try publisher.track(number, actions: numbers, repo: repo, allowingPublic: publishing.publicRepo)
         let id = IncidentReference.format(number)
         for item in tracked.created {
-            say("Tracked action \(item.action) of \(id) as \(item.issue.reference): \(item.text)")
-            say("  \(item.issue.url)")
+            console.say("Tracked action \(item.action) of \(id) as \(item.issue.reference): \(item.text)")
+            console.say("  \(item.issue.url)")
         }
-        for item in tracked.already { say("Action \(item.action) is already tracked as \(item.issue.reference); nothing changed.") }
-        if !tracked.labelsCreated.isEmpty { say("Labels created: \(tracked.labelsCreated.joined(separator: ", ")).") }
+        for item in tracked.already { console.say("Action \(item.action) is already tracked as \(item.issue.reference); nothing changed.") }
+        if !tracked.labelsCreated.isEmpty { console.say("Labels created: \(tracked.labelsCreated.joined(separator: ", ")).") }
         if tracked.created.isEmpty, tracked.already.isEmpty {
-            say("No open medium- or long-term actions in \(id) to track; name one (incident action track N) to track it anyway.")
+            console.say("No open medium- or long-term actions in \(id) to track; name one (incident action track N) to track it anyway.")
         }
     }
 }

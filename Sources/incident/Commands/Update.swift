@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 
-struct Update: ParsableCommand {
+struct Update: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Print a checklist update comment: progress, items checked since the last update, what is still open.",
@@ -36,8 +36,8 @@ struct Update: ParsableCommand {
         }
     }
 
-    func run() throws {
-        if let publicText { return try postPublic(publicText) }
+    func run(_ console: Console) throws {
+        if let publicText { return try postPublic(publicText, console: console) }
         let store = try dryRun ? store.openForReading() : store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let incident = try store.incident(number)
@@ -48,25 +48,25 @@ struct Update: ParsableCommand {
             let renderer = try rendering.renderer(databasePath: store.path ?? "")
             let url = try IssuePublisher(store: store, renderer: renderer).comment(number, text, allowingPublic: publishing.publicRepo)
             try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number, postedTo: incident.github?.reference ?? "the issue")
-            say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
-            return report(try Notifier(store: store).announce(checklistUpdate: text, of: incident, at: now))
+            console.say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
+            return report(try Notifier(store: store).announce(checklistUpdate: text, of: incident, at: now), console: console)
         }
-        try emitDocument(text, to: output, overwrite: overwrite, database: store.path)
+        try emitDocument(text, to: output, overwrite: overwrite, database: store.path, console: console)
         if !dryRun { try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number) }
     }
 
     /// `--public TEXT`: a message for the status page, sent to the webhooks too.
-    private func postPublic(_ text: String) throws {
+    private func postPublic(_ text: String, console: Console) throws {
         let text = try TextRules.block(text, field: "public update")
         let store = try dryRun ? store.openForReading() : store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         if dryRun {
             let incident = try store.incident(number)
             guard incident.isPublic else { throw IncidentError.notPublic(number) }
-            return say("Would record on the status page (\(PublicStatus(incident.status).rawValue)): \(text)")
+            return console.say("Would record on the status page (\(PublicStatus(incident.status).rawValue)): \(text)")
         }
         let (update, delivery) = try Notifier(store: store).postPublicUpdate(number, text: text, at: Date())
-        say("Recorded a public update on \(IncidentReference.format(number)) (\(update.status.rawValue)); `incident statuspage build DIR` publishes it.")
-        report(delivery)
+        console.say("Recorded a public update on \(IncidentReference.format(number)) (\(update.status.rawValue)); `incident statuspage build DIR` publishes it.")
+        report(delivery, console: console)
     }
 }

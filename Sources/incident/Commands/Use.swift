@@ -1,17 +1,17 @@
 import ArgumentParser
 import IncidentKit
 
-struct Use: ParsableCommand {
+struct Use: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "use", abstract: "Make an incident the current one (used when no INC-<n> is given).")
 
     @OptionGroup var store: StoreOptions
 
     @Argument(help: "INC-<n>.") var reference: String
 
-    func run() throws {
+    func run(_ console: Console) throws {
         let store = try store.openForWriting()
         let number = try store.resolve(IncidentReference.parse(reference))
         try store.use(number)
-        say("\(IncidentReference.format(number)) is now the current incident.")
+        console.say("\(IncidentReference.format(number)) is now the current incident.")
     }
 }

@@ -8,7 +8,7 @@ struct WhyCommand: ParsableCommand {
         subcommands: [Add.self, RemoveWhy.self, ListItems.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add the next why; it answers the previous one unless --parent says otherwise.",
@@ -20,26 +20,26 @@ struct WhyCommand: ParsableCommand {
         @Flag(help: "Mark this why as the root cause.") var rootCause = false
         @Option(help: "The number of the why this one answers (to branch the chain).") var parent: Int?
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "why")
             let line = try TextRules.line(text, field: "why")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
             let why = try store.addWhy(number, text: line, parent: parent, isRootCause: rootCause)
-            say(IncidentText.added("why", why.number, detail: why.isRootCause ? "root cause" : nil, to: number, text: why.text))
+            console.say(IncidentText.added("why", why.number, detail: why.isRootCause ? "root cause" : nil, to: number, text: why.text))
         }
     }
 
-    struct ListItems: ParsableCommand {
+    struct ListItems: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the whys.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "INC-<n> (default: the current incident).") var reference: String?
         @Flag(help: "Print JSON (the objects of show --json).") var json = false
 
-        func run() throws {
+        func run(_ console: Console) throws {
             let store = try store.openForReading()
             let incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            say(json ? try IncidentJSON.encodeItems(of: incident, "whys") : IncidentText.whys(incident.whys))
+            console.say(json ? try IncidentJSON.encodeItems(of: incident, "whys") : IncidentText.whys(incident.whys))
         }
     }
 }

@@ -71,15 +71,15 @@ enum Arguments {
 }
 
 /// Parses a TIME option (`fallback` when it was not given). A time in the future is refused unless `future` is set
-/// or, at a terminal, the user says it is meant.
-func parseTime(_ text: String?, future: Bool, default fallback: Date = Date()) throws(IncidentError) -> Date {
+/// or, at the terminal of `console`, the user says it is meant.
+func parseTime(_ text: String?, future: Bool, default fallback: Date = Date(), console: Console) throws(IncidentError) -> Date {
     guard let text else { return fallback }
     let date = try TimeExpression.parse(text)
     guard !future else { return date }
     do {
         try TimeExpression.checkNotFuture(date, typed: text)
     } catch {
-        if confirmed("\(TimeFormat.local(date)) is in the future. Record it anyway? [y/N] ") { return date }
+        if console.confirmed("\(TimeFormat.local(date)) is in the future. Record it anyway? [y/N] ") { return date }
         throw error
     }
     return date
@@ -88,18 +88,4 @@ func parseTime(_ text: String?, future: Bool, default fallback: Date = Date()) t
 /// A due time: a date alone is due at the end of that day.
 func parseDue(_ text: String) throws(IncidentError) -> Date {
     try TimeExpression.parse(text, dateOnlyMeansEndOfDay: true)
-}
-
-/// Asks a yes/no question when someone is at the terminal (standard input and error both one); false otherwise.
-func confirmed(_ question: String) -> Bool {
-    guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return false }
-    FileHandle.standardError.write(Data(question.utf8))
-    guard let answer = readLine()?.trimmingSpaces().lowercased() else { return false }
-    return answer == "y" || answer == "yes"
-}
-
-/// Prints one line to standard output (written directly: `print` costs generic start-up work on every run), with
-/// control characters shown, not sent (`TerminalText`).
-func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((TerminalText.visible(text) + "\n").utf8))
 }

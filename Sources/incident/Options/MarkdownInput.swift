@@ -3,8 +3,8 @@ import IncidentKit
 
 /// Reads a Markdown document from a file or standard input, refusing what is not text.
 enum MarkdownInput {
-    static func read(_ path: String) throws(IncidentError) -> String {
-        let data = try InputFile.read(path)
+    static func read(_ path: String, console: Console) throws(IncidentError) -> String {
+        let data = try console.read(path)
         let name = path == "-" ? "standard input" : path
         // Searched with memchr: Data's element-by-element `contains` cost more than the rest of reading the file.
         guard !data.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) else { throw .unreadableFile(path: name, reason: "it contains NUL bytes, so it is not a Markdown text file") }

@@ -6,15 +6,16 @@ import IncidentKit
 enum ColorMode: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 
-    /// `--color` first; then NO_COLOR (any value) turns colour off, CLICOLOR_FORCE (not 0) on; else only on a terminal.
-    var style: TextStyle {
+    /// `--color` first; then NO_COLOR (any value) turns colour off, CLICOLOR_FORCE (not 0) on; else only when
+    /// the console's standard output is a terminal.
+    func style(on console: Console) -> TextStyle {
         switch self {
         case .always: return .ansi
         case .never: return .plain
         case .auto:
             if Environment.value("NO_COLOR") != nil { return .plain }
             if let force = Environment.value("CLICOLOR_FORCE"), force != "0" { return .ansi }
-            return isatty(STDOUT_FILENO) == 1 ? .ansi : .plain
+            return console.outputIsTerminal ? .ansi : .plain
         }
     }
 }
@@ -24,25 +25,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.") var color: ColorMode = .auto
     @Flag(help: "Print straight to the terminal, never through a pager.") var noPager = false
 
-    var style: TextStyle { color.style }
+    func style(on console: Console) -> TextStyle { color.style(on: console) }
 
-    func page(_ text: String) { Pager.page(text, allowed: !noPager) }
-}
-
-enum Pager {
-    /// Prints `text`, through `$INCIDENT_PAGER`, else `$PAGER`, else `less -FRX`, when standard output is a terminal
-    /// and the text is taller than it, as git does.
-    static func page(_ text: String, allowed: Bool) {
-        let command = Environment.value("INCIDENT_PAGER") ?? Environment.value("PAGER") ?? "less -FRX"
-        guard allowed, isatty(STDOUT_FILENO) == 1, !command.isEmpty, command != "cat" else { return say(text) }
-        var size = winsize()
-        let rows = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : 24
-        guard text.split(separator: "\n", omittingEmptySubsequences: false).count >= rows else { return say(text) }
-        // A pager is a command line the user wrote, with its options: a shell runs it, as git runs $PAGER.
-        if Environment.value("LESS") == nil { setenv("LESS", "FRX", 1) }
-        // A pager that can't run (127: not installed) must not lose the output.
-        guard let status = Spawn.shell(command, input: TerminalText.visible(text) + "\n"), status != 126, status != 127 else { return say(text) }
-    }
+    func page(_ text: String, on console: Console) { console.page(text, allowed: !noPager) }
 }
 
 /// Opens `$VISUAL`, else `$EDITOR`, else `vi`, on a temporary file for long text.

@@ -27,11 +27,6 @@ struct PlaybookOptions: ParsableArguments {
     }
 }
 
-/// A warning on stderr that doesn't fail the command.
-func warn(_ text: String) {
-    FileHandle.standardError.write(Data("incident: warning: \(TerminalText.visible(text))\n".utf8))
-}
-
 /// "Applied playbook P0: 8 actions, 3 criteria (update every 30 min)."
 func describeApplied(_ playbook: Playbook, _ added: (actions: [ActionItem], criteria: [SuccessCriterion])) -> String {
     let every = playbook.updateEvery.map { " (updates every \(UpdateCadence.every($0)))" } ?? ""

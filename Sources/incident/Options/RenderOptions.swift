@@ -25,9 +25,9 @@ struct RenderOptions: ParsableArguments {
 
 /// Prints a rendered document, or writes it to `output` (never over the database at `database`). The commands declare
 /// `-o` and `--force` themselves: an option group costs argument-parser a reflection pass on every run.
-func emitDocument(_ text: String, to output: String?, overwrite: Bool, database: String?) throws(IncidentError) {
+func emitDocument(_ text: String, to output: String?, overwrite: Bool, database: String?, console: Console) throws(IncidentError) {
     guard let output, output != "-" else {
-        return say(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        return console.say(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
     try OutputFile.write(text, to: output, database: database, overwrite: overwrite)
 }

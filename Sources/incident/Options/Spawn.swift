@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 
 /// Runs an interactive program (a pager, an editor) in the terminal's foreground, as git does. Foundation's
 /// `Process` starts children in a process group of their own, where a program that reads the terminal (less, vi)
@@ -20,8 +21,12 @@ enum Spawn {
         let argv = ["/bin/sh", "-c", command] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
+        // The environment the command runs with (a test's, in-process), else the process's own.
+        var cEnvironment = Environment.replacement.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { cEnvironment?.forEach { free($0) } }
         var pid: pid_t = 0
-        let started = posix_spawn(&pid, "/bin/sh", &actions, nil, &cArguments, environ)
+        let started = cEnvironment == nil ? posix_spawn(&pid, "/bin/sh", &actions, nil, &cArguments, environ)
+            : posix_spawn(&pid, "/bin/sh", &actions, nil, &cArguments, &cEnvironment!)
         if input != nil { close(fds[0]) }
         guard started == 0 else {
             if input != nil { close(fds[1]) }
