@@ -132,7 +132,7 @@ public struct IssuePublisher {
             let addLabels = labels.filter { !remoteLabels.contains($0.lowercased()) }
             let removeLabels = (remote.labels ?? []).map(\.name).filter { name in !labels.contains { $0.lowercased() == name.lowercased() } }
             let title = remote.title == merged.title ? nil : merged.title
-            if pass == 1, outcome.record == copy.record, !copy.isLegacy, notHere.isEmpty, title == nil, addLabels.isEmpty, removeLabels.isEmpty {
+            if pass == 1, outcome.record == copy.record, !copy.isLegacy, !copy.bodyIsBehind, notHere.isEmpty, title == nil, addLabels.isEmpty, removeLabels.isEmpty {
                 // The issue already holds everything here: writing would only move its `updatedAt`.
                 published.pushed = false
                 try settle(number, copy: copy, trial: outcome, link: link, summary: "\(link.reference) already holds everything here",
@@ -191,6 +191,7 @@ public struct IssuePublisher {
         if var record = try SharedRecord.read(fromBody: body) {
             // A box changed in the browser was changed after the copy it was shown with was written.
             let onGitHub = Stamp.onGitHub(at, after: record)
+            let written = record.value(SharedField.type)
             if let labels = remote.labels { record = record.observingTypeLabels(labels.map(\.name), stamp: onGitHub) }
             let document = try reader(for: local).read(SharedRecord.visiblePart(of: body))
             let numbers: [ItemKind: [Int: String]] = [.action: record.numbers(.action), .criterion: record.numbers(.criterion)]
@@ -204,7 +205,7 @@ public struct IssuePublisher {
                     record.items[uid]?.fields["done"] = Register(line.checked ? SharedRecord.done(at, "GitHub") : nil, onGitHub)
                 }
             }
-            return (RemoteCopy(record: record, isLegacy: false, updatedAt: at), notHere)
+            return (RemoteCopy(record: record, isLegacy: false, updatedAt: at, bodyIsBehind: record.value(SharedField.type) != written), notHere)
         }
         var importer = reader(for: local)
         importer.numbersFromMarkers = true

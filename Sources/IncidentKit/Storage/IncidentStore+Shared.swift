@@ -8,11 +8,14 @@ public struct RemoteCopy: Sendable {
     public var isLegacy: Bool
     /// When the issue last changed: the time of edits made on GitHub itself (a box ticked in the browser).
     public var updatedAt: Date?
+    /// The body shows less than `record`: its type label was changed on GitHub, which rewrites no body.
+    public var bodyIsBehind = false
 
-    public init(record: SharedRecord, isLegacy: Bool, updatedAt: Date?) {
+    public init(record: SharedRecord, isLegacy: Bool, updatedAt: Date?, bodyIsBehind: Bool = false) {
         self.record = record
         self.isLegacy = isLegacy
         self.updatedAt = updatedAt
+        self.bodyIsBehind = bodyIsBehind
     }
 }
 
