@@ -66,6 +66,9 @@ public struct RenderContext {
     public func issueValues(for incident: Incident, at now: Date) -> [String: Any] {
         var values = values(for: incident)
         values["renderedAt"] = TimeFormat.utc(now)
+        // The whole optional line, put together here as `taskLine` is: each tag of a template costs every render its
+        // parse, and a section with a value inside takes three.
+        values["typeLine"] = incident.type.map { "\n**Type:** \($0)" }
         return values
     }
 
