@@ -7,6 +7,8 @@ extension IncidentError: CustomStringConvertible {
             "Missing severity. Pass one of --p0 (worst) … --p4, e.g. `incident new --p1 \"API returns 503\"`."
         case .unknownSeverity(let text):
             "Unknown severity \(quoted(text)).\(Suggestion.didYouMean(text, among: Severity.allCases.map(\.label))) Use P0 (worst), P1, P2, P3 or P4."
+        case .invalidIncidentType(let text):
+            "\(quoted(text)) is not an incident type: a type is one lowercase word of letters, digits and -, 1 to \(IncidentType.maximumLength) characters, starting with a letter, e.g. availability or data-loss."
         case .unknownStatus(let text):
             "Unknown status \(quoted(text)).\(Suggestion.didYouMean(text, among: Status.allCases.map(\.rawValue))) Use one of: \(Status.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownTimelineKind(let text):

@@ -4,6 +4,8 @@ import Foundation
 public enum IncidentError: Error, Equatable, Sendable {
     case missingSeverity
     case unknownSeverity(String)
+    /// A type that isn't one lowercase word (`invalidIncidentType("Data Loss")`).
+    case invalidIncidentType(String)
     case unknownStatus(String)
     case unknownTimelineKind(String)
     case unknownHorizon(String)
@@ -101,7 +103,7 @@ extension IncidentError {
 
     public var category: Category {
         switch self {
-        case .missingSeverity, .unknownSeverity, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
+        case .missingSeverity, .unknownSeverity, .invalidIncidentType, .unknownStatus, .unknownTimelineKind, .unknownHorizon,
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
              .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON, .futureTime, .notAReopenTarget,

@@ -45,6 +45,15 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
     func afterNextEdit(_ action: @escaping @Sendable () -> Void) { lock.withLock { afterNextEdit = action } }
 
     var issueBody: String { lock.withLock { body } }
+    var issueLabels: [String] { lock.withLock { labels } }
+
+    /// A person sets the incident issue's labels in the browser.
+    func setLabels(_ names: [String]) {
+        lock.withLock {
+            labels = names
+            updatedAt += 1
+        }
+    }
     func callLog() -> [[String]] { lock.withLock { calls } }
     func clearCalls() { lock.withLock { calls = [] } }
 
@@ -74,6 +83,7 @@ final class GitHubStandIn: GitHubRunning, @unchecked Sendable {
                 return "https://github.com/acme/ops/issues/\(number)\n"
             case ("issue", "create"):
                 (body, title, created) = (input ?? "", flags["--title"] ?? "", true)
+                labels = arguments.filter { $0.hasPrefix("--label=") }.map { String($0.dropFirst(8)) }
                 updatedAt += 1
                 return "https://github.com/acme/ops/issues/1\n"
             case ("issue", "close"), ("issue", "reopen"):

@@ -117,6 +117,8 @@ struct RandomIncident {
         }
         incident.criteria = Phase.allCases.flatMap { phase in incident.criteria.filter { $0.phase == phase } }
         for index in incident.criteria.indices { incident.criteria[index].number = index + 1 }
+        // Drawn last, so the incidents the earlier draws make stay as they were.
+        incident.type = bool() ? IncidentType(reading: pick(["availability", "security", "data-loss", "a", "p2p-sync-9"])) : nil
         return incident
     }
 }

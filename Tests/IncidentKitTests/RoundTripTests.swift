@@ -5,13 +5,14 @@ import Testing
 
 /// What a rendered issue carries of an incident: everything but bookkeeping (ids, who/when items were ticked, lessons).
 struct CarriedFields: Equatable, CustomStringConvertible {
-    var title: String, severity: Severity, status: Status, labels: [String], assignees: [String]
+    var title: String, severity: Severity, type: IncidentType?, status: Status, labels: [String], assignees: [String]
     var services: [AffectedService], impact: String?, summary: String?, rootCause: String?, resolution: String?
     var declaredAt: Date, closedAt: Date?, sections: [FreeSection], whys: [Why]
     var timeline: [String], actions: [String], criteria: [String]
 
     init(_ incident: Incident) {
-        (title, severity, status, labels, assignees) = (incident.title, incident.severity, incident.status, incident.labels, incident.assignees)
+        (title, severity, type, status) = (incident.title, incident.severity, incident.type, incident.status)
+        (labels, assignees) = (incident.labels, incident.assignees)
         (services, impact, summary, rootCause, resolution) = (incident.services, incident.impact, incident.summary, incident.rootCause, incident.resolution)
         (declaredAt, closedAt, sections, whys) = (incident.declaredAt, incident.closedAt, incident.sections, incident.whys)
         timeline = incident.timeline.map { "\(TimeFormat.utc($0.at)) \($0.kind.rawValue) \($0.text)" }

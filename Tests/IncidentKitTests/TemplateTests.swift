@@ -34,6 +34,7 @@ import Testing
         incident.actions[0].group = "Initiate"
         // A tracked follow-up comes only from `incident action track` (GitHub).
         incident.actions[1].tracked = TrackedIssue(repo: "acme/ops", number: 57)
+        incident.type = IncidentType(reading: "availability")
         var values: [String: Any] = [:]
         for format in RenderFormat.allCases {
             let context = RenderContext(format: format, zone: RenderingFixtures.utc)

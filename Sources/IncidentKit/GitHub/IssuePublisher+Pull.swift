@@ -10,13 +10,13 @@ extension IssuePublisher {
         public var followUpsRead = 0
     }
 
-    /// Merges the issue's copy of the record into the record here, with one `gh` call; when the record has tracked
+    /// Merges the issue's copy of the record into the record here (with the type its `type:` label shows), with one `gh` call; when the record has tracked
     /// follow-ups, one more reads their issues' states (closed on GitHub since the last look: ticked; reopened: unticked).
     /// Changes made here stay here until the next publish.
     public func pull(_ number: Int) throws(IncidentError) -> Pulled {
         let local = try store.incident(number)
         guard let link = local.github else { throw .notPublished(number) }
-        let remote = try view(link, fields: "body,state,updatedAt")
+        let remote = try view(link, fields: "body,labels,state,updatedAt")
         let (copy, notHere) = try remoteCopy(of: remote, for: local)
         let tracked = Set(local.actions.compactMap(\.tracked)).union(copy.record.items.values.compactMap { item in
             item.kind == .action && !item.isRemoved ? item.value("tracked").flatMap(TrackedIssue.init(reference:)) : nil
@@ -49,7 +49,9 @@ extension IssuePublisher {
             // Joining pushes nothing, so a public repository is not refused here; its visibility is learned for later pushes.
             let learned = try store.visibility(of: repo) == nil ? try lookUpVisibility(of: repo) : nil
             let header = Incident(number: 0, title: remote.title ?? "GitHub issue \(link.reference)", severity: .p2, declaredAt: now())
-            let joined = try store.joinShared(record, header: header, link: link, learned: learned)
+            // The type as the issue's labels show it, changed there or not.
+            let shown = record.observingTypeLabels((remote.labels ?? []).map(\.name), stamp: .onGitHub(now(), after: record))
+            let joined = try store.joinShared(shown, header: header, link: link, learned: learned)
             return .imported(joined, notes: remote.isClosed ? ["the issue is closed on GitHub"] : [])
         }
         var importer = IncidentImporter(zone: renderer.zone, now: now())
@@ -57,7 +59,10 @@ extension IssuePublisher {
         importer.numbersFromMarkers = true
         let document = try importer.read(remote.body ?? "")
         var incident = document.incident
-        if let labels = remote.labels { incident.labels = try labels.map { label throws(IncidentError) in try TextRules.label(label.name) } }
+        if let labels = remote.labels {
+            incident.labels = try labels.map { label throws(IncidentError) in try TextRules.label(label.name) }
+            incident.takeTypeLabels()
+        }
         for login in (remote.assignees ?? []).map(\.login) where !incident.assignees.contains("@" + login) { incident.assignees.append("@" + login) }
         let synced = SyncPlan.boxes(of: document, in: incident)
         // Joining pushes nothing, so a public repository is not refused here; its visibility is learned for later pushes.

@@ -128,10 +128,11 @@ public struct IssuePublisher {
             published.foldedTimelineEntries = folded
             published.taskLines = merged.actions.count + merged.criteria.count
             let remoteLabels = Set((remote.labels ?? []).map { $0.name.lowercased() })
-            let addLabels = merged.labels.filter { !remoteLabels.contains($0.lowercased()) }
-            let removeLabels = (remote.labels ?? []).map(\.name).filter { name in !merged.labels.contains { $0.lowercased() == name.lowercased() } }
+            let labels = merged.issueLabels
+            let addLabels = labels.filter { !remoteLabels.contains($0.lowercased()) }
+            let removeLabels = (remote.labels ?? []).map(\.name).filter { name in !labels.contains { $0.lowercased() == name.lowercased() } }
             let title = remote.title == merged.title ? nil : merged.title
-            if pass == 1, outcome.record == copy.record, !copy.isLegacy, notHere.isEmpty, title == nil, addLabels.isEmpty, removeLabels.isEmpty {
+            if pass == 1, outcome.record == copy.record, !copy.isLegacy, !copy.bodyIsBehind, notHere.isEmpty, title == nil, addLabels.isEmpty, removeLabels.isEmpty {
                 // The issue already holds everything here: writing would only move its `updatedAt`.
                 published.pushed = false
                 try settle(number, copy: copy, trial: outcome, link: link, summary: "\(link.reference) already holds everything here",
@@ -189,7 +190,9 @@ public struct IssuePublisher {
         let at = remote.updatedAt.flatMap { try? Date($0, strategy: .iso8601) } ?? now()
         if var record = try SharedRecord.read(fromBody: body) {
             // A box changed in the browser was changed after the copy it was shown with was written.
-            let onGitHub = Stamp(time: max(Stamp(at, replica: "~github").time, record.latestStamp.time + 1), replica: "~github")
+            let onGitHub = Stamp.onGitHub(at, after: record)
+            let written = record.value(SharedField.type)
+            if let labels = remote.labels { record = record.observingTypeLabels(labels.map(\.name), stamp: onGitHub) }
             let document = try reader(for: local).read(SharedRecord.visiblePart(of: body))
             let numbers: [ItemKind: [Int: String]] = [.action: record.numbers(.action), .criterion: record.numbers(.criterion)]
             var notHere: [TaskLine] = []
@@ -202,7 +205,7 @@ public struct IssuePublisher {
                     record.items[uid]?.fields["done"] = Register(line.checked ? SharedRecord.done(at, "GitHub") : nil, onGitHub)
                 }
             }
-            return (RemoteCopy(record: record, isLegacy: false, updatedAt: at), notHere)
+            return (RemoteCopy(record: record, isLegacy: false, updatedAt: at, bodyIsBehind: record.value(SharedField.type) != written), notHere)
         }
         var importer = reader(for: local)
         importer.numbersFromMarkers = true
@@ -227,7 +230,7 @@ public struct IssuePublisher {
                      view + "   # read back; merged and pushed again if another publisher wrote meanwhile"]
         } else {
             let target = repo ?? "(the repository gh resolves here)"
-            lines = incident.labels.map { GitHubCLI.commandLine(Self.createLabel($0, repo: target)) + "   # if missing" }
+            lines = incident.issueLabels.map { GitHubCLI.commandLine(Self.createLabel($0, repo: target)) + "   # if missing" }
             lines.append(GitHubCLI.commandLine(createArguments(incident, repo: target)) + "   # body below")
         }
         lines += try followUpPlan(incident).map { GitHubCLI.commandLine($0.arguments) + "   # follow-up" }
@@ -256,7 +259,7 @@ public struct IssuePublisher {
         return created
     }
 
-    /// `gh label create`: severity labels get their colour (P0 red … P4 pale blue); others a neutral grey.
+    /// `gh label create`: severity labels get their colour (P0 red … P4 pale blue), type labels one blue; others a neutral grey.
     static func createLabel(_ name: String, repo: String) -> [String] {
         let colours = ["P0": "b60205", "P1": "d93f0b", "P2": "fbca04", "P3": "0e8a16", "P4": "c5def5"]
         if name == GitHubArguments.followUpLabel {
@@ -264,6 +267,9 @@ public struct IssuePublisher {
         }
         if let colour = colours[name.uppercased()] {
             return GitHubArguments.createLabel(name, repo: repo, color: colour, description: "Incident severity \(name.uppercased())")
+        }
+        if let type = IncidentType(label: name) {
+            return GitHubArguments.createLabel(name, repo: repo, color: "1d76db", description: "Incident type \(type)")
         }
         return GitHubArguments.createLabel(name, repo: repo, color: "ededed", description: "Incident label")
     }
@@ -274,7 +280,7 @@ extension IssuePublisher {
         // A label stored before commas were refused would be split by gh into labels that don't exist.
         for label in incident.labels where label.contains(",") { throw .labelWithComma(label) }
         // Labels first, so issue creation can't fail halfway on a label GitHub doesn't know.
-        let created = try createMissingLabels(incident.labels, in: repo)
+        let created = try createMissingLabels(incident.issueLabels, in: repo)
         // Items get their identities in the first copy of the record; the record here keeps them once the issue exists.
         let outcome = try store.mergeShared(incident.number, with: nil, remembering: false, commit: false) { _ in "" }
         let merged = outcome.incident
@@ -292,7 +298,7 @@ extension IssuePublisher {
     }
 
     private func createArguments(_ incident: Incident, repo: String) -> [String] {
-        GitHubArguments.createIssue(repo: repo, title: incident.title, labels: incident.labels, assignees: Self.logins(incident.assignees))
+        GitHubArguments.createIssue(repo: repo, title: incident.title, labels: incident.issueLabels, assignees: Self.logins(incident.assignees))
     }
 
     /// An importer that reads a body of this incident's issue (whose title is the issue's, not a line of the body).

@@ -1,7 +1,7 @@
 import Foundation
 
 extension ImportState {
-    /// Front matter: title, date, severity or priority, status, labels or tags, assignees or owner. It is never
+    /// Front matter: title, date, severity or priority, type, status, labels or tags, assignees or owner. It is never
     /// a heading; keys it doesn't know are kept, as written, in a free section.
     mutating func readFrontMatter() {
         guard let matter = FrontMatter(lines) else { return }
@@ -19,6 +19,8 @@ extension ImportState {
                 if let day = WrittenTime.date(in: value) { context.documentDate = context.documentDate ?? day } else { unknown += entry.raw }
             case "severity", "priority", "sev":
                 if let found = ImportText.severity(in: value) { severity = (found.0, "front matter \(entry.key): \(found.1)") } else { unknown += entry.raw }
+            case "type":
+                if let found = IncidentType(reading: value) { type = (found, "front matter type") } else { unknown += entry.raw }
             case "status":
                 if let status = Status(rawValue: value.lowercased()) { incident.status = status } else { unknown += entry.raw }
             case "labels", "tags", "label":

@@ -138,7 +138,7 @@ extension ImportState {
         return String(text)
     }
 
-    /// `**Labels:** a, b`, `**Priority:** P0`, `**Status:** mitigated` and friends, one line at a time.
+    /// `**Labels:** a, b`, `**Priority:** P0`, `**Type:** security`, `**Status:** mitigated` and friends, one line at a time.
     mutating func readKeyLines(_ paragraph: MarkdownBlock) {
         for number in paragraph.lines where !consumed.contains(number) {
             guard let (key, value) = ImportText.keyValue(line(number)), !keysSeen.contains(key), apply(key: key, value: value) else { continue }
@@ -158,6 +158,9 @@ extension ImportState {
             guard let found = ImportText.severity(in: value) else { return false }
             // An explicit priority or severity line wins over one guessed from the labels.
             if severity == nil || severity?.1.hasPrefix("label") == true { severity = (found.0, "**\(key.capitalized):** \(found.1)") }
+        case "type":
+            guard let found = IncidentType(reading: text) else { return false }
+            type = (found, "**Type:** \(found)")
         case "labels":
             incident.labels = value == "_none_" ? [] : Self.list(text)
             if severity == nil, let found = incident.labels.lazy.compactMap(ImportText.severity(in:)).first {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads an incident written as a GitHub issue body: `MarkdownDocument` values → an `Incident`.
 ///
-/// Typed parts (title, severity, labels, whys, timeline, task items, services, the renderer's marked
+/// Typed parts (title, severity, type, labels, whys, timeline, task items, services, the renderer's marked
 /// fields) become fields; every other section is kept verbatim as a free section, so nothing is lost.
 public struct IncidentImporter: Sendable {
     /// The severity used when the document names none.
@@ -74,6 +74,8 @@ struct ImportState {
     var keysSeen = Set<String>()
     var title: String?
     var severity: (Severity, String)?
+    /// The type the document names (front matter `type`, a `**Type:**` line) and where; else a `type:` label gives it.
+    var type: (IncidentType, String)?
     var declaredAt: Date?
     /// The headings above the block being read: level, lowercased text, the title as written, and its line.
     var headingStack: [(level: Int, text: String, title: String, line: Int)] = [] {
@@ -209,6 +211,10 @@ struct ImportState {
             incident.severity = importer.defaultSeverity
             notes.append("severity \(importer.defaultSeverity.label): the document names none (--severity sets it)")
         }
+        // A `type:security` label is the type as GitHub shows it, not a label of its own; a type the document names wins.
+        incident.type = type?.0
+        if let type { notes.append("type \(type.0) (from \(type.1))") }
+        if incident.takeTypeLabels(), type == nil, let found = incident.type { notes.append("type \(found) (from label \(found.label))") }
         incident.timeline.sort { $0.at < $1.at }
         if let declaredAt {
             incident.declaredAt = declaredAt

@@ -43,6 +43,8 @@ public struct Incident: Equatable, Sendable {
     public var number: Int
     public var title: String
     public var severity: Severity
+    /// What kind of incident it is (`security`, `data-loss`), if anyone said.
+    public var type: IncidentType?
     public var status: Status
     public var labels: [String] = []
     public var assignees: [String] = []

@@ -4,6 +4,7 @@ import Foundation
 public struct IncidentDraft: Sendable {
     public var title: String
     public var severity: Severity
+    public var type: IncidentType?
     public var labels: [String] = []
     public var assignees: [String] = []
     public var services: [AffectedService] = []
@@ -25,6 +26,8 @@ public struct IncidentDraft: Sendable {
 public struct IncidentChanges: Sendable {
     public var title: String?
     public var severity: Severity?
+    /// The new type; `.some(nil)` clears it.
+    public var type: IncidentType??
     public var impact: String?
     public var summary: String?
     public var rootCause: String?
@@ -44,7 +47,7 @@ public struct IncidentChanges: Sendable {
 
     /// True when nothing would change.
     public var isEmpty: Bool {
-        title == nil && severity == nil && impact == nil && summary == nil && rootCause == nil
+        title == nil && severity == nil && type == nil && impact == nil && summary == nil && rootCause == nil
             && resolution == nil && addLabels.isEmpty && removeLabels.isEmpty && addAssignees.isEmpty
             && removeAssignees.isEmpty && addServices.isEmpty && removeServices.isEmpty && isPublic == nil && publicTitle == nil
     }

@@ -21,6 +21,8 @@ public struct IncidentJSON: Encodable, Sendable {
     var number: Int
     var title: String
     var severity: String
+    /// The incident's type (`security`), or null.
+    @Nullable var type: String?
     var status: String
     var labels: [String]
     var assignees: [String]
@@ -48,6 +50,7 @@ public struct IncidentJSON: Encodable, Sendable {
         number = incident.number
         title = incident.title
         severity = incident.severity.label
+        type = incident.type?.word
         status = incident.status.rawValue
         labels = incident.labels
         assignees = incident.assignees

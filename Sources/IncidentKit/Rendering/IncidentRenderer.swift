@@ -16,9 +16,9 @@ public struct IncidentRenderer: Sendable {
         try templates.render("issue.md", RenderContext(format: .markdown, zone: zone).issueValues(for: incident, at: now))
     }
 
-    /// What `gh issue create --label` takes: the labels, comma-separated.
+    /// What `gh issue create --label` takes: the labels the issue carries (its type's too), comma-separated.
     public func labelsLine(_ incident: Incident) -> String {
-        incident.labels.joined(separator: ",")
+        incident.issueLabels.joined(separator: ",")
     }
 }
 

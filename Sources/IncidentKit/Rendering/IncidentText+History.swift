@@ -39,6 +39,18 @@ extension IncidentText {
                 }
             }
         }
+        if !facts.types.isEmpty {
+            lines += ["", style.heading("By type (incidents; response times as above)")]
+            lines.append(measureHeader(indent: 4))
+            for group in facts.types {
+                for severity in Severity.allCases {
+                    guard let count = group.counts[severity] else { continue }
+                    lines.append("  " + (group.type?.word ?? "(no type)") + " " + style.severity(severity, severity.label) + ": "
+                                 + IncidentText.count(count, "incident"))
+                    lines += figureRows(group.stats.figures[severity] ?? [:], label: pad("", 4))
+                }
+            }
+        }
         lines += ["", style.heading("Open follow-ups by owner")]
         if facts.openByOwner.isEmpty { lines.append("  none open") }
         for row in facts.openByOwner {
@@ -101,11 +113,14 @@ extension IncidentJSON {
         var severity: String; var created: Int; var closed: Int; var closedByDue: Int; @Nullable var medianSecondsToClose: Double?; var timedCount: Int
     }
     struct YearEntry: Encodable { var year: Int; var counts: [String: Int]; var responseTimes: [FigureEntry] }
+    struct TypeEntry: Encodable { @Nullable var type: String?; var counts: [String: Int]; var responseTimes: [FigureEntry] }
     struct StatsEntry: Encodable {
         var counts: [String: [String: Int]]; var responseTimes: [FigureEntry]; var openFollowUps: [OwnerEntry]
         var trackedFollowUps: [TrackedFiguresEntry]
         /// Only with `--by year`: absent, not empty, otherwise.
         var byYear: [YearEntry]?
+        /// Only with `--by type`: absent otherwise; `type` null for the incidents of none.
+        var byType: [TypeEntry]?
     }
 
     public static func encodeSearch(_ hits: [(Incident, String, Double)]) throws(IncidentError) -> String {
@@ -133,6 +148,10 @@ extension IncidentJSON {
             YearEntry(year: year.year, counts: Dictionary(uniqueKeysWithValues: year.counts.map { ($0.key.label, $0.value) }),
                       responseTimes: figureEntries(year.stats))
         }
+        let types = facts.types.map { group in
+            TypeEntry(type: group.type?.word, counts: Dictionary(uniqueKeysWithValues: group.counts.map { ($0.key.label, $0.value) }),
+                      responseTimes: figureEntries(group.stats))
+        }
         return try encodeValue(StatsEntry(counts: counts, responseTimes: figureEntries(stats),
                                           openFollowUps: facts.openByOwner.map { OwnerEntry(owner: $0.owner.isEmpty ? nil : $0.owner, open: $0.open, overdue: $0.overdue) },
                                           trackedFollowUps: Severity.allCases.compactMap { severity in
@@ -141,7 +160,7 @@ extension IncidentJSON {
                                                                       medianSecondsToClose: $0.medianToClose, timedCount: $0.timed)
                                               }
                                           },
-                                          byYear: years.isEmpty ? nil : years))
+                                          byYear: years.isEmpty ? nil : years, byType: types.isEmpty ? nil : types))
     }
 
     private static func figureEntries(_ stats: ResponseStats) -> [FigureEntry] {

@@ -30,6 +30,7 @@ public enum IncidentText {
             lines.append("Status page: shown as \"\(StatusPage.publicTitle(of: incident))\" (\(PublicStatus(incident.status).rawValue))"
                          + (incident.publicTitle == nil ? "; no public title set, so the page names the services" : ""))
         }
+        if let type = incident.type { lines.append("Type: \(type)") }
         if !incident.roles.isEmpty { lines.append("Roles: " + incident.roles.map { "\($0.role) \($0.who)" }.joined(separator: " · ")) }
         if !incident.labels.isEmpty { lines.append("Labels: \(incident.labels.joined(separator: ", "))") }
         if !incident.assignees.isEmpty { lines.append("Assignees: \(incident.assignees.joined(separator: ", "))") }
@@ -220,7 +221,7 @@ extension IncidentText {
         let phases = Phase.allCases.map { phase in "\(incident.criteria.filter { $0.phase == phase }.count) \(phase.rawValue)" }
         var lines = [
             "title: \(incident.title)",
-            "severity: \(incident.severity.label) · status: \(incident.status.rawValue)",
+            "severity: \(incident.severity.label)\(incident.type.map { " · type: \($0)" } ?? "") · status: \(incident.status.rawValue)",
             "labels: \(incident.labels.count) · assignees: \(incident.assignees.count) · services: \(incident.services.count)",
             "whys: \(incident.whys.count)\(incident.whys.contains(where: \.isRootCause) ? " (root cause marked)" : "")",
             "timeline entries: \(incident.timeline.count)",

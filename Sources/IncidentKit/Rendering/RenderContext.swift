@@ -36,12 +36,14 @@ public struct RenderContext {
         values["assigneesText"] = nonEmpty(incident.assignees.map(cell).joined(separator: ", "))
         values["rolesText"] = nonEmpty(incident.roles.map { cell("\($0.role): \($0.who)") }.joined(separator: ", "))
         values["closedAt"] = incident.closedAt.map(time)
+        // A type is one word of [a-z0-9-]: nothing in it needs escaping, in a line, a table cell or HTML.
+        values["type"] = incident.type?.word
         values["impact"] = incident.impact.map(block)
         values["summary"] = incident.summary.map(block)
         values["rootCause"] = incident.rootCause.map(block)
         values["resolution"] = incident.resolution.map(block)
         values.merge(checklist(incident)) { $1 }
-        Self.flagPresence(of: ["labelsText", "assigneesText", "rolesText", "closedAt", "impact", "summary", "rootCause", "resolution"],
+        Self.flagPresence(of: ["labelsText", "assigneesText", "rolesText", "closedAt", "type", "impact", "summary", "rootCause", "resolution"],
                           in: &values)
         return values
     }
@@ -50,7 +52,7 @@ public struct RenderContext {
     /// A section on a string pushes the string as Mustache's context, and every name looked up inside it then
     /// reflects that string through `Mirror` first, for every name in the section.
     static let presenceFlags = ["labelsText": "hasLabels", "assigneesText": "hasAssignees", "rolesText": "hasRoles",
-                                "peopleText": "hasPeople", "closedAt": "isClosed", "impact": "hasImpact",
+                                "peopleText": "hasPeople", "closedAt": "isClosed", "type": "hasType", "impact": "hasImpact",
                                 "summary": "hasSummaryText", "rootCause": "hasRootCause", "resolution": "hasResolution",
                                 "answers": "hasAnswers", "details": "hasDetails"]
 
@@ -64,6 +66,9 @@ public struct RenderContext {
     public func issueValues(for incident: Incident, at now: Date) -> [String: Any] {
         var values = values(for: incident)
         values["renderedAt"] = TimeFormat.utc(now)
+        // The whole optional line, put together here as `taskLine` is: each tag of a template costs every render its
+        // parse, and a section with a value inside takes three.
+        values["typeLine"] = incident.type.map { "\n**Type:** \($0)" }
         return values
     }
 

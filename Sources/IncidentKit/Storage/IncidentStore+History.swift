@@ -15,6 +15,8 @@ public struct HistoryFacts: Sendable {
     /// The same counts and response times for each year incidents were declared in (in the user's zone), oldest
     /// first: only when asked for.
     public var years: [YearFacts] = []
+    /// The same for each incident type, by name, then the incidents of no type: only when asked for.
+    public var types: [TypeFacts] = []
     /// Tracked follow-ups (GitHub issues) per severity of their incident.
     public var trackedFollowUps: [Severity: FollowUpFigures] = [:]
 
@@ -43,6 +45,13 @@ public struct YearFacts: Sendable {
     public var stats: ResponseStats
 }
 
+/// The incidents of one type (nil: of none): how many of each severity, and their response times.
+public struct TypeFacts: Sendable {
+    public var type: IncidentType?
+    public var counts: [Severity: Int]
+    public var stats: ResponseStats
+}
+
 /// An open or done action item as the follow-up list shows it: the incident it belongs to, and what to do by when.
 public struct FollowUp: Sendable {
     public var incidentNumber: Int
@@ -62,11 +71,11 @@ public struct FollowUp: Sendable {
 }
 
 extension IncidentStore {
-    /// Counts, response times and follow-ups of the incidents declared since `since` (of `severity`, if given);
-    /// `perIncident` also keeps each one's declared time and time to resolve (`facts.declared`); `byYear` gathers the
-    /// figures of each year too (`facts.years`).
-    public func history(since: Date?, severity: Severity?, now: Date, perIncident: Bool = false,
-                        byYear: Bool = false) throws(IncidentError) -> HistoryFacts {
+    /// Counts, response times and follow-ups of the incidents declared since `since` (of `severity` and `type`, if
+    /// given); `perIncident` also keeps each one's declared time and time to resolve (`facts.declared`); `byYear` and
+    /// `byType` gather the figures of each year (`facts.years`) or type (`facts.types`) too.
+    public func history(since: Date?, severity: Severity?, type: IncidentType? = nil, now: Date, perIncident: Bool = false,
+                        byYear: Bool = false, byType: Bool = false) throws(IncidentError) -> HistoryFacts {
         try read { db in
             var facts = HistoryFacts()
             guard hasSchema else { return facts }
@@ -75,6 +84,10 @@ extension IncidentStore {
             if let severity {
                 filter += " AND severity = ?"
                 _ = arguments.append(contentsOf: [severity.rawValue])
+            }
+            if let type {
+                filter += " AND type = ?"
+                _ = arguments.append(contentsOf: [type.word])
             }
             // One row per incident: the milestone columns the timeline's triggers keep (MilestoneMigration), and the status
             // as its position in Status.allCases (a number per row, not a string to allocate and compare), tested in the
@@ -85,12 +98,13 @@ extension IncidentStore {
             }
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT severity, declaredAt, impactStartedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt,
-                    CASE status \(position.joined(separator: " ")) END
+                    CASE status \(position.joined(separator: " ")) END\(byType ? ", type" : "")
                 FROM incident \(filter)
                 """, arguments: arguments)
             var counts = Array(repeating: Array(repeating: 0, count: Status.allCases.count), count: Severity.allCases.count)
             var durations = ResponseStats.Accumulator()
             var yearly: [Int: (counts: [Int], durations: ResponseStats.Accumulator)] = [:]
+            var typed: [String: (counts: [Int], durations: ResponseStats.Accumulator)] = [:]
             while let row = try cursor.next() {
                 // The severity as its number, not through its raw value (a generic-metadata look-up per row).
                 let level: Int = try row.decode(atIndex: 0), status: Int = try row.decode(atIndex: 7)
@@ -110,12 +124,21 @@ extension IncidentStore {
                     yearly[year, default: (Array(repeating: 0, count: Severity.allCases.count), ResponseStats.Accumulator())].counts[level] += 1
                     yearly[year]?.durations.add(milestones)
                 }
+                if byType {
+                    // "" for no type: no word is empty.
+                    let word: String = try row.decode(atIndex: 8) ?? ""
+                    typed[word, default: (Array(repeating: 0, count: Severity.allCases.count), ResponseStats.Accumulator())].counts[level] += 1
+                    typed[word]?.durations.add(milestones)
+                }
             }
             facts.stats = durations.finish()
             facts.years = yearly.sorted { $0.key < $1.key }.map { year, gathered in
                 var durations = gathered.durations
-                let counts = Severity.allCases.filter { gathered.counts[$0.rawValue] > 0 }.map { ($0, gathered.counts[$0.rawValue]) }
-                return YearFacts(year: year, counts: Dictionary(uniqueKeysWithValues: counts), stats: durations.finish())
+                return YearFacts(year: year, counts: Self.bySeverity(gathered.counts), stats: durations.finish())
+            }
+            facts.types = typed.sorted { ($0.key.isEmpty ? 1 : 0, $0.key) < ($1.key.isEmpty ? 1 : 0, $1.key) }.map { word, gathered in
+                var durations = gathered.durations
+                return TypeFacts(type: IncidentType(reading: word), counts: Self.bySeverity(gathered.counts), stats: durations.finish())
             }
             for severity in Severity.allCases {
                 for (index, status) in Status.allCases.enumerated() where counts[severity.rawValue][index] > 0 {
@@ -124,10 +147,10 @@ extension IncidentStore {
             }
             // Without a filter, the open items alone (their covering index), not a look-up of each one's incident. Counted
             // here, not with GROUP BY, which makes SQLite sort every open item by owner first.
-            let unfiltered = since == nil && severity == nil
+            let unfiltered = since == nil && severity == nil && type == nil
             let owners = try Row.fetchCursor(db, sql: unfiltered ? "SELECT owner, dueAt FROM actionItem WHERE doneAt IS NULL" : """
                 SELECT a.owner, a.dueAt FROM actionItem AS a JOIN incident AS i ON i.number = a.incidentNumber
-                WHERE a.doneAt IS NULL AND i.declaredAt >= ?\(severity == nil ? "" : " AND i.severity = ?")
+                WHERE a.doneAt IS NULL AND i.declaredAt >= ?\(severity == nil ? "" : " AND i.severity = ?")\(type == nil ? "" : " AND i.type = ?")
                 """, arguments: unfiltered ? [] : arguments)
             var byOwner: [String: (open: Int, overdue: Int)] = [:]
             let cutoff = now.unixTime
@@ -141,6 +164,11 @@ extension IncidentStore {
             facts.trackedFollowUps = try trackedFigures(filter: filter, arguments: arguments, db)
             return facts
         }
+    }
+
+    /// Counts indexed by severity number, without the zeros.
+    private static func bySeverity(_ counts: [Int]) -> [Severity: Int] {
+        Dictionary(uniqueKeysWithValues: Severity.allCases.filter { counts[$0.rawValue] > 0 }.map { ($0, counts[$0.rawValue]) })
     }
 
     /// Follow-up figures per severity of the tracked actions of the incidents `filter` selects.

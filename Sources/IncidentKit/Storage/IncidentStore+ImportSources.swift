@@ -74,12 +74,10 @@ extension IncidentStore {
     public func replaceImported(_ number: Int, with imported: Incident, source: String, hash: String) throws(IncidentError) -> Incident {
         try write { db in
             try requireIncident(number, db)
-            try db.execute(sql: """
-                UPDATE incident SET title = ?, severity = ?, status = ?, impact = ?, summary = ?, rootCause = ?, resolution = ?,
-                declaredAt = ?, closedAt = ?, updatedAt = ? WHERE number = ?
-                """, arguments: [imported.title, imported.severity, imported.status, imported.impact, imported.summary,
-                                 imported.rootCause, imported.resolution, imported.declaredAt.unixTime, imported.closedAt?.unixTime,
-                                 clock().unixTime, number])
+            var header = imported
+            header.number = number
+            try updateHeader(header, fields: IncidentField.allCases.filter { $0.reimport != .kept },
+                             keptWhenAbsent: IncidentField.allCases.filter { $0.reimport == .replacedWhenNamed }, updatedAt: clock(), db)
             for table in ["label", "assignee", "service", "section", "why", "timelineEntry", "actionItem", "criterion", "role"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE incidentNumber = ?", arguments: [number])
             }

@@ -9,6 +9,7 @@ extension IncidentStore {
                                      text: "Declared \(draft.severity.label): \(draft.title)", isManual: false)
         let (number, entryID) = try write { db -> (Int, Int64) in
             var header = Incident(number: 0, title: draft.title, severity: draft.severity, declaredAt: draft.declaredAt)
+            header.type = draft.type
             header.impact = draft.impact
             header.summary = draft.summary
             header.isPublic = draft.isPublic
@@ -19,13 +20,14 @@ extension IncidentStore {
             try insertServices(draft.services, for: number, db)
             let entryID = try insertTimelineEntry(declared, for: number, db)
             try setCurrent(number, db)
-            try log("declared \(draft.severity.label) \"\(draft.title)\"", for: number, db)
+            try log("declared \(draft.severity.label) \"\(draft.title)\"" + (draft.type.map { " of type \($0)" } ?? ""), for: number, db)
             if draft.isPublic { try log("shown on the status page" + (draft.publicTitle.map { " as \"\($0)\"" } ?? ""), for: number, db) }
             return (number, entryID)
         }
         // Built from what was written rather than read back: `new` is on the hot path.
         var incident = Incident(number: number, title: draft.title, severity: draft.severity, declaredAt: draft.declaredAt,
                                 updatedAt: now)
+        incident.type = draft.type
         incident.labels = draft.labels.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         incident.assignees = draft.assignees.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         incident.services = draft.services
@@ -42,14 +44,15 @@ extension IncidentStore {
         try read { db in try loadIncident(number, db) }
     }
 
-    /// Incidents, newest first; closed and cancelled ones only when `includeEnded` is set.
+    /// Incidents, newest first, of `status`, `severity` and `type` when given; closed and cancelled ones only when
+    /// `includeEnded` is set.
     /// `headersOnly` reads each incident's own row and its GitHub link, not its lists: what `list` prints, at the
     /// same cost whatever each incident holds.
-    public func incidents(includeEnded: Bool = false, status: Status? = nil, severity: Severity? = nil,
+    public func incidents(includeEnded: Bool = false, status: Status? = nil, severity: Severity? = nil, type: IncidentType? = nil,
                           headersOnly: Bool = false) throws(IncidentError) -> [Incident] {
         try read { db in
             guard hasSchema else { return [] }
-            let headers = try IncidentRecord.listed(includeEnded: includeEnded, status: status, severity: severity).fetchAll(db)
+            let headers = try IncidentRecord.listed(includeEnded: includeEnded, status: status, severity: severity, type: type).fetchAll(db)
             guard headersOnly else { return try headers.map { try loadChildren(of: $0.model(), db) } }
             return try headers.map { record in
                 var incident = try record.model()
@@ -100,23 +103,43 @@ extension IncidentStore {
         return try write { db in
             let old = try loadIncident(number, db)
             var described: [String] = []
-            func set(_ column: String, _ value: (any DatabaseValueConvertible)?, _ text: String) throws {
-                try IncidentRecord.filter(key: number).updateAll(db, Column(column).set(to: value))
+            func set(_ field: IncidentField, _ value: (any DatabaseValueConvertible)?, _ text: String) throws {
+                try IncidentRecord.filter(key: number).updateAll(db, Column(field.column).set(to: value))
                 described.append(text)
             }
-            if let title = changes.title, title != old.title { try set("title", title, "set title to \"\(title)\"") }
-            if let severity = changes.severity, severity != old.severity {
-                try set("severity", severity, "set severity \(old.severity.label) → \(severity.label)")
+            // Empty text clears a Markdown field.
+            func setText(_ field: IncidentField, _ new: String?, _ current: String?, _ name: String) throws {
+                guard let new, (new.isEmpty ? nil : new) != current else { return }
+                try set(field, new.isEmpty ? nil : new, new.isEmpty ? "cleared \(name)" : "set \(name) to \"\(new)\"")
             }
-            let fields: [(String, String?, String?, String)] = [
-                ("impact", changes.impact, old.impact, "impact"), ("summary", changes.summary, old.summary, "summary"),
-                ("rootCause", changes.rootCause, old.rootCause, "root cause"),
-                ("resolution", changes.resolution, old.resolution, "resolution"),
-            ]
-            for (column, new, current, name) in fields {
-                // Empty text clears the field.
-                guard let new, (new.isEmpty ? nil : new) != current else { continue }
-                try set(column, new.isEmpty ? nil : new, new.isEmpty ? "cleared \(name)" : "set \(name) to \"\(new)\"")
+            for field in IncidentField.allCases {
+                switch field {
+                case .title:
+                    if let title = changes.title, title != old.title { try set(field, title, "set title to \"\(title)\"") }
+                case .severity:
+                    if let severity = changes.severity, severity != old.severity {
+                        try set(field, severity, "set severity \(old.severity.label) → \(severity.label)")
+                    }
+                case .type:
+                    if let type = changes.type, type != old.type {
+                        let text = type.map { new in old.type.map { "set type \($0) → \(new)" } ?? "set type to \(new)" } ?? "cleared type"
+                        try set(field, type?.word, text)
+                    }
+                case .impact: try setText(field, changes.impact, old.impact, "impact")
+                case .summary: try setText(field, changes.summary, old.summary, "summary")
+                case .rootCause: try setText(field, changes.rootCause, old.rootCause, "root cause")
+                case .resolution: try setText(field, changes.resolution, old.resolution, "resolution")
+                case .isPublic:
+                    if let isPublic = changes.isPublic, isPublic != old.isPublic {
+                        try set(field, isPublic, isPublic ? "shown on the status page" : "taken off the status page")
+                    }
+                case .publicTitle:
+                    if let title = changes.publicTitle, (title.isEmpty ? nil : title) != old.publicTitle {
+                        try set(field, title.isEmpty ? nil : title, title.isEmpty ? "cleared public title" : "set public title to \"\(title)\"")
+                    }
+                // Changed by commands of their own (status, close, reopen, playbook apply), which record what they did.
+                case .status, .declaredAt, .closedAt, .updateEvery: break
+                }
             }
             described += try editNames(in: .label, for: number, current: old.labels,
                                        adding: changes.addLabels, removing: changes.removeLabels, db)
@@ -124,12 +147,6 @@ extension IncidentStore {
                                        adding: changes.addAssignees, removing: changes.removeAssignees, db)
             described += try editServices(for: number, current: old.services, adding: changes.addServices,
                                           removing: changes.removeServices, db)
-            if let isPublic = changes.isPublic, isPublic != old.isPublic {
-                try set("isPublic", isPublic, isPublic ? "shown on the status page" : "taken off the status page")
-            }
-            if let title = changes.publicTitle, (title.isEmpty ? nil : title) != old.publicTitle {
-                try set("publicTitle", title.isEmpty ? nil : title, title.isEmpty ? "cleared public title" : "set public title to \"\(title)\"")
-            }
             for change in described { try log(change, for: number, db) }
             if !described.isEmpty { try touch(number, db) }
             return described

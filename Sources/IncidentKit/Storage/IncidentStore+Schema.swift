@@ -19,6 +19,7 @@ extension IncidentStore {
         migrator.registerMigration(SharedRecordMigration.identifier, migrate: SharedRecordMigration.migrate)
         migrator.registerMigration(PublicStatusMigration.identifier, migrate: PublicStatusMigration.migrate)
         migrator.registerMigration(FollowUpIssueMigration.identifier, migrate: FollowUpIssueMigration.migrate)
+        migrator.registerMigration(IncidentTypeMigration.identifier, migrate: IncidentTypeMigration.migrate)
         return migrator
     }()
 

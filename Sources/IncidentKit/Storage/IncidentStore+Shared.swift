@@ -8,11 +8,14 @@ public struct RemoteCopy: Sendable {
     public var isLegacy: Bool
     /// When the issue last changed: the time of edits made on GitHub itself (a box ticked in the browser).
     public var updatedAt: Date?
+    /// The body shows less than `record`: its type label was changed on GitHub, which rewrites no body.
+    public var bodyIsBehind = false
 
-    public init(record: SharedRecord, isLegacy: Bool, updatedAt: Date?) {
+    public init(record: SharedRecord, isLegacy: Bool, updatedAt: Date?, bodyIsBehind: Bool = false) {
         self.record = record
         self.isLegacy = isLegacy
         self.updatedAt = updatedAt
+        self.bodyIsBehind = bodyIsBehind
     }
 }
 
@@ -333,12 +336,8 @@ extension IncidentStore {
         let merged = outcome.incident
         let number = merged.number
         let contentChanged = merged != local
-        try db.execute(sql: """
-            UPDATE incident SET title = ?, severity = ?, status = ?, impact = ?, summary = ?, rootCause = ?, resolution = ?,
-            declaredAt = ?, closedAt = ?, updateEverySeconds = ?, isPublic = ?, publicTitle = ?, updatedAt = ? WHERE number = ?
-            """, arguments: [merged.title, merged.severity, merged.status, merged.impact, merged.summary, merged.rootCause,
-                             merged.resolution, merged.declaredAt.unixTime, merged.closedAt?.unixTime, merged.updateEvery.map { Int($0) },
-                             merged.isPublic, merged.publicTitle, (contentChanged ? clock() : local.updatedAt).unixTime, number])
+        // Every field travels with the record, so a merge writes them all.
+        try updateHeader(merged, fields: IncidentField.allCases, updatedAt: contentChanged ? clock() : local.updatedAt, db)
         for table in ["label", "assignee", "service", "role", "actionItem", "criterion", "why", "lesson", "section", "timelineEntry",
                       "publicUpdate"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE incidentNumber = ?", arguments: [number])

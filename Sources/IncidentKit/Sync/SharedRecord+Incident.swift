@@ -62,19 +62,8 @@ extension SharedRecord {
     static func values(of incident: Incident, ids: ItemIdentities) -> RecordValues {
         var values = RecordValues()
         func set(_ key: String, _ value: String?) { if let value { values.fields[key] = value } }
-        set(SharedField.title, incident.title)
-        set(SharedField.severity, incident.severity.label)
-        set(SharedField.status, incident.status.rawValue)
-        set(SharedField.impact, incident.impact)
-        set(SharedField.summary, incident.summary)
-        set(SharedField.rootCause, incident.rootCause)
-        set(SharedField.resolution, incident.resolution)
-        set(SharedField.declaredAt, time(incident.declaredAt))
-        set(SharedField.closedAt, incident.closedAt.map(time))
-        set(SharedField.updateEvery, incident.updateEvery.map { String(Int($0)) })
+        for field in IncidentField.allCases { set(field.sharedKey, field.sharedValue(of: incident)) }
         set(SharedField.playbooks, incident.playbooks.isEmpty ? nil : incident.playbooks.joined(separator: String(SharedField.separator)))
-        set(SharedField.isPublic, incident.isPublic ? "1" : nil)
-        set(SharedField.publicTitle, incident.publicTitle)
         for (index, label) in incident.labels.enumerated() { set(SharedField.member(SharedField.label, label), String(index)) }
         for (index, name) in incident.assignees.enumerated() { set(SharedField.member(SharedField.assignee, name), String(index)) }
         for (index, service) in incident.services.enumerated() {
@@ -190,25 +179,14 @@ extension SharedRecord {
     func incident(on header: Incident, localTimeline: [String: Int64] = [:], localPublicUpdates: [String: Int64] = [:]) -> (Incident, ItemIdentities) {
         var incident = header
         var ids = ItemIdentities()
-        incident.title = value(SharedField.title) ?? header.title
-        incident.severity = value(SharedField.severity).flatMap { try? Severity(parsing: $0) } ?? header.severity
-        incident.status = StatusValue.decode(value(SharedField.status))?.status ?? header.status
-        incident.impact = value(SharedField.impact)
-        incident.summary = value(SharedField.summary)
-        incident.rootCause = value(SharedField.rootCause)
-        incident.resolution = value(SharedField.resolution)
-        incident.declaredAt = value(SharedField.declaredAt).flatMap(Self.date) ?? header.declaredAt
-        incident.closedAt = value(SharedField.closedAt).flatMap(Self.date)
+        for field in IncidentField.allCases { field.apply(value(field.sharedKey), to: &incident) }
         // The lifecycle holds after a merge: closed exactly when it has a closing time.
         if incident.status == .closed, incident.closedAt == nil {
             incident.closedAt = fields[SharedField.status]?.stamp.date ?? header.updatedAt
         } else if incident.status != .closed {
             incident.closedAt = nil
         }
-        incident.updateEvery = value(SharedField.updateEvery).flatMap(Double.init)
         incident.playbooks = value(SharedField.playbooks).map { $0.split(separator: SharedField.separator).map(String.init) } ?? []
-        incident.isPublic = value(SharedField.isPublic) != nil
-        incident.publicTitle = value(SharedField.publicTitle)
 
         var labels: [(Int, String)] = [], assignees: [(Int, String)] = [], services: [(Int, AffectedService)] = [], roles: [Role] = []
         for (key, register) in fields {

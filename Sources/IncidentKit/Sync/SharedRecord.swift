@@ -22,6 +22,12 @@ public struct Stamp: Comparable, Hashable, Sendable {
     public var date: Date { Date(timeIntervalSince1970: Double(time) / 1000) }
 
     public static func < (a: Stamp, b: Stamp) -> Bool { (a.time, a.replica) < (b.time, b.replica) }
+
+    /// A change seen on GitHub at `at` (a box ticked or a label changed in the browser): made after every write of
+    /// `record`, the copy it was shown with.
+    static func onGitHub(_ at: Date, after record: SharedRecord) -> Stamp {
+        Stamp(time: max(Stamp(at, replica: "~github").time, record.latestStamp.time + 1), replica: "~github")
+    }
 }
 
 /// One value of the record with the stamp of its last write: a last-writer-wins register. A nil value is a cleared field.
@@ -126,6 +132,8 @@ public struct SharedRecord: Equatable, Sendable {
 /// Names of the incident's registers, in one place.
 public enum SharedField {
     public static let title = "title", severity = "severity", status = "status", impact = "impact", summary = "summary"
+    /// The incident's type; a copy from a release before types has no such register, which reads as no type.
+    public static let type = "type"
     public static let rootCause = "rootCause", resolution = "resolution", declaredAt = "declaredAt", closedAt = "closedAt"
     public static let updateEvery = "updateEvery", playbooks = "playbooks"
     /// Shown on the public status page, and the title customers see there.
@@ -181,6 +189,20 @@ extension SharedRecord {
                 record.items[uid]?.fields["done"] = Register.join(current, register)
             }
         }
+        return record
+    }
+}
+
+extension SharedRecord {
+    /// The record with the type its issue's `labels` show written as a change made on GitHub (`stamp`), when they show
+    /// another than the record holds: a `type:` label changed, added or removed in the browser. A later change made
+    /// elsewhere still wins, as over a box ticked there. Of several other types shown, the first by name is taken.
+    func observingTypeLabels(_ labels: [String], stamp: Stamp) -> SharedRecord {
+        let shown = Set(labels.compactMap(IncidentType.init(label:)))
+        let held = value(SharedField.type).flatMap(IncidentType.init(reading:))
+        if shown.isEmpty ? held == nil : held.map({ shown == [$0] }) == true { return self }
+        var record = self
+        record.fields[SharedField.type] = Register(shown.filter { $0 != held }.min()?.word, stamp)
         return record
     }
 }

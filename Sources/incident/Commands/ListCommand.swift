@@ -17,16 +17,19 @@ struct ListCommand: ConsoleCommand {
 
     @Option(help: "Only incidents with this severity.") var severity: Severity?
 
+    @Option(help: ArgumentHelp("Only incidents of this type (e.g. security).", valueName: "type")) var type: String?
+
     @Flag(help: "Print JSON (the shape is documented in README).") var json = false
 
     @OptionGroup var output: OutputOptions
 
     func run(_ console: Console) throws {
+        let type = try type.map { text throws(IncidentError) in try IncidentType(parsing: text) }
         guard try store.hasDatabase() else {
             return console.say(json ? "[]" : "No incidents yet. Declare one with `incident new --p2 \"TITLE\"`.")
         }
         let store = try store.openForReading()
-        let incidents = try store.incidents(includeEnded: all, status: status, severity: severity, headersOnly: !json)
+        let incidents = try store.incidents(includeEnded: all, status: status, severity: severity, type: type, headersOnly: !json)
         if json {
             console.say(try IncidentJSON.encode(incidents))
         } else if incidents.isEmpty {

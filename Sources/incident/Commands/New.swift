@@ -30,6 +30,9 @@ struct New: ConsoleCommand {
 
     @Flag(help: "Severity (one is required).") var severity: SeverityFlag?
 
+    @Option(help: ArgumentHelp("What kind of incident: one lowercase word, e.g. availability, security, data-loss.", valueName: "type"))
+    var type: String?
+
     // Words, not one String: a title typed without quotes gets "quote it", not argument-parser's "unexpected arguments".
     @Argument(help: ArgumentHelp("One-line title of what is broken.", valueName: "title")) var title: [String] = []
 
@@ -72,6 +75,7 @@ struct New: ConsoleCommand {
         guard let severity else { throw IncidentError.missingSeverity }
         var draft = IncidentDraft(title: try TextRules.line(Arguments.text(title, what: "title"), field: "title"),
                                   severity: severity.severity, declaredAt: try parseTime(at, future: future, console: console))
+        draft.type = try type.map { text throws(IncidentError) in try IncidentType(parsing: text) }
         draft.labels = try labels.map { text throws(IncidentError) in try TextRules.label(text) }
         draft.assignees = try assignees.map { text throws(IncidentError) in try TextRules.line(text, field: "assignee") }
         draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }

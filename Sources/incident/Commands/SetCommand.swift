@@ -14,6 +14,7 @@ struct SetCommand: ConsoleCommand {
 
     @Option(parsing: .unconditional, help: "New one-line title.") var title: String?
     @Option(help: "New severity, P0 (worst) … P4.") var severity: Severity?
+    @Option(help: ArgumentHelp("What kind of incident: one lowercase word, e.g. security (empty clears).", valueName: "type")) var type: String?
     @Option(parsing: .unconditional, help: "Who and what is affected (Markdown; empty clears; -e opens $EDITOR).") var impact: String?
     @Option(parsing: .unconditional, help: "Short summary (Markdown; empty clears; -e opens $EDITOR).") var summary: String?
     @Option(parsing: .unconditional, help: "The root cause (Markdown; empty clears; -e opens $EDITOR).") var rootCause: String?
@@ -39,6 +40,7 @@ struct SetCommand: ConsoleCommand {
         var changes = IncidentChanges()
         changes.title = try title.map { text throws(IncidentError) in try TextRules.line(text, field: "title") }
         changes.severity = severity
+        changes.type = try type.map { text throws(IncidentError) in try IncidentType.parsingOrClearing(text) }
         // Empty text clears a Markdown field; it is stored as "" only to say "clear" and read back as nil.
         changes.impact = try impact.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "impact") ?? "" }
         changes.summary = try summary.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "summary") ?? "" }

@@ -16,7 +16,8 @@ struct Stats: ConsoleCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Only incidents declared since (same forms as --at, or a date: 2025-01-01).") var since: String?
     @Option(help: "Only this severity.") var severity: Severity?
-    @Option(help: "Also break the counts and response times down by the year incidents were declared in (your zone).")
+    @Option(help: ArgumentHelp("Only incidents of this type (e.g. security).", valueName: "type")) var type: String?
+    @Option(help: "Also break the counts and response times down by the year incidents were declared in (your zone), or by their type.")
     var by: StatsGrouping?
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("Also draw the history as an SVG picture.", valueName: "file")) var svg: String?
@@ -25,12 +26,14 @@ struct Stats: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let now = Date()
+        let type = try type.map { text throws(IncidentError) in try IncidentType(parsing: text) }
         let since = try since.map { text throws(IncidentError) in try TimeExpression.parse(text.count == 10 ? text + " 00:00 UTC" : text) }
         let facts = try store.hasDatabase()
-            ? try store.openForReading().history(since: since, severity: severity, now: now, perIncident: svg != nil, byYear: by == .year) : HistoryFacts()
+            ? try store.openForReading().history(since: since, severity: severity, type: type, now: now, perIncident: svg != nil,
+                                                 byYear: by == .year, byType: by == .type) : HistoryFacts()
         let stats = facts.stats
         if let svg {
-            let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
+            let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (type.map { " of type \($0)" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
             try OutputFile.write(picture, to: svg, database: DatabaseLocation.resolve(explicit: store.databasePath), overwrite: overwrite)
         }
         if json { return console.say(try IncidentJSON.encodeStats(facts, stats)) }
@@ -40,5 +43,5 @@ struct Stats: ConsoleCommand {
 
 /// How `stats --by` breaks the figures down.
 enum StatsGrouping: String, ExpressibleByArgument, CaseIterable {
-    case year
+    case year, type
 }

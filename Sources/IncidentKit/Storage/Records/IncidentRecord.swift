@@ -7,6 +7,7 @@ struct IncidentRecord: StoredRecord {
     enum Columns {
         static let number = Column(CodingKeys.number)
         static let severity = Column(CodingKeys.severity)
+        static let type = Column(CodingKeys.type)
         static let status = Column(CodingKeys.status)
         static let declaredAt = Column(CodingKeys.declaredAt)
     }
@@ -15,6 +16,8 @@ struct IncidentRecord: StoredRecord {
     var number: Int?
     var title: String
     var severity: Severity
+    /// The type's word (stored as text, so no Codable conformance of `IncidentType` is added to every command's start-up).
+    var type: String?
     var status: Status
     var impact: String?
     var summary: String?
@@ -31,6 +34,7 @@ struct IncidentRecord: StoredRecord {
     init(_ incident: Incident, updatedAt: Date) {
         title = incident.title
         severity = incident.severity
+        type = incident.type?.word
         status = incident.status
         impact = incident.impact
         summary = incident.summary
@@ -49,6 +53,7 @@ struct IncidentRecord: StoredRecord {
         number = try row.decode(forColumn: "number")
         title = try row.decode(forColumn: "title")
         severity = try row.decode(forColumn: "severity")
+        type = try row.decode(forColumn: "type")
         status = try row.decode(forColumn: "status")
         impact = try row.decode(forColumn: "impact")
         summary = try row.decode(forColumn: "summary")
@@ -67,6 +72,7 @@ struct IncidentRecord: StoredRecord {
         container["number"] = number
         container["title"] = title
         container["severity"] = severity
+        container["type"] = type
         container["status"] = status
         container["impact"] = impact
         container["summary"] = summary
@@ -90,6 +96,12 @@ struct IncidentRecord: StoredRecord {
         guard let number else { throw IncidentError.storageFailure("an incident row without a number") }
         var incident = Incident(number: number, title: title, severity: severity, status: status,
                                 declaredAt: declaredAt, updatedAt: updatedAt)
+        if let type {
+            guard let known = IncidentType(reading: type), known.word == type else {
+                throw IncidentError.unreadableStoredValue("incident.type \"\(type)\" is not a type; run `incident doctor`")
+            }
+            incident.type = known
+        }
         incident.impact = impact
         incident.summary = summary
         incident.rootCause = rootCause
@@ -103,8 +115,8 @@ struct IncidentRecord: StoredRecord {
 }
 
 extension IncidentRecord {
-    /// Incidents, newest first, optionally of one status or severity, or open ones only.
-    static func listed(includeEnded: Bool, status: Status?, severity: Severity?) -> QueryInterfaceRequest<IncidentRecord> {
+    /// Incidents, newest first, optionally of one status, severity or type, or open ones only.
+    static func listed(includeEnded: Bool, status: Status?, severity: Severity?, type: IncidentType? = nil) -> QueryInterfaceRequest<IncidentRecord> {
         var request = all()
         if let status {
             request = request.filter(Columns.status == status)
@@ -113,6 +125,7 @@ extension IncidentRecord {
             request = request.filter(sql: "status NOT IN ('closed', 'cancelled')")
         }
         if let severity { request = request.filter(Columns.severity == severity) }
+        if let type { request = request.filter(Columns.type == type.word) }
         return request.order(Columns.number.desc)
     }
 }
