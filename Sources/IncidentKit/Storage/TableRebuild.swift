@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// SQLite's procedure for a change ALTER TABLE can't make (sqlite.org/lang_altertable.html, "making other kinds of
-/// table schema changes"), keeping the table's name, rows, rowids, AUTOINCREMENT counter, indexes and triggers.
+/// A change ALTER TABLE can't make (sqlite.org/lang_altertable.html, "making other kinds of table schema changes"),
+/// keeping the table's name, rows, rowids, AUTOINCREMENT counter, indexes and triggers.
 enum TableRebuild {
     /// The schema didn't hold what a migration rewrites: a table or trigger missing, or its text not as written.
     struct UnexpectedSchema: Error, CustomStringConvertible {
@@ -11,11 +11,12 @@ enum TableRebuild {
         var description: String { "the schema of \(name) is not the one this migration rewrites: \(sql)" }
     }
 
-    /// Rebuilds `table` from its own `CREATE TABLE` text with `edit` applied. The old table is renamed aside with
-    /// every reference to its name elsewhere left as written (`legacy_alter_table`; the migrator runs with foreign
-    /// keys off), so foreign keys, views and other tables' triggers name the new table once it exists. Rows are copied
-    /// as they are: a value someone forced past a constraint stays for `incident doctor` to name, instead of making the
-    /// upgrade fail.
+    /// Rebuilds `table` from its own `CREATE TABLE` text with `edit` applied: its rows are copied aside, the table
+    /// dropped (with its indexes and triggers) and created again under its name, so foreign keys, views and other
+    /// tables' triggers that name it name the new one (the migrator runs with foreign keys off, so the drop deletes
+    /// nothing else). Renaming tables instead, as SQLite's guide does, re-reads every object of the schema each time.
+    /// Rows are copied as they are: a value someone forced past a constraint stays for `incident doctor` to name,
+    /// instead of making the upgrade fail.
     static func rebuild(_ table: String, in db: Database, edit: (String) throws -> String) throws {
         guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                             arguments: [table]) else { throw UnexpectedSchema(name: table) }
@@ -25,16 +26,15 @@ enum TableRebuild {
             SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid
             """, arguments: [table])
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
-        let aside = "\(table)_rebuilt"
-        let legacy = try Bool.fetchOne(db, sql: "PRAGMA legacy_alter_table") ?? false
         let ignoreChecks = try Bool.fetchOne(db, sql: "PRAGMA ignore_check_constraints") ?? false
-        try db.execute(sql: "PRAGMA legacy_alter_table = ON; PRAGMA ignore_check_constraints = ON")
-        try db.execute(sql: "ALTER TABLE \(table) RENAME TO \(aside)")
-        try db.execute(sql: rebuilt)
-        try db.execute(sql: "INSERT INTO \(table) SELECT * FROM \(aside)")
-        try db.execute(sql: "DROP TABLE \(aside)")
         try db.execute(sql: """
-            PRAGMA legacy_alter_table = \(legacy ? "ON" : "OFF"); PRAGMA ignore_check_constraints = \(ignoreChecks ? "ON" : "OFF")
+            CREATE TEMP TABLE rebuiltRows AS SELECT * FROM main.\(table);
+            DROP TABLE main.\(table);
+            \(rebuilt);
+            PRAGMA ignore_check_constraints = ON;
+            INSERT INTO main.\(table) SELECT * FROM temp.rebuiltRows;
+            PRAGMA ignore_check_constraints = \(ignoreChecks ? "ON" : "OFF");
+            DROP TABLE temp.rebuiltRows;
             """)
         // The counter may be past the last row (the newest incident was deleted): numbers are never given twice.
         if let sequence {
