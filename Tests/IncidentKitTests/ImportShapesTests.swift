@@ -50,6 +50,14 @@ import Testing
         #expect(Self.instants(document) == [try Self.utc("2021-12-17T14:30:00Z"), try Self.utc("2021-12-17T15:05:00Z")])
     }
 
+    /// Timeline headings in other words (TimeVocabulary's list); no real document with them was found (Fixtures/real/SOURCES.md).
+    @Test(arguments: ["Chronology", "Sequence of events", "Chronologie", "タイムライン"])
+    func aTimelineUnderAnotherHeadingIsRead(heading: String) throws {
+        let document = try Self.read("# Outage on 2021-03-04\n\nAll times in UTC.\n\n## \(heading)\n\n- 10:00 API down\n- 11:00 API back\n")
+        #expect(Self.instants(document) == [try Self.utc("2021-03-04T10:00:00Z"), try Self.utc("2021-03-04T11:00:00Z")])
+        #expect(document.incident.timeline.map(\.text) == ["API down", "API back"])
+    }
+
     @Test func aTimelineUnderALevelOneHeadingIsRead() throws {
         let source = """
             # Outage on 2021-03-04

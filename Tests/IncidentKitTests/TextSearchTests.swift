@@ -30,4 +30,16 @@ import Testing
         }
         #expect("All TIMES in UTC".containsIgnoringASCIICase("times") && !"All tim es".containsIgnoringASCIICase("times"))
     }
+
+    /// A row split at its HTML breaks by bytes gives the pieces Foundation's replace-and-split gave.
+    @Test func splittingAtBreaksAgreesWithFoundation() {
+        var generator = SeededGenerator(seed: 13)
+        let parts = ["<br>", "<br/>", "<br />", "<br", "<b>", "br>", "**16:27**", " x ", "é", "🚨", "/>", ">", " "]
+        for _ in 0..<3_000 {
+            let row = (0..<Int.random(in: 0...8, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            let expected = row.replacingOccurrences(of: "<br/>", with: "<br>").replacingOccurrences(of: "<br />", with: "<br>")
+                .components(separatedBy: "<br>")
+            #expect(ImportText.splitAtBreaks(row).map(String.init) == expected, "\(row)")
+        }
+    }
 }

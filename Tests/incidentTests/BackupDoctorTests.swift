@@ -140,7 +140,7 @@ import Testing
         for check in ["integrity_check", "schema", "foreign_key_check", "orphaned rows", "search index", "stored values"] {
             #expect(result.lines.contains { $0.hasPrefix(check) }, "\(check) is not reported: \(result)")
         }
-        #expect(result.stdout.contains("15 of 15 migrations"))
+        #expect(result.stdout.contains("16 of 16 migrations"))
         #expect(try sandbox.contents(sandbox.defaultDatabase) == before)
         #expect(sandbox.listing() == listing)
     }

@@ -51,48 +51,73 @@ public struct ArchiveImport {
     }
 
     /// Imports `sources` in order and hands each outcome to `report` once it is known. They go in groups of
-    /// `groupSize`: the new documents of a group are stored in one transaction, a savepoint each.
+    /// `groupSize`: the new documents of a group are stored in one transaction, a savepoint each. While this thread
+    /// stores a group, the next group's documents are read on the others (`ReadAhead`): reading is most of the work
+    /// and needs nothing from the database, which stays on this thread.
     public mutating func run(_ sources: [Source], groupSize: Int = 100, report: (Source, Outcome) -> Void) {
+        var groups: [Range<Int>] = []
         var start = sources.startIndex
         while start < sources.endIndex {
             // A group never names a source twice: the first must be stored before the second is compared with it.
             var end = start, keys = Set<String>()
             while end < sources.endIndex, end - start < max(1, groupSize), keys.insert(sources[end].key).inserted { end += 1 }
-            for (source, outcome) in zip(sources[start..<end], runGroup(Array(sources[start..<end]))) { report(source, outcome) }
+            groups.append(start..<end)
             start = end
+        }
+        let hashes = sources.map { $0.failure == nil ? Self.hash($0.text) : "" }
+        var loadFailure: String?
+        if imported == nil {
+            do {
+                imported = try store?.importedSources() ?? [:]
+            } catch {
+                loadFailure = error.description
+            }
+        }
+        var ahead = groups.first.map { readAhead(sources, hashes, $0, after: nil) }
+        for (number, group) in groups.enumerated() {
+            let reads = ahead?.wait() ?? [:]
+            ahead = number + 1 < groups.count ? readAhead(sources, hashes, groups[number + 1], after: group) : nil
+            let outcomes = runGroup(Array(sources[group]), hashes: Array(hashes[group]), reads: reads, loadFailure: loadFailure)
+            for (source, outcome) in zip(sources[group], outcomes) { report(source, outcome) }
         }
     }
 
-    /// The outcome of each source of `group`, in order.
-    private mutating func runGroup(_ group: [Source]) -> [Outcome] {
+    /// Starts reading the documents of `group` that will need reading: those not imported before with the same text,
+    /// and any whose source the group `after` (stored meanwhile) also names, which are compared once it is stored.
+    private func readAhead(_ sources: [Source], _ hashes: [String], _ group: Range<Int>, after previous: Range<Int>?) -> ReadAhead {
+        let storedMeanwhile = Set(previous.map { sources[$0].map(\.key) } ?? [])
+        let toRead = group.filter { index in
+            sources[index].failure == nil
+                && (imported?[sources[index].key]?.hash != hashes[index] || storedMeanwhile.contains(sources[index].key))
+        }
+        // One document is read here: a thread to read it on would cost more than it saves.
+        guard toRead.count > 1 else { return ReadAhead([], importer: importer) }
+        return ReadAhead(toRead.map { (index: $0 - group.lowerBound, source: sources[$0]) }, importer: importer)
+    }
+
+    /// The outcome of each source of `group`, in order, with the documents `reads` already holds (by position in the
+    /// group); any other that needs reading is read here.
+    private mutating func runGroup(_ group: [Source], hashes: [String], reads: [Int: ReadAhead.Read],
+                                   loadFailure: String?) -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: group.count)
         var toRead: [(index: Int, hash: String, previous: (incident: Int, hash: String)?)] = []
         for (index, source) in group.enumerated() {
-            if let failure = source.failure {
+            if let failure = source.failure ?? loadFailure {
                 outcomes[index] = .failed(failure)
                 continue
             }
-            let hash = Self.hash(source.text)
-            if imported == nil {
-                do {
-                    imported = try store?.importedSources() ?? [:]
-                } catch {
-                    outcomes[index] = .failed(error.description)
-                    continue
-                }
-            }
             let previous = imported?[source.key]
-            if let previous, previous.hash == hash {
+            if let previous, previous.hash == hashes[index] {
                 outcomes[index] = .unchanged(previous.incident)
             } else {
-                toRead.append((index, hash, previous))
+                toRead.append((index, hashes[index], previous))
             }
         }
         var pending: [(index: Int, incident: Incident, notes: [String], report: ImportReport, source: String, hash: String)] = []
         for entry in toRead {
             let source = group[entry.index]
             do {
-                let (document, incident) = try Self.read(source, with: importer)
+                let (document, incident) = try (reads[entry.index] ?? ReadAhead.read(source, with: importer)).get()
                 let report = ImportReport(document)
                 if entry.previous == nil, store != nil, !dryRun {
                     pending.append((entry.index, incident, document.notes, report, source.key, entry.hash))
@@ -130,20 +155,6 @@ public struct ArchiveImport {
             }
         }
         pending.removeAll()
-    }
-
-    /// Reads a document, with what its source says over the body (an issue's title, labels and assignees).
-    private static func read(_ source: Source, with importer: IncidentImporter) throws(IncidentError) -> (ImportedDocument, Incident) {
-        var reader = importer
-        reader.fileName = source.fileName
-        if let title = source.title { reader.title = title }
-        if let labels = source.labels { reader.labels = labels }
-        let document = try reader.read(source.text)
-        var incident = document.incident
-        if let assignees = source.assignees {
-            incident.assignees = try assignees.map { name throws(IncidentError) in try TextRules.line(name, field: "assignee") }
-        }
-        return (document, incident)
     }
 
     /// A document that changed since it was imported, or any document in a dry run or without a store.

@@ -80,7 +80,9 @@ extension ImportState {
     }
 
     private func renderedEntry(_ text: String) -> TimelineEntry? {
-        guard let match = text.range(of: #"^\*\*[^*]+\*\* \([a-z-]+\): "#, options: .regularExpression) else { return nil }
+        // The expression runs on a UTF-16 copy of the text: only a line that can match pays for it.
+        guard text.hasPrefix("**"), text.containsLiterally("** ("),
+              let match = text.range(of: #"^\*\*[^*]+\*\* \([a-z-]+\): "#, options: .regularExpression) else { return nil }
         let head = text[match]
         guard let close = head.range(of: "** ("), let kindEnd = head.range(of: "): ", options: .backwards),
               let kind = TimelineKind(rawValue: String(head[close.upperBound..<kindEnd.lowerBound])),

@@ -87,7 +87,7 @@ extension ImportState {
         let names = headingStack.filter { heading in
             guard heading.line != titleHeadingLine, !heading.title.isEmpty else { return false }
             let bare = Self.withoutProgress(heading.text)
-            if Self.checklistHeadings.contains(bare) || Self.horizonWords.contains(where: { bare.contains($0) }) { return false }
+            if Self.checklistHeadings.contains(bare) || Self.horizonWords.contains(where: { bare.containsLiterally($0) }) { return false }
             if ["immediate", "medium", "long", "short", "immediate success", "short-term success"].contains(bare) { return false }
             return true
         }

@@ -38,8 +38,7 @@ extension ImportState {
         let parts = rows.flatMap { row in
             // Most rows have no `<br>`: splitting them with Foundation anyway copied each to UTF-16 three times.
             guard row.containsLiterally("<br") else { return [row.trimmingSpaces()].filter { !$0.isEmpty } }
-            return row.replacingOccurrences(of: "<br/>", with: "<br>").replacingOccurrences(of: "<br />", with: "<br>")
-                .components(separatedBy: "<br>").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            return ImportText.splitAtBreaks(row).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         }
         var entries: [TimelineEntry] = []
         var texts: [String] = []

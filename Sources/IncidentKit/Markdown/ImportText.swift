@@ -115,6 +115,24 @@ enum ImportText {
         return (issue, String(text[..<open.lowerBound]))
     }
 
+    /// The pieces of `row` between its HTML line breaks (`<br>`, `<br/>`, `<br />`), found by their bytes.
+    static func splitAtBreaks(_ row: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = row.startIndex, from = row.startIndex
+        while let open = row.rangeLiterally(of: "<br", from: from) {
+            let rest = row.utf8[open.upperBound...]
+            guard let close = [">", "/>", " />"].first(where: { rest.starts(with: $0.utf8) }) else {
+                from = open.upperBound
+                continue
+            }
+            pieces.append(row[start..<open.lowerBound])
+            start = row.utf8.index(open.upperBound, offsetBy: close.utf8.count)
+            from = start
+        }
+        pieces.append(row[start...])
+        return pieces
+    }
+
     /// The timeline kind a foreign document's label suggests ("Issue Detected" → detected).
     static func timelineKind(for text: String) -> TimelineKind {
         let lower = text.lowercased()

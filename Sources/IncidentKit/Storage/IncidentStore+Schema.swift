@@ -20,13 +20,16 @@ extension IncidentStore {
         migrator.registerMigration(PublicStatusMigration.identifier, migrate: PublicStatusMigration.migrate)
         migrator.registerMigration(FollowUpIssueMigration.identifier, migrate: FollowUpIssueMigration.migrate)
         migrator.registerMigration(IncidentTypeMigration.identifier, migrate: IncidentTypeMigration.migrate)
+        migrator.registerMigration(InPlaceCheckMigration.identifier, migrate: InPlaceCheckMigration.migrate)
         return migrator
     }()
 
-    /// Migrations that every read does without: they add indexes (queries read the same, only slower) or change
-    /// only how writes keep the search index. A read of a file that lacks only these reads the file itself, not a
-    /// migrated copy in memory (which costs time and memory in proportion to the file).
-    static let indexOnlyMigrations: Set<String> = ["v9-open-follow-ups", DeferredSearchMigration.identifier]
+    /// Migrations that every read does without: they add indexes (queries read the same, only slower), change only
+    /// how writes keep the search index, or only how a constraint is written. A read of a file that lacks only these
+    /// reads the file itself, not a migrated copy in memory (which costs time and memory in proportion to the file).
+    static let indexOnlyMigrations: Set<String> = [
+        "v9-open-follow-ups", DeferredSearchMigration.identifier, InPlaceCheckMigration.identifier,
+    ]
 
     /// Refuses foreign and newer databases, then brings an older one up to date (when writable).
     /// Returns the migrations applied and the journal mode, read in one transaction.
