@@ -56,11 +56,7 @@ struct IncidentCommand: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
-            if var command = command as? any ConsoleCommand {
-                try command.run(console)
-            } else {
-                try command.run()
-            }
+            try console.whileCurrent { try command.run() }
             return 0
         } catch let error as IncidentError {
             // Text refused as several words may be an option's value typed without quotes (`--note pool scaled up`).

@@ -68,7 +68,7 @@ enum InProcess {
         let thread = Thread {
             defer { status.done.signal() }
             guard let unshare, unshare(cloneFS) == 0, chdir(folder) == 0 else { return }
-            status.value = Environment.$replacement.withValue(fixed) { IncidentCommand.run(arguments, console: console) }
+            status.value = Environment.withReplacement(fixed) { IncidentCommand.run(arguments, console: console) }
         }
         thread.stackSize = 8 << 20
         thread.start()

@@ -13,6 +13,9 @@ extension IncidentStore {
 
     /// Appends one line to the change log, inside the caller's transaction.
     func log(_ change: String, for number: Int?, _ db: Database) throws {
-        try ChangeLogRecord(at: clock(), actor: actor, incidentNumber: number, change: change).insert(db)
+        // Plain SQL: a record's `insert` first asks SQLite for the table's columns and primary key, and every
+        // command that changes something logs.
+        try db.cachedStatement(sql: "INSERT INTO changeLog (at, actor, incidentNumber, change) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [clock().unixTime, actor, number, change])
     }
 }

@@ -47,7 +47,7 @@ extension IncidentStore {
     }
 
     static func remember(_ visibility: RepositoryVisibility, of repo: String, _ db: Database) throws {
-        try SettingRecord(key: settingKey(repo), value: visibility.rawValue).insert(db, onConflict: .replace)
+        try SettingRecord.store(settingKey(repo), visibility.rawValue, db)
     }
 
     private func saveLink(_ link: GitHubLink, synced: SyncedState, for number: Int, _ db: Database) throws {

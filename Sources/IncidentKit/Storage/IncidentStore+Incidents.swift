@@ -199,7 +199,7 @@ extension IncidentStore {
     }
 
     func setCurrent(_ number: Int, _ db: Database) throws {
-        try SettingRecord(key: "current", value: String(number)).insert(db, onConflict: .replace)
+        try SettingRecord.store("current", String(number), db)
     }
 
     func touch(_ number: Int, _ db: Database) throws {

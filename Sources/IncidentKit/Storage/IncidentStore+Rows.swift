@@ -8,9 +8,13 @@ import GRDB
 extension IncidentStore {
     /// Inserts an incident's header row (updated now, or at `updatedAt`); returns its number.
     func insertIncident(_ incident: Incident, updatedAt: Date? = nil, _ db: Database) throws -> Int {
-        var record = IncidentRecord(incident, updatedAt: updatedAt ?? clock())
-        try record.insert(db)
-        return try record.model().number
+        // The columns are the record's own (`encode(to:)`); the statement is written here because a record's
+        // `insert` first asks SQLite for the table's columns and primary key, on `new`'s path.
+        let values = try IncidentRecord(incident, updatedAt: updatedAt ?? clock()).databaseDictionary
+        let columns = values.keys.sorted()
+        try db.execute(sql: "INSERT INTO incident (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))",
+                       arguments: StatementArguments(columns.map { values[$0]! }))
+        return Int(db.lastInsertedRowID)
     }
 
     /// Appends names to `label` or `assignee`, skipping ones already there.

@@ -310,7 +310,7 @@ extension IncidentStore {
     private func replicaID(_ db: Database) throws -> String {
         if let known = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'replica'") { return known }
         let replica = ItemUID.replica()
-        try SettingRecord(key: "replica", value: replica).insert(db)
+        try SettingRecord.store("replica", replica, db)
         return replica
     }
 

@@ -114,11 +114,24 @@ extension Console {
     }
 }
 
-/// A command that prints through the console it is given. Run from the shell, it gets the process's own.
+/// A command that prints through the console it is given: the one `IncidentCommand.run` binds for the run, else the
+/// process's own.
 protocol ConsoleCommand: ParsableCommand {
     mutating func run(_ console: Console) throws
 }
 
 extension ConsoleCommand {
-    mutating func run() throws { try run(Console.standard()) }
+    // Handed over through a thread slot rather than a cast of the parsed command to `ConsoleCommand`: a cast to a
+    // protocol makes the runtime scan every conformance record of the binary.
+    mutating func run() throws { try run(Console.current ?? Console.standard()) }
+}
+
+extension Console {
+    private static let slot = ThreadSlot()
+
+    /// The console of the command being run on this thread.
+    static var current: Console? { slot.value as? Console }
+
+    /// Runs `body` with `console` as this thread's console.
+    func whileCurrent<Result>(_ body: () throws -> Result) rethrows -> Result { try Self.slot.with(self, body) }
 }

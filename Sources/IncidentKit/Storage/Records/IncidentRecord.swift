@@ -230,6 +230,12 @@ extension SettingRecord {
     func encode(to container: inout PersistenceContainer) {
         (container["key"], container["value"]) = (key, value)
     }
+
+    /// Stores `value` under `key`, replacing what was there: the one way a setting is written. Plain SQL, because a
+    /// record's `insert` first asks SQLite for the table's columns and primary key, and `new` writes a setting.
+    static func store(_ key: String, _ value: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
 }
 
 /// Rows that belong to one incident, kept in order by a number or position column.
