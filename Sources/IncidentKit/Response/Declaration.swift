@@ -32,7 +32,7 @@ public struct Declaration: Sendable {
         draft.type = try type.map { text throws(IncidentError) in try IncidentType(parsing: text) }
         draft.labels = try labels.map { text throws(IncidentError) in try TextRules.label(text) }
         draft.assignees = try assignees.map { text throws(IncidentError) in try TextRules.line(text, field: "assignee") }
-        draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }
+        draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: text) }
         draft.impact = try TextRules.optionalBlock(impact, field: "impact")
         draft.summary = try TextRules.optionalBlock(summary, field: "summary")
         draft.isPublic = isPublic

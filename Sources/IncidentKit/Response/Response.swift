@@ -26,9 +26,10 @@ public struct Response: Sendable {
         return declared
     }
 
-    /// Changes incident `incident`'s fields as `changes` says; returns each change recorded in the log (none when
-    /// everything already read so).
-    public func change(_ incident: Int, with changes: FieldChanges) throws(IncidentError) -> [String] {
+    /// Changes incident `incident`'s fields as `changes` says, its text as typed: each field is held to its rule
+    /// first, and empty text clears a Markdown field or the public title. Returns each change recorded in the log
+    /// (none when everything already read so).
+    public func change(_ incident: Int, with changes: IncidentChanges) throws(IncidentError) -> [String] {
         try store.update(incident, with: changes.validated())
     }
 
@@ -62,5 +63,35 @@ public struct Response: Sendable {
             }
         }
         return chosen.count
+    }
+}
+
+private extension IncidentChanges {
+    /// The changes with every typed text held to its rule.
+    func validated() throws(IncidentError) -> IncidentChanges {
+        var changes = self
+        changes.title = try title.map { text throws(IncidentError) in try TextRules.line(text, field: "title") }
+        // Empty text clears a Markdown field; it is passed on as "" only to say "clear".
+        changes.impact = try Self.markdown(impact, "impact")
+        changes.summary = try Self.markdown(summary, "summary")
+        changes.rootCause = try Self.markdown(rootCause, "root cause")
+        changes.resolution = try Self.markdown(resolution, "resolution")
+        changes.addLabels = try addLabels.map { text throws(IncidentError) in try TextRules.label(text) }
+        changes.removeLabels = try Self.lines(removeLabels, "label")
+        changes.addAssignees = try Self.lines(addAssignees, "assignee")
+        changes.removeAssignees = try Self.lines(removeAssignees, "assignee")
+        changes.removeServices = try Self.lines(removeServices, "service")
+        changes.publicTitle = try publicTitle.map { text throws(IncidentError) in
+            text.trimmingSpaces().isEmpty ? "" : try TextRules.line(text, field: "public title")
+        }
+        return changes
+    }
+
+    static func markdown(_ text: String?, _ field: String) throws(IncidentError) -> String? {
+        try text.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: field) ?? "" }
+    }
+
+    static func lines(_ values: [String], _ field: String) throws(IncidentError) -> [String] {
+        try values.map { text throws(IncidentError) in try TextRules.line(text, field: field) }
     }
 }

@@ -37,11 +37,13 @@ struct SetCommand: ConsoleCommand {
             if summary == "-e" { summary = try Editor.edit(current.summary ?? "", what: "summary") }
             if rootCause == "-e" { rootCause = try Editor.edit(current.rootCause ?? "", what: "root cause") }
         }
-        var changes = FieldChanges()
-        (changes.title, changes.severity, changes.type, changes.impact, changes.summary) = (title, severity, type, impact, summary)
+        var changes = IncidentChanges()
+        changes.type = try type.map { text throws(IncidentError) in try IncidentType.parsingOrClearing(text) }
+        (changes.title, changes.severity, changes.impact, changes.summary) = (title, severity, impact, summary)
         (changes.rootCause, changes.resolution, changes.isPublic, changes.publicTitle) = (rootCause, resolution, isPublic, publicTitle)
         (changes.addLabels, changes.removeLabels, changes.addAssignees, changes.removeAssignees) = (addLabels, removeLabels, addAssignees, removeAssignees)
-        (changes.addServices, changes.removeServices) = (addServices, removeServices)
+        changes.addServices = try addServices.map { text throws(IncidentError) in try AffectedService(parsing: text) }
+        changes.removeServices = removeServices
         if changes.isEmpty { throw IncidentError.nothingToChange(command: "set") }
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
