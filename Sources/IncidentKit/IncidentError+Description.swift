@@ -135,6 +135,10 @@ extension IncidentError: CustomStringConvertible {
             "No webhook \(quoted(text)). `incident notify list` shows each webhook's number and URL."
         case .invalidStatusPageConfig(let path, let reason):
             "\(path): \(reason). Fix the file (docs/status-page.md describes it); nothing was written."
+        case .unknownPlaybook(let name, let folder):
+            "The playbook \(name) is not in \(folder)."
+        case .invalidActorName(let reason):
+            "The name recorded in the change log \(reason). Give the name of who is writing."
         }
     }
 }

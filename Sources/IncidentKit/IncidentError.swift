@@ -84,6 +84,11 @@ public enum IncidentError: Error, Equatable, Sendable {
     case unknownWebhook(String)
     /// The status page's settings file can't be used: `reason` names the line or key.
     case invalidStatusPageConfig(path: String, reason: String)
+    // Issue 19: what the response and checklist use cases refuse, in the record's words.
+    /// No playbook `name` in the playbook folder `folder`.
+    case unknownPlaybook(name: String, folder: String)
+    /// The name the change log records for whoever writes can't be used (`reason`: "is empty", "must be one line", …).
+    case invalidActorName(reason: String)
 }
 
 extension IncidentError {
@@ -107,7 +112,7 @@ extension IncidentError {
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
              .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON, .futureTime, .notAReopenTarget,
-             .invalidWebhookURL, .webhookExists, .invalidStatusPageConfig:
+             .invalidWebhookURL, .webhookExists, .invalidStatusPageConfig, .unknownPlaybook, .invalidActorName:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noSuchEntry, .noDatabase, .unknownWebhook:
             .notFound

@@ -136,6 +136,10 @@ extension IncidentError {
             "\(repo) is a public repository, where anyone could read the incident, so nothing was pushed; pass --public-repo if that is intended."
         case .futureTime:
             String(description.dropLast()) + ", or pass --future if it is meant."
+        case .unknownPlaybook(let name, let folder):
+            "The playbook \(name) is not in \(folder); `incident playbook list` shows the playbooks there."
+        case .invalidActorName(let reason):
+            "The --as name \(reason). Pass --as NAME, or set USER."
         default:
             description
         }

@@ -12,9 +12,9 @@ public struct AffectedService: Equatable, Sendable {
         self.note = note
     }
 
-    /// Reads `NAME`, `NAME|URL` or `NAME|URL|NOTE` (either part may be empty).
+    /// Reads a typed `NAME`, `NAME|URL` or `NAME|URL|NOTE` (either part may be empty), held to the one-line rule.
     public init(parsing text: String) throws(IncidentError) {
-        let parts = text.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+        let parts = try TextRules.line(text, field: "service").split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
             .map { $0.trimmingSpaces() }
         let name = parts[0]
         guard !name.isEmpty else { throw .emptyText(field: "service name") }

@@ -22,7 +22,8 @@ public struct IncidentDraft: Sendable {
     }
 }
 
-/// Field edits for `incident set`; nil leaves a field as it is.
+/// Field edits for `incident set`; nil leaves a field as it is. `Response.change` takes the text as typed and holds
+/// it to the text rules; the store applies them as they are.
 public struct IncidentChanges: Sendable {
     public var title: String?
     public var severity: Severity?

@@ -11,6 +11,20 @@ extension IncidentStore {
         }
     }
 
+    /// `name` as the change log records it (trimmed), or why it can't be: it names who wrote each change.
+    static func actorName(_ name: String) throws(IncidentError) -> String {
+        do {
+            return try TextRules.line(name, field: "name")
+        } catch {
+            switch error {
+            case .emptyText: throw .invalidActorName(reason: "is empty")
+            case .multilineText: throw .invalidActorName(reason: "must be one line")
+            case .invalidText(_, let reason): throw .invalidActorName(reason: reason)
+            default: throw error
+            }
+        }
+    }
+
     /// Appends one line to the change log, inside the caller's transaction.
     func log(_ change: String, for number: Int?, _ db: Database) throws {
         // Plain SQL: a record's `insert` first asks SQLite for the table's columns and primary key, and every

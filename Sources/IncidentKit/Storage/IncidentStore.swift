@@ -19,6 +19,7 @@ public final class IncidentStore: Sendable {
     /// all it lacks is indexes (`indexOnlyMigrations`).
     public convenience init(path: String, readOnly: Bool, actor: String, asStored: Bool = false,
                             clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) {
+        let actor = try Self.actorName(actor)
         let created = FileManager.default.fileExists(atPath: path) ? nil : Self.missingFolders(for: path)
         do {
             let writer = try Self.openFile(at: path, readOnly: readOnly)
@@ -33,6 +34,7 @@ public final class IncidentStore: Sendable {
     /// A fresh store that lives in memory, for tests and dry runs.
     public static func inMemory(actor: String = "tester",
                                 clock: @escaping @Sendable () -> Date = Date.init) throws(IncidentError) -> IncidentStore {
+        let actor = try actorName(actor)
         do {
             let queue = try DatabaseQueue(configuration: Self.configuration(readOnly: false))
             return try IncidentStore(writer: queue, path: nil, readOnly: false, asStored: false, actor: actor, clock: clock)

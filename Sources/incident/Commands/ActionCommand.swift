@@ -24,13 +24,9 @@ struct ActionCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "action text")
-            let line = try TextRules.line(text, field: "action text")
-            let owner = try owner.map { name throws(IncidentError) in try TextRules.line(name, field: "owner") }
-            let due = try due.map { text throws(IncidentError) in try parseDue(text) }
-            let details = try TextRules.optionalBlock(details, field: "details")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            let action = try store.addAction(number, text: line, horizon: horizon, details: details, owner: owner, due: due)
+            let action = try Checklist(store: store).addAction(text, horizon: horizon, owner: owner, due: due, details: details, to: number)
             console.say(IncidentText.added("action", action.number, detail: action.horizon.rawValue, to: number, text: action.text))
         }
     }
@@ -83,9 +79,8 @@ struct ToggleOptions: ParsableArguments {
         let (reference, numbers) = try Arguments.referenceAndNumbers(words)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
-        let outcome = kind == .action
-            ? try store.setActions(numbers, done: on, in: number)
-            : try store.setCriteria(numbers, met: on, in: number)
+        let checklist = Checklist(store: store)
+        let outcome = on ? try checklist.check(numbers, of: kind, in: number) : try checklist.uncheck(numbers, of: kind, in: number)
         let (done, already) = kind == .action ? (on ? ("Checked", "already done") : ("Unchecked", "already open"))
             : (on ? ("Met", "already met") : ("Unmet", "already unmet"))
         for result in outcome.items {

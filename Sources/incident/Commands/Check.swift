@@ -54,13 +54,14 @@ enum OpenItems {
 
     static func list(_ reference: Int?, store options: StoreOptions, command: String, style: TextStyle, console: Console) throws {
         let store = try options.openForReading()
-        let incident = try store.incident(store.resolve(reference))
-        let open = incident.actions.filter { !$0.isDone }
+        let number = try store.resolve(reference)
+        let (open, total) = try Checklist(store: store).openActions(of: number)
+        let id = IncidentReference.format(number)
         guard let first = open.first else {
-            return console.say(incident.actions.isEmpty ? "\(incident.id) has no action items. `incident action add TEXT` adds one."
-                : "All \(IncidentText.count(incident.actions.count, "action item")) of \(incident.id) are done.")
+            return console.say(total == 0 ? "\(id) has no action items. `incident action add TEXT` adds one."
+                : "All \(IncidentText.count(total, "action item")) of \(id) are done.")
         }
-        console.say(style.heading("Open action items of \(incident.id):"))
+        console.say(style.heading("Open action items of \(id):"))
         console.say(IncidentText.actions(open, style: style))
         console.say("Check one off with `incident \(command) \(first.number)` (lists and ranges work: 1,3 5-7).")
     }

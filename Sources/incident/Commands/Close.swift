@@ -19,7 +19,6 @@ struct Close: ConsoleCommand {
     @OptionGroup var publishing: PublishingOptions
 
     func run(_ console: Console) throws {
-        let resolution = try TextRules.optionalBlock(resolution, field: "resolution")
         let at = try parseTime(at, future: future, console: console)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
@@ -33,7 +32,7 @@ struct Close: ConsoleCommand {
             _ = try renderer.issueBody(store.incident(number))
             _ = try publisher.checkVisibility(of: link.repo, allowingPublic: publishing.publicRepo)
         }
-        let outcome = try store.close(number, at: at, resolution: resolution, force: force)
+        let outcome = try Response(store: store).close(number, at: at, resolution: resolution, force: force)
         let id = outcome.incident.id
         if outcome.wasForced {
             console.say("Force-closed \(id) with \(outcome.openWorkDescription); recorded as forced.")

@@ -21,10 +21,9 @@ struct CriterionCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "criterion text")
-            let line = try TextRules.line(text, field: "criterion text")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            let criterion = try store.addCriterion(number, text: line, phase: phase)
+            let criterion = try Checklist(store: store).addCriterion(text, phase: phase, to: number)
             console.say(IncidentText.added("criterion", criterion.number, detail: criterion.phase.rawValue, to: number, text: criterion.text))
         }
     }

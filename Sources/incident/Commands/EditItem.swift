@@ -19,15 +19,10 @@ struct EditAction: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let (reference, item) = try Arguments.referenceAndItem(words)
-        var edit = ItemEdit()
-        edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "action text") }
-        edit.horizon = horizon
-        if let owner { edit.owner = .some(owner.isEmpty ? nil : try TextRules.line(owner, field: "owner")) }
-        if let due { edit.due = .some(due.lowercased() == "none" ? nil : try parseDue(due)) }
-        if let details { edit.details = .some(try TextRules.optionalBlock(details, field: "details")) }
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
-        let described = try store.editAction(number, item: item, edit)
+        let described = try Checklist(store: store).editAction(item, of: number, text: text, horizon: horizon, owner: owner, due: due,
+                                                               details: details)
         console.say(described.isEmpty ? "Action \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
     }
 }
@@ -46,12 +41,9 @@ struct EditCriterion: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let (reference, item) = try Arguments.referenceAndItem(words)
-        var edit = ItemEdit()
-        edit.text = try text.map { value throws(IncidentError) in try TextRules.line(value, field: "criterion text") }
-        edit.phase = phase
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
-        let described = try store.editCriterion(number, item: item, edit)
+        let described = try Checklist(store: store).editCriterion(item, of: number, text: text, phase: phase)
         console.say(described.isEmpty ? "Criterion \(item) already reads so; nothing changed." : described.joined(separator: "\n"))
     }
 }

@@ -53,10 +53,9 @@ struct LessonCommand: ParsableCommand {
             } else {
                 (reference, text) = try Arguments.referenceAndText(words, what: "lesson")
             }
-            let line = try TextRules.line(text, field: "lesson")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            let lesson = try store.addLesson(number, kind: kind.kind, text: line)
+            let lesson = try Postmortem(store: store).addLesson(text, kind: kind.kind, to: number)
             console.say(IncidentText.added("lesson", lesson.number, detail: lesson.kind.rawValue.replacingOccurrences(of: "-", with: " "),
                                    to: number, text: lesson.text))
         }

@@ -73,53 +73,31 @@ struct New: ConsoleCommand {
 
     func run(_ console: Console) throws {
         guard let severity else { throw IncidentError.missingSeverity }
-        var draft = IncidentDraft(title: try TextRules.line(Arguments.text(title, what: "title"), field: "title"),
-                                  severity: severity.severity, declaredAt: try parseTime(at, future: future, console: console))
-        draft.type = try type.map { text throws(IncidentError) in try IncidentType(parsing: text) }
-        draft.labels = try labels.map { text throws(IncidentError) in try TextRules.label(text) }
-        draft.assignees = try assignees.map { text throws(IncidentError) in try TextRules.line(text, field: "assignee") }
-        draft.services = try services.map { text throws(IncidentError) in try AffectedService(parsing: TextRules.line(text, field: "service")) }
-        draft.impact = try TextRules.optionalBlock(impact, field: "impact")
-        draft.summary = try TextRules.optionalBlock(summary, field: "summary")
-        draft.isPublic = isPublic
-        draft.publicTitle = try publicTitle.map { text throws(IncidentError) in try TextRules.line(text, field: "public title") }
-        let commander = try commander.map { name throws(IncidentError) in try TextRules.line(name, field: "commander") }
-        let store = try store.openForWriting(creating: true)
-        let incident = try store.declare(draft)
+        var declaration = Declaration(title: try Arguments.text(title, what: "title"), severity: severity.severity,
+                                      declaredAt: try parseTime(at, future: future, console: console))
+        (declaration.type, declaration.labels, declaration.assignees, declaration.services) = (type, labels, assignees, services)
+        (declaration.impact, declaration.summary, declaration.commander) = (impact, summary, commander)
+        (declaration.isPublic, declaration.publicTitle) = (isPublic, publicTitle)
+        declaration.playbooks = noPlaybook ? .none : playbookNames.isEmpty ? .matchingSeverity : .named(playbookNames)
+        // A declaration refused before anything is stored leaves no new, empty database behind.
+        let declared = try store.withStore { store in
+            try Response(store: store).declare(declaration, playbooks: PlaybookFolder(playbookFolder, databasePath: store.path ?? ""))
+        }
+        let incident = declared.incident
         console.say(incident.id)
         console.say("Declared \(incident.severity.label) \"\(incident.title)\" at \(TimeFormat.local(incident.declaredAt)); it is now the current incident.")
-        if let commander {
-            try store.setRole(incident.number, role: "commander", who: commander, at: incident.declaredAt)
-            console.say("Commander: \(commander).")
-        }
-        let applied = noPlaybook ? 0 : applyPlaybooks(to: incident, store, console: console)
-        // Only P0, P1 and incidents a playbook gave a cadence have one: `new` stays one write for the rest.
-        if applied > 0 || UpdateCadence.defaultInterval(incident.severity) != nil,
-           let cadence = try store.cadence(of: store.incident(incident.number)) {
-            console.say("Stakeholder updates: \(cadence.describe(at: Date())).")
-        }
+        if let commander = declared.commander { console.say("Commander: \(commander).") }
+        for problem in declared.problems { console.warn(describe(problem, of: incident)) }
+        for applied in declared.applied { console.say(describeApplied(applied)) }
+        if let cadence = declared.cadence { console.say("Stakeholder updates: \(cadence.describe(at: Date())).") }
     }
 
-    /// Applies the playbooks matching the severity (or those named). A broken playbook never stops the declaration:
-    /// it is named with its file and line, with how to apply it once fixed.
-    private func applyPlaybooks(to incident: Incident, _ store: IncidentStore, console: Console) -> Int {
-        let (playbooks, problems) = PlaybookOptions.load(playbookFolder, databasePath: store.path ?? "")
-        let chosen = playbookNames.isEmpty ? playbooks.filter { $0.severities.contains(incident.severity) }
-            : playbooks.filter { playbookNames.contains($0.name) }
-        for problem in problems where playbookNames.isEmpty || playbookNames.contains(((problem.path as NSString).lastPathComponent as NSString).deletingPathExtension) {
-            let name = ((problem.path as NSString).lastPathComponent as NSString).deletingPathExtension
-            console.warn("\(problem); not applied. Fix it, then: incident playbook apply \(incident.id) \(name)")
+    /// A playbook that was not applied, with how to apply it once fixed.
+    private func describe(_ problem: PlaybookProblem, of incident: Incident) -> String {
+        switch problem {
+        case .broken(let problem): "\(problem); not applied. Fix it, then: incident playbook apply \(incident.id) \(problem.name)"
+        case .missing(let name, let folder): "no playbook \(name) in \(folder); `incident playbook list` shows them."
+        case .failed(let name, let error): "playbook \(name) was not applied: \(error)"
         }
-        for name in playbookNames where !playbooks.contains(where: { $0.name == name }) && !problems.contains(where: { $0.path.hasSuffix("/\(name).md") }) {
-            console.warn("no playbook \(name) in \(PlaybookOptions.folder(playbookFolder, databasePath: store.path ?? "")); `incident playbook list` shows them.")
-        }
-        for playbook in chosen {
-            do {
-                console.say(describeApplied(playbook, try store.applyPlaybook(incident.number, playbook)))
-            } catch {
-                console.warn("playbook \(playbook.name) was not applied: \(error)")
-            }
-        }
-        return chosen.count
     }
 }

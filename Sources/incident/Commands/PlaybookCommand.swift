@@ -15,9 +15,9 @@ struct PlaybookCommand: ParsableCommand {
         @OptionGroup var playbookOptions: PlaybookOptions
 
         func run(_ console: Console) throws {
-            let path = DatabaseLocation.resolve(explicit: store.databasePath)
-            let (playbooks, problems) = playbookOptions.load(databasePath: path)
-            if playbooks.isEmpty, problems.isEmpty { return console.say("No playbooks in \(playbookOptions.folder(databasePath: path)).") }
+            let folder = playbookOptions.folder(store)
+            let (playbooks, problems) = folder.load()
+            if playbooks.isEmpty, problems.isEmpty { return console.say("No playbooks in \(folder.path).") }
             for playbook in playbooks {
                 let severities = playbook.severities.isEmpty ? "by name only" : playbook.severities.map(\.label).joined(separator: ", ")
                 let every = playbook.updateEvery.map { ", updates every \(UpdateCadence.every($0))" } ?? ""
@@ -34,7 +34,7 @@ struct PlaybookCommand: ParsableCommand {
         @Argument(help: "The playbook's name (its file name without .md).") var name: String
 
         func run(_ console: Console) throws {
-            console.say(try find(name, store: store, options: playbookOptions).markdown)
+            console.say(try playbookOptions.folder(store).playbook(named: name).markdown)
         }
     }
 
@@ -46,21 +46,10 @@ struct PlaybookCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let (reference, name) = try Arguments.referenceAndText(words, what: "playbook name")
-            let playbook = try find(name, store: store, options: playbookOptions)
+            let folder = playbookOptions.folder(store)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            console.say(describeApplied(playbook, try store.applyPlaybook(number, playbook)))
+            console.say(describeApplied(try Response(store: store).applyPlaybook(named: name, from: folder, to: number)))
         }
     }
-}
-
-/// The playbook called `name`, or a one-line error naming what is wrong with it or where playbooks are looked for.
-private func find(_ name: String, store: StoreOptions, options: PlaybookOptions) throws -> Playbook {
-    let path = DatabaseLocation.resolve(explicit: store.databasePath)
-    let (playbooks, problems) = options.load(databasePath: path)
-    if let playbook = playbooks.first(where: { $0.name == name }) { return playbook }
-    if let problem = problems.first(where: { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension == name }) {
-        throw IncidentError.invalidText(field: "playbook \(name)", reason: "can't be used: \(problem)")
-    }
-    throw IncidentError.invalidText(field: "playbook \(name)", reason: "is not in \(options.folder(databasePath: path)); `incident playbook list` shows the playbooks there")
 }

@@ -11,9 +11,9 @@ struct RemoveOptions: ParsableArguments {
         let (reference, item) = try Arguments.referenceAndItem(words)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
-        let text = try store.removeItem(number, kind: kind, item: item)
-        let shared = try store.incident(number).github.map { " The removal reaches \($0.reference) with the next `incident publish`." } ?? ""
-        console.say("Removed \(name) \(item): \(text).\(shared)")
+        let removal = try Checklist(store: store).remove(item, of: kind, from: number)
+        let shared = removal.sharedThrough.map { " The removal reaches \($0.reference) with the next `incident publish`." } ?? ""
+        console.say("Removed \(name) \(item): \(removal.text).\(shared)")
     }
 }
 

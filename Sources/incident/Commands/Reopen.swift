@@ -12,11 +12,10 @@ struct Reopen: ConsoleCommand {
     @Flag(help: "Accept an --at time in the future (refused otherwise, or asked at a terminal).") var future = false
 
     func run(_ console: Console) throws {
-        let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
         let at = try parseTime(at, future: future, console: console)
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
-        try store.reopen(number, to: status, at: at, note: note)
+        try Response(store: store).reopen(number, to: status, at: at, note: note)
         console.say("Reopened \(IncidentReference.format(number)); it is now \(status.rawValue).")
     }
 }

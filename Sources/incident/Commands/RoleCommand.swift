@@ -24,13 +24,13 @@ struct RoleCommand: ParsableCommand {
             let (reference, rest) = prefixed ? (try IncidentReference.parse(words[0]), Array(words.dropFirst())) : (nil, words)
             guard rest.count >= 2 else { throw ValidationError("Give ROLE and WHO, e.g. incident role set commander @alice.") }
             guard rest.count == 2 else { throw Arguments.unquoted(Array(rest.dropFirst()), what: "name") }
-            let role = try TextRules.line(rest[0].lowercased(), field: "role"), who = try TextRules.line(rest[1], field: "name")
             let at = try parseTime(at, future: future, console: console)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            let previous = try store.setRole(number, role: role, who: who, at: at)
-            console.say(previous == who ? "\(who) is already \(role) of \(IncidentReference.format(number)); nothing changed."
-                : previous.map { "\(role): \($0) → \(who) on \(IncidentReference.format(number))." } ?? "\(role): \(who) on \(IncidentReference.format(number)).")
+            let change = try Response(store: store).setRole(rest[0], to: rest[1], at: at, on: number)
+            let (role, who, id) = (change.role, change.who, IncidentReference.format(number))
+            console.say(change.previous == who ? "\(who) is already \(role) of \(id); nothing changed."
+                : change.previous.map { "\(role): \($0) → \(who) on \(id)." } ?? "\(role): \(who) on \(id).")
         }
     }
 
@@ -57,7 +57,7 @@ struct RoleCommand: ParsableCommand {
             let (reference, role) = try Arguments.referenceAndText(words, what: "role")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            let previous = try store.clearRole(number, role: role.lowercased(), at: Date())
+            let previous = try Response(store: store).clearRole(role, at: Date(), on: number)
             console.say(previous.map { "Cleared \(role) (was \($0)) on \(IncidentReference.format(number))." } ?? "Nobody is \(role) on \(IncidentReference.format(number)); nothing changed.")
         }
     }

@@ -24,12 +24,11 @@ struct SectionCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let (reference, title) = try Arguments.referenceAndText(words, what: "section title")
-            let line = try TextRules.line(title, field: "section title")
-            let body = try TextRules.block(try readBody(console: console), field: "section Markdown")
+            let body = try readBody(console: console)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            try store.addSection(number, FreeSection(title: line, markdown: body, isInternal: `internal`))
-            console.say("Added \(`internal` ? "internal " : "")section \"\(line)\" to \(IncidentReference.format(number)).")
+            let section = try Postmortem(store: store).addSection(title, markdown: body, isInternal: `internal`, to: number)
+            console.say("Added \(section.isInternal ? "internal " : "")section \"\(section.title)\" to \(IncidentReference.format(number)).")
         }
 
         private func readBody(console: Console) throws(IncidentError) -> String {

@@ -38,33 +38,17 @@ struct SetCommand: ConsoleCommand {
             if rootCause == "-e" { rootCause = try Editor.edit(current.rootCause ?? "", what: "root cause") }
         }
         var changes = IncidentChanges()
-        changes.title = try title.map { text throws(IncidentError) in try TextRules.line(text, field: "title") }
-        changes.severity = severity
         changes.type = try type.map { text throws(IncidentError) in try IncidentType.parsingOrClearing(text) }
-        // Empty text clears a Markdown field; it is stored as "" only to say "clear" and read back as nil.
-        changes.impact = try impact.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "impact") ?? "" }
-        changes.summary = try summary.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "summary") ?? "" }
-        changes.rootCause = try rootCause.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "root cause") ?? "" }
-        changes.resolution = try resolution.map { text throws(IncidentError) in try TextRules.optionalBlock(text, field: "resolution") ?? "" }
-        changes.addLabels = try addLabels.map { text throws(IncidentError) in try TextRules.label(text) }
-        changes.removeLabels = try lines(removeLabels, "label")
-        changes.addAssignees = try lines(addAssignees, "assignee")
-        changes.removeAssignees = try lines(removeAssignees, "assignee")
-        changes.addServices = try lines(addServices, "service").map { text throws(IncidentError) in try AffectedService(parsing: text) }
-        changes.removeServices = try lines(removeServices, "service")
-        changes.isPublic = isPublic
-        changes.publicTitle = try publicTitle.map { text throws(IncidentError) in
-            text.trimmingSpaces().isEmpty ? "" : try TextRules.line(text, field: "public title")
-        }
+        (changes.title, changes.severity, changes.impact, changes.summary) = (title, severity, impact, summary)
+        (changes.rootCause, changes.resolution, changes.isPublic, changes.publicTitle) = (rootCause, resolution, isPublic, publicTitle)
+        (changes.addLabels, changes.removeLabels, changes.addAssignees, changes.removeAssignees) = (addLabels, removeLabels, addAssignees, removeAssignees)
+        changes.addServices = try addServices.map { text throws(IncidentError) in try AffectedService(parsing: text) }
+        changes.removeServices = removeServices
         if changes.isEmpty { throw IncidentError.nothingToChange(command: "set") }
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
-        let described = try store.update(number, with: changes)
+        let described = try Response(store: store).change(number, with: changes)
         console.say(described.isEmpty ? "\(IncidentReference.format(number)): nothing changed (already so)."
             : described.map { "\(IncidentReference.format(number)): \($0)" }.joined(separator: "\n"))
-    }
-
-    private func lines(_ values: [String], _ field: String) throws(IncidentError) -> [String] {
-        try values.map { text throws(IncidentError) in try TextRules.line(text, field: field) }
     }
 }

@@ -31,20 +31,18 @@ struct StatusCommand: ConsoleCommand {
     func run(_ console: Console) throws {
         let (reference, statusText) = try Arguments.referenceAndText(words, what: "status")
         let status = try Status(parsing: statusText)
-        let note = try note.map { text throws(IncidentError) in try TextRules.line(text, field: "note") }
         let at = try parseTime(at, future: future, console: console)
         let store = try store.openForWriting()
         let number = try store.resolve(reference)
-        let changed = try store.changeStatus(number, to: status, at: at, note: note)
-        console.say(changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
+        let change = try Response(store: store).move(number, to: status, at: at, note: note)
+        console.say(change.changed ? "\(IncidentReference.format(number)) is now \(status.rawValue) (as of \(TimeFormat.local(at)))."
             : "\(IncidentReference.format(number)) is already \(status.rawValue); nothing changed.")
-        let incident = try store.incident(number)
-        if let link = incident.github {
+        if let link = change.incident.github {
             console.say("Published to \(link.reference), \(IncidentText.publishedWhere(link)).")
-            if let pending = try store.unpublishedChanges(of: incident), pending > 0 {
+            if let pending = change.unpublishedChanges, pending > 0 {
                 console.say("\(pending) change\(pending == 1 ? "" : "s") here not yet on \(link.reference): `incident publish` merges and pushes them.")
             }
         }
-        if let cadence = try store.cadence(of: incident) { console.say("Stakeholder updates: \(cadence.describe(at: Date())).") }
+        if let cadence = change.cadence { console.say("Stakeholder updates: \(cadence.describe(at: Date())).") }
     }
 }

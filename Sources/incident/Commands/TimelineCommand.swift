@@ -23,11 +23,10 @@ struct TimelineCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "timeline text")
-            let line = try TextRules.line(text, field: "timeline text")
             let at = try parseTime(at, future: future, console: console)
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            let entry = try store.addTimelineEntry(number, text: line, kind: kind, at: at)
+            let entry = try Response(store: store).addTimelineEntry(text, kind: kind, at: at, to: number)
             console.say(IncidentText.added("\(entry.kind.rawValue) at \(TimeFormat.local(entry.at))", nil, to: number, text: entry.text))
         }
     }

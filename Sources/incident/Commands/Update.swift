@@ -40,32 +40,31 @@ struct Update: ConsoleCommand {
         if let publicText { return try postPublic(publicText, console: console) }
         let store = try dryRun ? store.openForReading() : store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
-        let incident = try store.incident(number)
         let now = Date()
-        let text = try rendering.renderer(databasePath: store.path ?? "")
-            .update(incident, since: store.lastUpdate(of: number), at: now)
+        let checklist = Checklist(store: store)
+        let renderer = try rendering.renderer(databasePath: store.path ?? "")
+        let update = try checklist.prepareUpdate(of: number, with: renderer, at: now)
+        let (text, incident) = (update.text, update.incident)
         if post {
-            let renderer = try rendering.renderer(databasePath: store.path ?? "")
             let url = try IssuePublisher(store: store, renderer: renderer).comment(number, text, allowingPublic: publishing.publicRepo)
-            try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number, postedTo: incident.github?.reference ?? "the issue")
+            try checklist.record(update, postedTo: incident.github?.reference ?? "the issue")
             console.say("Posted the update to \(incident.github?.reference ?? "the issue"): \(url)")
             return report(try Notifier(store: store).announce(checklistUpdate: text, of: incident, at: now), console: console)
         }
         try emitDocument(text, to: output, overwrite: overwrite, database: store.path, console: console)
-        if !dryRun { try store.recordUpdate(ChecklistSnapshot(of: incident, at: now), for: number) }
+        if !dryRun { try checklist.record(update) }
     }
 
     /// `--public TEXT`: a message for the status page, sent to the webhooks too.
     private func postPublic(_ text: String, console: Console) throws {
-        let text = try TextRules.block(text, field: "public update")
         let store = try dryRun ? store.openForReading() : store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
+        let response = Response(store: store)
         if dryRun {
-            let incident = try store.incident(number)
-            guard incident.isPublic else { throw IncidentError.notPublic(number) }
-            return console.say("Would record on the status page (\(PublicStatus(incident.status).rawValue)): \(text)")
+            let update = try response.previewPublicUpdate(text, of: number, at: Date())
+            return console.say("Would record on the status page (\(update.status.rawValue)): \(update.text)")
         }
-        let (update, delivery) = try Notifier(store: store).postPublicUpdate(number, text: text, at: Date())
+        let (update, delivery) = try response.postPublicUpdate(text, to: number, at: Date())
         console.say("Recorded a public update on \(IncidentReference.format(number)) (\(update.status.rawValue)); `incident statuspage build DIR` publishes it.")
         report(delivery, console: console)
     }

@@ -11,7 +11,7 @@ struct Use: ConsoleCommand {
     func run(_ console: Console) throws {
         let store = try store.openForWriting()
         let number = try store.resolve(IncidentReference.parse(reference))
-        try store.use(number)
+        try Response(store: store).use(number)
         console.say("\(IncidentReference.format(number)) is now the current incident.")
     }
 }

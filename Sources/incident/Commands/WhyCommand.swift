@@ -22,10 +22,9 @@ struct WhyCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let (reference, text) = try Arguments.referenceAndText(words, what: "why")
-            let line = try TextRules.line(text, field: "why")
             let store = try store.openForWriting()
             let number = try store.resolve(reference)
-            let why = try store.addWhy(number, text: line, parent: parent, isRootCause: rootCause)
+            let why = try Postmortem(store: store).addWhy(text, answering: parent, isRootCause: rootCause, to: number)
             console.say(IncidentText.added("why", why.number, detail: why.isRootCause ? "root cause" : nil, to: number, text: why.text))
         }
     }

@@ -84,8 +84,3 @@ func parseTime(_ text: String?, future: Bool, default fallback: Date = Date(), c
     }
     return date
 }
-
-/// A due time: a date alone is due at the end of that day.
-func parseDue(_ text: String) throws(IncidentError) -> Date {
-    try TimeExpression.parse(text, dateOnlyMeansEndOfDay: true)
-}

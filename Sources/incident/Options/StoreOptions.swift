@@ -57,10 +57,10 @@ struct StoreOptions: ParsableArguments {
         return login.isEmpty ? nil : login
     }
 
-    private func resolvedActor() throws(IncidentError) -> String {
+    /// `--as`, else who is logged in; the store holds it to the rule of the change log.
+    private func resolvedActor() -> String {
         // An empty variable is an unset one (`USER= incident …`, some service managers): the next source is asked.
         let fromEnvironment = [Environment.value("USER"), Environment.value("LOGNAME")].compactMap { $0 }.first { !$0.isEmpty }
-        let name = actor ?? fromEnvironment ?? Self.loginName() ?? "unknown"
-        return try TextRules.line(name, field: "--as name")
+        return actor ?? fromEnvironment ?? Self.loginName() ?? "unknown"
     }
 }
