@@ -20,7 +20,7 @@ struct Sync: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let (reference, file) = try Arguments.referenceAndText(words, what: "file")
-        let document = try IncidentImporter().read(try MarkdownInput.read(file, console: console))
+        let document = try IncidentImporter().read(try InputFile.markdown(file, standardInput: console.input))
         let store = try dryRun ? store.openForReading() : store.openForWriting()
         let number = try store.resolve(reference)
         let incident = try store.incident(number)

@@ -72,6 +72,8 @@ extension IncidentError {
             description + " `incident notify list` shows each webhook's number and URL."
         case .publicRepository:
             String(description.dropLast()) + "; pass --public-repo if that is intended."
+        case .invalidText(let field, let reason) where field == ArchiveImport.issueJSONField:
+            "The --gh-json input \(reason)."
         case .futureTime:
             String(description.dropLast()) + ", or pass --future if it is meant."
         default:
