@@ -18,8 +18,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case unknownIncident(Int)
     case noCurrentIncident
     case itemOutOfRange(ItemKind, number: Int, incident: Int, count: Int)
-    /// No lesson, section or timeline entry `number` (`kind` as people say it, `list` the command that lists them).
-    case noSuchEntry(kind: String, number: Int, incident: Int, count: Int, list: String)
+    /// No lesson, section, timeline entry or removable public update `number` of `incident` (which has `count`).
+    case noSuchEntry(SharedKind, number: Int, incident: Int, count: Int)
     case unparseableTime(String)
     case unknownTimeZone(String)
     case disallowedTransition(from: Status, to: Status)
@@ -27,7 +27,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case notReopenable(Status)
     case milestoneOutOfOrder(kind: TimelineKind, at: Date, conflicting: TimelineKind, conflictingAt: Date)
     case closeRefused(incident: Int, openActions: [ItemTitle], unmetCriteria: [ItemTitle])
-    case nothingToChange(command: String)
+    /// An edit that names no new value: of the incident itself (`item` nil), or of one of its items.
+    case nothingToChange(item: ItemKind?)
     case noDatabase(path: String)
     case notADatabase(path: String)
     case notAnIncidentDatabase(path: String)

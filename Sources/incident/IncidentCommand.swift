@@ -127,32 +127,3 @@ private func refuseInvalidUTF8Arguments() throws(IncidentError) {
         }
     }
 }
-
-extension IncidentError {
-    /// The library's sentence, or this command line's where the advice names one of its flags.
-    var advice: String {
-        switch self {
-        case .publicRepository(let repo):
-            "\(repo) is a public repository, where anyone could read the incident, so nothing was pushed; pass --public-repo if that is intended."
-        case .futureTime:
-            String(description.dropLast()) + ", or pass --future if it is meant."
-        case .unknownPlaybook(let name, let folder):
-            "The playbook \(name) is not in \(folder); `incident playbook list` shows the playbooks there."
-        case .invalidActorName(let reason):
-            "The --as name \(reason). Pass --as NAME, or set USER."
-        default:
-            description
-        }
-    }
-
-    /// 64 usage (as argument-parser), 66 not found, 1 refused by the record's rules, 74 storage, 69 unavailable.
-    var exitCode: Int32 {
-        switch category {
-        case .unavailable: 69
-        case .usage: 64
-        case .notFound: 66
-        case .refused: 1
-        case .storage: 74
-        }
-    }
-}

@@ -50,7 +50,7 @@ import Testing
         var changed = first
         changed.text += "- 2024-01-02 11:00 UTC resolved\n"
         var unreadable = ArchiveImport.Source(key: "/c.md", name: "c.md", text: "")
-        unreadable.failure = "it is not text"
+        unreadable.failure = .unreadableFile(path: "c.md", reason: "it is not text")
         let others = (1...4).map { ArchiveImport.Source(key: "/b\($0).md", name: "b\($0).md", text: "# Other \($0)\n") }
         var archive = ArchiveImport(store: try IncidentStore.inMemory(), importer: Self.importer, dryRun: false)
         var outcomes: [String] = []
@@ -62,7 +62,7 @@ import Testing
             case .failed(let reason): outcomes.append("failed \(reason)")
             }
         }
-        #expect(outcomes == ["new 1", "new 2", "new 3", "new 4", "new 5", "failed it is not text",
+        #expect(outcomes == ["new 1", "new 2", "new 3", "new 4", "new 5", "failed Can't read c.md: it is not text.",
                              "updated 1 [\"timeline entries 1 → 2\"]", "updated 1 [\"timeline entries 2 → 1\"]", "unchanged 1"])
     }
 }

@@ -97,7 +97,7 @@ import Testing
         let incident = try store.incident(number)
         #expect(incident.labels == ["vpc"])
         #expect(incident.rootCause == nil)
-        #expect(throws: IncidentError.nothingToChange(command: "set")) { try store.update(number, with: IncidentChanges()) }
+        #expect(throws: IncidentError.nothingToChange(item: nil)) { try store.update(number, with: IncidentChanges()) }
     }
 }
 
@@ -129,7 +129,7 @@ import Testing
         #expect(throws: IncidentError.itemOutOfRange(.criterion, number: 4, incident: number, count: 1)) {
             try store.editCriterion(number, item: 4, edit)
         }
-        #expect(throws: IncidentError.nothingToChange(command: "action edit")) { try store.editAction(number, item: 1, ItemEdit()) }
+        #expect(throws: IncidentError.nothingToChange(item: .action)) { try store.editAction(number, item: 1, ItemEdit()) }
         #expect(try store.editCriterion(number, item: 1, edit) == ["edited criterion 1: phase immediate → short-term"])
         #expect(try store.incident(number).criteria[0].phase == .shortTerm)
     }

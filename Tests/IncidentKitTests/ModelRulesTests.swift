@@ -88,6 +88,6 @@ import Testing
         }
         #expect(IncidentError.closeRefused(incident: 1, openActions: [ItemTitle(1, "Restart the pods"), ItemTitle(2, "Drain the queue")],
                                            unmetCriteria: [ItemTitle(3, "API answers 200")]).description
-            == "INC-1 still has 2 open immediate actions (1  Restart the pods; 2  Drain the queue) and 1 unmet immediate criterion (3  API answers 200). Check them off, or close anyway with `incident close --force`.")
+            == "INC-1 still has 2 open immediate actions (1  Restart the pods; 2  Drain the queue) and 1 unmet immediate criterion (3  API answers 200).")
     }
 }

@@ -18,7 +18,7 @@ public struct ArchiveImport {
         public var labels: [String]?
         public var assignees: [String]?
         /// Why the source couldn't be read (a file that isn't text): reported as that document's failure.
-        public var failure: String?
+        public var failure: IncidentError?
 
         public init(key: String, name: String, text: String, fileName: String? = nil) {
             (self.key, self.name, self.text, self.fileName) = (key, name, text, fileName)
@@ -30,7 +30,7 @@ public struct ArchiveImport {
         case created(Incident, notes: [String], report: ImportReport)
         case updated(Incident, changes: [String], report: ImportReport)
         case unchanged(Int)
-        case failed(String)
+        case failed(IncidentError)
     }
 
     public let store: IncidentStore?
@@ -45,7 +45,7 @@ public struct ArchiveImport {
 
     /// Imports one document: new, updated, unchanged, or failed with the reason.
     public mutating func run(_ source: Source) -> Outcome {
-        var outcome = Outcome.failed("not imported")
+        var outcome = Outcome.failed(.storageFailure("the document was not imported"))
         run([source]) { outcome = $1 }
         return outcome
     }
@@ -65,12 +65,12 @@ public struct ArchiveImport {
             start = end
         }
         let hashes = sources.map { $0.failure == nil ? Self.hash($0.text) : "" }
-        var loadFailure: String?
+        var loadFailure: IncidentError?
         if imported == nil {
             do {
                 imported = try store?.importedSources() ?? [:]
             } catch {
-                loadFailure = error.description
+                loadFailure = error
             }
         }
         var ahead = groups.first.map { readAhead(sources, hashes, $0, after: nil) }
@@ -98,7 +98,7 @@ public struct ArchiveImport {
     /// The outcome of each source of `group`, in order, with the documents `reads` already holds (by position in the
     /// group); any other that needs reading is read here.
     private mutating func runGroup(_ group: [Source], hashes: [String], reads: [Int: ReadAhead.Read],
-                                   loadFailure: String?) -> [Outcome] {
+                                   loadFailure: IncidentError?) -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: group.count)
         var toRead: [(index: Int, hash: String, previous: (incident: Int, hash: String)?)] = []
         for (index, source) in group.enumerated() {
@@ -128,11 +128,11 @@ public struct ArchiveImport {
                 if !dryRun, case .updated(let stored, _, _) = outcome { imported?[source.key] = (stored.number, entry.hash) }
                 outcomes[entry.index] = outcome
             } catch {
-                outcomes[entry.index] = .failed(error.description)
+                outcomes[entry.index] = .failed(error)
             }
         }
         store(&pending, into: &outcomes)
-        return outcomes.map { $0 ?? .failed("not imported") }
+        return outcomes.map { $0 ?? .failed(.storageFailure("the document was not imported")) }
     }
 
     /// Stores the new documents read so far, in one transaction, and fills in their outcomes.
@@ -151,7 +151,7 @@ public struct ArchiveImport {
                 imported?[document.source] = (stored.number, document.hash)
                 outcomes[document.index] = .created(stored, notes: document.notes, report: document.report)
             case .failure(let error):
-                outcomes[document.index] = .failed(error.description)
+                outcomes[document.index] = .failed(error)
             }
         }
         pending.removeAll()
@@ -192,6 +192,9 @@ public struct ArchiveImport {
 }
 
 extension ArchiveImport {
+    /// What an error calls the issue JSON given to import.
+    public static let issueJSONField = "input of gh's issue JSON"
+
     /// The Markdown files named: files as they are, folders searched recursively for `*.md` / `*.markdown`, sorted.
     /// Inside a folder, a symlink is followed only to a file in that folder: one that leads elsewhere (`/etc/passwd`,
     /// another user's notes), to a file or a folder, is `refused` with the reason. A link to a folder inside the
@@ -245,7 +248,7 @@ extension ArchiveImport {
         } else if let many = try? JSONDecoder().decode([RemoteIssue].self, from: data) {
             issues = many
         } else {
-            throw .invalidText(field: "--gh-json input", reason: "is not what `gh issue view --json title,body,labels,assignees,number,url` prints")
+            throw .invalidText(field: issueJSONField, reason: "is not what `gh issue view --json title,body,labels,assignees,number,url` prints")
         }
         return try issues.enumerated().map { index, issue throws(IncidentError) in
             let name = issue.url ?? issue.number.map { "issue #\($0)" } ?? "issue \(index + 1)"

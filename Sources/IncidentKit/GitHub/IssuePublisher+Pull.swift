@@ -8,6 +8,24 @@ extension IssuePublisher {
         public var isClosedOnGitHub = false
         /// Tracked follow-up issues whose state was read.
         public var followUpsRead = 0
+        /// Whether the pull closed the incident here because its issue is closed on GitHub.
+        public var closedHere = false
+        /// Why closing here was refused (open immediate work); what was pulled is stored all the same.
+        public var closeRefusal: IncidentError?
+    }
+
+    /// Pulls incident `number`; when `closing` and its issue is closed on GitHub, closes it here too (if still open).
+    public func pull(_ number: Int, closingWhenClosed closing: Bool) throws(IncidentError) -> Pulled {
+        var pulled = try pull(number)
+        if closing, pulled.isClosedOnGitHub, try store.incident(number).status.isOpen {
+            do {
+                _ = try store.close(number, at: now(), resolution: nil)
+                pulled.closedHere = true
+            } catch {
+                pulled.closeRefusal = error
+            }
+        }
+        return pulled
     }
 
     /// Merges the issue's copy of the record into the record here (with the type its `type:` label shows), with one `gh` call; when the record has tracked

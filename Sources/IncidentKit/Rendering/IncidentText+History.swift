@@ -123,9 +123,13 @@ extension IncidentJSON {
         var byType: [TypeEntry]?
     }
 
-    public static func encodeSearch(_ hits: [(Incident, String, Double)]) throws(IncidentError) -> String {
-        try encodeValue(hits.map { Hit(id: $0.0.id, severity: $0.0.severity.label, status: $0.0.status.rawValue,
-                                       declaredAt: TimeFormat.utc($0.0.declaredAt), title: $0.0.title, snippet: $0.1, rank: $0.2) })
+    /// Search results as JSON, each match in the snippet between [ and ].
+    public static func encodeSearch(_ hits: [SearchHit]) throws(IncidentError) -> String {
+        try encodeValue(hits.map { hit in
+            Hit(id: hit.incident.id, severity: hit.incident.severity.label, status: hit.incident.status.rawValue,
+                declaredAt: TimeFormat.utc(hit.incident.declaredAt), title: hit.incident.title,
+                snippet: hit.snippet.replacingOccurrences(of: "\u{1}", with: "[").replacingOccurrences(of: "\u{2}", with: "]"), rank: hit.rank)
+        })
     }
 
     public static func encodeFollowUps(_ items: [FollowUp]) throws(IncidentError) -> String {

@@ -5,7 +5,7 @@ extension IncidentStore {
     /// Edits an action item; returns the changes recorded in the log (empty when it already read so).
     @discardableResult
     public func editAction(_ number: Int, item: Int, _ edit: ItemEdit) throws(IncidentError) -> [String] {
-        guard !edit.isEmpty else { throw .nothingToChange(command: "action edit") }
+        guard !edit.isEmpty else { throw .nothingToChange(item: .action) }
         return try write { db in
             let incident = try loadIncident(number, db)
             guard let old = incident.actions.first(where: { $0.number == item }) else {
@@ -33,7 +33,7 @@ extension IncidentStore {
     /// Edits a success criterion's text or phase; returns the changes recorded in the log.
     @discardableResult
     public func editCriterion(_ number: Int, item: Int, _ edit: ItemEdit) throws(IncidentError) -> [String] {
-        guard edit.text != nil || edit.phase != nil else { throw .nothingToChange(command: "criterion edit") }
+        guard edit.text != nil || edit.phase != nil else { throw .nothingToChange(item: .criterion) }
         return try write { db in
             let incident = try loadIncident(number, db)
             guard let old = incident.criteria.first(where: { $0.number == item }) else {

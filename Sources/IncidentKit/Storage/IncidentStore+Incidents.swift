@@ -99,7 +99,7 @@ extension IncidentStore {
     /// Applies field edits to an incident; returns the change descriptions recorded in the log.
     @discardableResult
     public func update(_ number: Int, with changes: IncidentChanges) throws(IncidentError) -> [String] {
-        guard !changes.isEmpty else { throw .nothingToChange(command: "set") }
+        guard !changes.isEmpty else { throw .nothingToChange(item: nil) }
         return try write { db in
             let old = try loadIncident(number, db)
             var described: [String] = []

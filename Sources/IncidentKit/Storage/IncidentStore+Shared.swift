@@ -153,11 +153,11 @@ extension IncidentStore {
                     try db.execute(sql: "DELETE FROM why WHERE incidentNumber = ? AND number = ?", arguments: [number, item])
                 }
             case .lesson:
-                guard let lesson = incident.lessons.first(where: { $0.number == item }) else { throw IncidentError.noSuchEntry(kind: "lesson", number: item, incident: number, count: incident.lessons.count, list: "show") }
+                guard let lesson = incident.lessons.first(where: { $0.number == item }) else { throw IncidentError.noSuchEntry(.lesson, number: item, incident: number, count: incident.lessons.count) }
                 (text, uid) = (lesson.text, ids.lessons[item])
                 delete = { try db.execute(sql: "DELETE FROM lesson WHERE incidentNumber = ? AND number = ?", arguments: [number, item]) }
             case .section:
-                guard incident.sections.indices.contains(item - 1) else { throw IncidentError.noSuchEntry(kind: "section", number: item, incident: number, count: incident.sections.count, list: "section list") }
+                guard incident.sections.indices.contains(item - 1) else { throw IncidentError.noSuchEntry(.section, number: item, incident: number, count: incident.sections.count) }
                 (text, uid) = (incident.sections[item - 1].title, ids.sections[item])
                 delete = {
                     try db.execute(sql: "DELETE FROM section WHERE incidentNumber = ? AND position = ?", arguments: [number, item])
@@ -166,11 +166,10 @@ extension IncidentStore {
                 }
             case .publicUpdate:
                 // Said to the people outside: kept, as a status page keeps what it published.
-                throw IncidentError.noSuchEntry(kind: "removable public update", number: item, incident: number, count: 0, list: "show")
+                throw IncidentError.noSuchEntry(.publicUpdate, number: item, incident: number, count: 0)
             case .timeline:
                 guard incident.timeline.indices.contains(item - 1), let id = incident.timeline[item - 1].id else {
-                    throw IncidentError.noSuchEntry(kind: "timeline entry", number: item, incident: number, count: incident.timeline.count,
-                                                    list: "timeline list")
+                    throw IncidentError.noSuchEntry(.timeline, number: item, incident: number, count: incident.timeline.count)
                 }
                 (text, uid) = (incident.timeline[item - 1].text, ids.timeline[id])
                 delete = { try db.execute(sql: "DELETE FROM timelineEntry WHERE id = ?", arguments: [id]) }

@@ -32,3 +32,16 @@ public enum InputFile {
         }
     }
 }
+
+extension InputFile {
+    /// The Markdown text of `path` (`-`: standard input), refusing binary files; invalid UTF-8 is replaced (U+FFFD),
+    /// as libcmark does with CMARK_OPT_VALIDATE_UTF8.
+    public static func markdown(_ path: String, standardInput: Int32 = STDIN_FILENO) throws(IncidentError) -> String {
+        let data = try read(path, standardInput: standardInput)
+        // Searched with memchr: Data's element-by-element `contains` cost more than the rest of reading the file.
+        guard !data.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) else {
+            throw .unreadableFile(path: path == "-" ? "standard input" : path, reason: "it contains NUL bytes, so it is not a Markdown text file")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -18,7 +18,7 @@ struct Backup: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let store = try store.openForReading(asStored: true)
-        let result = try store.backup(to: file, overwrite: force)
+        let result = try Maintenance(store: store).backup(to: file, overwrite: force)
         let size = result.bytes < 1024 * 1024 ? "\((result.bytes + 1023) / 1024) KB" : "\(result.bytes / (1024 * 1024)) MB"
         console.say("Backed up \(store.path ?? "the database") to \(result.path): \(result.incidentCount) incident\(result.incidentCount == 1 ? "" : "s"), \(size), quick_check ok.")
     }

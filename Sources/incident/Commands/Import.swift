@@ -41,55 +41,25 @@ struct Import: ConsoleCommand {
 
     func run(_ console: Console) throws {
         if let issue { return try join(issue, console: console) }
-        var importer = IncidentImporter(defaultSeverity: severity)
-        importer.zoneOverride = zone.flatMap(TimeExpression.timeZone(named:))
-        importer.repairsEncoding = !keepEncoding
-        let sources = try readSources(console: console)
+        let importing = try Importing(defaultSeverity: severity, zone: zone, repairingEncoding: !keepEncoding, title: title)
+        let sources = try ghJson ? Importing.issues(at: paths[0], standardInput: console.input)
+            : Importing.sources(paths, standardInput: console.input)
         if title != nil, sources.count != 1 { throw ValidationError("--title names one document's title; \(sources.count) were given.") }
-        importer.title = title
         if dryRun {
-            var archive = ArchiveImport(store: try? store.openForReading(), importer: importer, dryRun: true)
-            if sources.count == 1 { return try single(archive.run(sources[0]), source: sources[0], console: console) }
-            return try many(sources, &archive, console: console)
+            let store = try? store.openForReading()
+            if sources.count == 1 { return try single(sources[0], importing, into: store, console: console) }
+            return try many(sources, importing, into: store, console: console)
         }
         // One document refused stores nothing, so it leaves no new database behind either.
         if sources.count == 1 {
-            return try store.withStore { store in
-                var archive = ArchiveImport(store: store, importer: importer, dryRun: false)
-                try single(archive.run(sources[0]), source: sources[0], console: console)
-            }
+            return try store.withStore { store in try single(sources[0], importing, into: store, console: console) }
         }
-        var archive = ArchiveImport(store: try store.openForWriting(creating: true), importer: importer, dryRun: false)
-        try many(sources, &archive, console: console)
+        try many(sources, importing, into: try store.openForWriting(creating: true), console: console)
     }
 
-    private func readSources(console: Console) throws -> [ArchiveImport.Source] {
-        if ghJson { return try ArchiveImport.issues(fromJSON: try MarkdownInput.read(paths[0], console: console)) }
-        let (files, missing, refused) = ArchiveImport.files(paths.filter { $0 != "-" })
-        if let first = missing.first { throw IncidentError.unreadableFile(path: first, reason: "no such file or folder") }
-        var sources: [ArchiveImport.Source] = []
-        if paths.contains("-") { sources.append(.init(key: "standard input", name: "standard input", text: try MarkdownInput.read("-", console: console))) }
-        for file in files {
-            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-            // A file that can't be read is that document's failure, not the whole import's.
-            var source = ArchiveImport.Source(key: absolute, name: file, text: "", fileName: file)
-            do {
-                source.text = try MarkdownInput.read(file, console: console)
-            } catch {
-                source.failure = error.description
-            }
-            sources.append(source)
-        }
-        for (file, reason) in refused {
-            var source = ArchiveImport.Source(key: URL(fileURLWithPath: file).standardizedFileURL.path, name: file, text: "", fileName: file)
-            source.failure = IncidentError.unreadableFile(path: file, reason: reason).description
-            sources.append(source)
-        }
-        if sources.isEmpty { throw IncidentError.unreadableFile(path: paths.joined(separator: " "), reason: "has no Markdown files (*.md)") }
-        return sources
-    }
-
-    private func single(_ outcome: ArchiveImport.Outcome, source: ArchiveImport.Source, console: Console) throws {
+    private func single(_ source: ArchiveImport.Source, _ importing: Importing, into store: IncidentStore?, console: Console) throws {
+        var outcome: ArchiveImport.Outcome?
+        _ = importing.run([source], into: store, dryRun: dryRun) { outcome = $1 }
         switch outcome {
         case .created(let incident, let notes, let read):
             console.say(dryRun ? "(dry run) nothing stored" : incident.id)
@@ -102,33 +72,31 @@ struct Import: ConsoleCommand {
         case .unchanged(let number):
             console.say(IncidentReference.format(number))
             console.say("\(source.name) is unchanged since it was imported as \(IncidentReference.format(number)); nothing to do.")
-        case .failed(let reason):
-            throw IncidentError.unreadableFile(path: source.name, reason: reason)
+        case .failed(let error):
+            throw IncidentError.unreadableFile(path: source.name, reason: error.advice)
+        case nil:
+            break
         }
     }
 
-    private func many(_ sources: [ArchiveImport.Source], _ archive: inout ArchiveImport, console: Console) throws {
-        var counts = (new: 0, updated: 0, unchanged: 0, failed: 0), done = 0
+    private func many(_ sources: [ArchiveImport.Source], _ importing: Importing, into store: IncidentStore?, console: Console) throws {
+        var done = 0
         let progress = ProgressLine(total: sources.count, console: console)
         progress.show(0, of: sources.first?.name ?? "")
-        archive.run(sources) { source, outcome in
+        let tally = importing.run(sources, into: store, dryRun: dryRun) { source, outcome in
             var line: String, read: ImportReport?
             switch outcome {
             case .created(let incident, _, let report):
                 read = report
-                counts.new += 1
                 line = "\((dryRun ? "new" : incident.id).padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — \(incident.title) "
                     + "(\(IncidentText.count(incident.actions.count + incident.criteria.count, "task")), \(IncidentText.count(incident.sections.count, "section")), \(IncidentText.count(incident.timeline.count, "timeline entry", "timeline entries")))"
             case .updated(let incident, let changes, let report):
                 read = report
-                counts.updated += 1
                 line = "\(incident.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — \(dryRun ? "would update" : "updated"): \(changes.joined(separator: ", "))"
             case .unchanged(let number):
-                counts.unchanged += 1
                 line = "\(IncidentReference.format(number).padding(toLength: 8, withPad: " ", startingAt: 0)) \(source.name) — unchanged, skipped"
-            case .failed(let reason):
-                counts.failed += 1
-                line = "failed   \(source.name) — \(reason)"
+            case .failed(let error):
+                line = "failed   \(source.name) — \(error.advice)"
             }
             if report, let read { line += "\n         read: " + IncidentText.importReport(read) }
             progress.clear()
@@ -137,9 +105,9 @@ struct Import: ConsoleCommand {
             progress.show(done, of: source.name)
         }
         progress.clear()
-        console.say("\(sources.count) documents: \(counts.new) \(dryRun ? "would be new" : "new"), \(counts.updated) \(dryRun ? "would be updated" : "updated"), "
-            + "\(counts.unchanged) unchanged, \(counts.failed) failed.")
-        if counts.failed > 0 { throw IncidentError.importFailures(failed: counts.failed, total: sources.count) }
+        console.say("\(sources.count) documents: \(tally.new) \(dryRun ? "would be new" : "new"), \(tally.updated) \(dryRun ? "would be updated" : "updated"), "
+            + "\(tally.unchanged) unchanged, \(tally.failed) failed.")
+        try tally.requireNoFailures()
     }
 
     private func join(_ issue: String, console: Console) throws {

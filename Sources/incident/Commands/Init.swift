@@ -15,7 +15,7 @@ struct Init: ConsoleCommand {
     var directory = "."
 
     func run(_ console: Console) throws {
-        let outcome = try TeamFolder.start(in: directory)
+        let outcome = try Maintenance.startTeamFolder(in: directory)
         guard !outcome.created.isEmpty else {
             return console.say("\(outcome.folder) already has every starter file; nothing changed.")
         }

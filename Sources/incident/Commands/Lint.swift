@@ -20,12 +20,13 @@ struct Lint: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let store = try store.openForReading()
-        let incidents = all ? try store.incidents(includeEnded: true) : [try store.incident(store.resolve(Arguments.reference(reference)))]
-        let findings = incidents.sorted { $0.number < $1.number }.flatMap { incident in PostmortemLint.findings(for: incident).map { (incident.id, $0) } }
+        let report = try History(store: store).lint(all ? nil : try store.resolve(Arguments.reference(reference)))
+        let findings = report.findings.map { (IncidentReference.format($0.incident), $0.finding.advice) }
         if json {
             console.say(try IncidentJSON.encodeFindings(findings))
         } else if findings.isEmpty {
-            console.say("\(all ? "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")" : incidents[0].id): the postmortem is complete.")
+            let count = report.incidents.count
+            console.say("\(all ? "\(count) incident\(count == 1 ? "" : "s")" : IncidentReference.format(report.incidents[0])): the postmortem is complete.")
         } else {
             console.say(findings.map { "\($0.0): \($0.1)" }.joined(separator: "\n"))
         }

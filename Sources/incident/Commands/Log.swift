@@ -12,8 +12,7 @@ struct Log: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let store = try store.openForReading()
-        let number = all ? nil : try store.resolve(Arguments.reference(reference))
-        let entries = try store.changeLog(for: number)
+        let entries = try History(store: store).log(of: all ? nil : try store.resolve(Arguments.reference(reference)))
         if json { return console.say(try IncidentJSON.encodeLog(entries)) }
         output.page(IncidentText.changeLog(entries), on: console)
     }

@@ -22,12 +22,10 @@ struct Pull: ConsoleCommand {
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let publisher = IssuePublisher(store: store, renderer: try rendering.renderer(databasePath: store.path ?? ""))
-        let pulled = try publisher.pull(number)
+        let pulled = try publisher.pull(number, closingWhenClosed: close)
         for line in Pull.report(pulled, incident: number) { console.say(line) }
-        if pulled.isClosedOnGitHub, close, try store.incident(number).status.isOpen {
-            _ = try store.close(number, at: Date(), resolution: nil)
-            console.say("Closed \(IncidentReference.format(number)) here too.")
-        }
+        if let refusal = pulled.closeRefusal { throw refusal }
+        if pulled.closedHere { console.say("Closed \(IncidentReference.format(number)) here too.") }
     }
 
     /// What came in, what moved, what both sides changed, and lines no incident wrote.

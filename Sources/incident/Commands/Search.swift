@@ -25,28 +25,12 @@ struct Search: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let query = words.joined(separator: " ")
-        var hits: [SearchHit] = []
-        if try store.hasDatabase() {
-            let found = try store.openForReading().search(query, limit: limit)
-            if found.notSearched > 0 {
-                console.warn("the newest text of \(found.notSearched) incident\(found.notSearched == 1 ? "" : "s") is not searched: the search index can't be brought up to date in a file this user can't write.")
-            }
-            hits = found.hits
+        let found = try History(store: store.hasDatabase() ? store.openForReading() : nil).search(query, limit: limit)
+        if found.notSearched > 0 {
+            console.warn("the newest text of \(found.notSearched) incident\(found.notSearched == 1 ? "" : "s") is not searched: the search index can't be brought up to date in a file this user can't write.")
         }
-        let style = output.style(on: console)
-        if json {
-            return console.say(try IncidentJSON.encodeSearch(hits.map { ($0.incident, $0.snippet.replacingOccurrences(of: "\u{1}", with: "[")
-                .replacingOccurrences(of: "\u{2}", with: "]"), $0.rank) }))
-        }
-        guard !hits.isEmpty else { return console.say("No incident mentions \(query).") }
-        console.say(hits.map { hit in
-            let incident = hit.incident
-            let snippet = hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
-                .replacingOccurrences(of: "\u{1}", with: style.highlightStart)
-                .replacingOccurrences(of: "\u{2}", with: style.highlightEnd)
-            return "\(style.heading(incident.id.padding(toLength: 8, withPad: " ", startingAt: 0))) "
-                + "\(style.severity(incident.severity, incident.severity.label))  \(style.status(incident.status, incident.status.rawValue))  "
-                + "\(TimeFormat.utc(incident.declaredAt).prefix(10))  \(incident.title)\n         \(snippet)"
-        }.joined(separator: "\n"))
+        if json { return console.say(try IncidentJSON.encodeSearch(found.hits)) }
+        guard !found.hits.isEmpty else { return console.say("No incident mentions \(query).") }
+        console.say(IncidentText.searchHits(found.hits, style: output.style(on: console)))
     }
 }

@@ -44,7 +44,7 @@ struct SetCommand: ConsoleCommand {
         (changes.addLabels, changes.removeLabels, changes.addAssignees, changes.removeAssignees) = (addLabels, removeLabels, addAssignees, removeAssignees)
         changes.addServices = try addServices.map { text throws(IncidentError) in try AffectedService(parsing: text) }
         changes.removeServices = removeServices
-        if changes.isEmpty { throw IncidentError.nothingToChange(command: "set") }
+        if changes.isEmpty { throw IncidentError.nothingToChange(item: nil) }
         let store = try store.openForWriting()
         let number = try store.resolve(Arguments.reference(reference))
         let described = try Response(store: store).change(number, with: changes)

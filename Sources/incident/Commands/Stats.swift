@@ -18,30 +18,23 @@ struct Stats: ConsoleCommand {
     @Option(help: "Only this severity.") var severity: Severity?
     @Option(help: ArgumentHelp("Only incidents of this type (e.g. security).", valueName: "type")) var type: String?
     @Option(help: "Also break the counts and response times down by the year incidents were declared in (your zone), or by their type.")
-    var by: StatsGrouping?
+    var by: StatsFilter.Grouping?
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("Also draw the history as an SVG picture.", valueName: "file")) var svg: String?
     @Flag(name: .customLong("force"), help: "Overwrite the --svg file if it exists.") var overwrite = false
     @OptionGroup var output: OutputOptions
 
     func run(_ console: Console) throws {
-        let now = Date()
-        let type = try type.map { text throws(IncidentError) in try IncidentType(parsing: text) }
-        let since = try since.map { text throws(IncidentError) in try TimeExpression.parse(text.count == 10 ? text + " 00:00 UTC" : text) }
-        let facts = try store.hasDatabase()
-            ? try store.openForReading().history(since: since, severity: severity, type: type, now: now, perIncident: svg != nil,
-                                                 byYear: by == .year, byType: by == .type) : HistoryFacts()
-        let stats = facts.stats
+        let filter = try StatsFilter(since: since, severity: severity, type: type)
+        let history = History(store: try store.hasDatabase() ? store.openForReading() : nil)
+        let facts = try history.stats(filter, by: by, perIncident: svg != nil, now: Date())
         if let svg {
-            let picture = StatsChart.svg(facts, title: "Incidents" + (severity.map { " (\($0.label))" } ?? "") + (type.map { " of type \($0)" } ?? "") + (since.map { " since \(TimeFormat.utc($0).prefix(10))" } ?? ""))
-            try OutputFile.write(picture, to: svg, database: DatabaseLocation.resolve(explicit: store.databasePath), overwrite: overwrite)
+            try OutputFile.write(StatsChart.svg(facts, title: filter.title), to: svg, database: DatabaseLocation.resolve(explicit: store.databasePath),
+                                 overwrite: overwrite)
         }
-        if json { return console.say(try IncidentJSON.encodeStats(facts, stats)) }
-        console.say(IncidentText.stats(facts, stats, style: output.style(on: console)) + (svg.map { "\n\nWrote \($0)." } ?? ""))
+        if json { return console.say(try IncidentJSON.encodeStats(facts, facts.stats)) }
+        console.say(IncidentText.stats(facts, facts.stats, style: output.style(on: console)) + (svg.map { "\n\nWrote \($0)." } ?? ""))
     }
 }
 
-/// How `stats --by` breaks the figures down.
-enum StatsGrouping: String, ExpressibleByArgument, CaseIterable {
-    case year, type
-}
+extension StatsFilter.Grouping: ExpressibleByArgument {}

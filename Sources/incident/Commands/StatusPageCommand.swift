@@ -29,21 +29,11 @@ struct StatusPageCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let store = try store.openForReading()
-            let databaseFolder = ((store.path ?? "") as NSString).deletingLastPathComponent
-            let settings = try StatusPageConfig.load(path: config ?? (databaseFolder as NSString).appendingPathComponent(StatusPageConfig.fileName))
-            if let config, !FileManager.default.fileExists(atPath: config) { throw IncidentError.unreadableFile(path: config, reason: "there is no such file") }
-            let page = StatusPage(config: settings, templates: try rendering.renderer(databasePath: store.path ?? "").templates)
-            let now = try parseTime(at, future: true, console: console)
-            let incidents = try store.publicIncidents()
-            let site = try SiteFolder.write(try page.site(for: incidents, at: now), into: folder, marker: "<meta name=\"generator\" content=\"incident statuspage\">") {
-                $0.hasPrefix("INC-") && $0.hasSuffix(".html")
-            }
-            console.say("Status page in \(folder): \(page.shown(incidents, at: now).count) incidents, \(describe(site)).")
-            if let cstate {
-                let issues = try SiteFolder.write(try page.cStateIssues(for: incidents, at: now), into: cstate, cleaning: "content/issues",
-                                                  marker: "# Written by incident statuspage build --cstate") { $0.hasSuffix(".md") }
-                console.say("cState issues in \((cstate as NSString).appendingPathComponent("content/issues")): \(describe(issues)).")
-            }
+            let templates = try rendering.renderer(databasePath: store.path ?? "").templates
+            let built = try StatusSite(store: store).build(into: folder, cState: cstate, config: config, templates: templates,
+                                                           at: try parseTime(at, future: true, console: console))
+            console.say("Status page in \(folder): \(built.shown) incidents, \(describe(built.site)).")
+            if let (issues, outcome) = built.cState { console.say("cState issues in \(issues): \(describe(outcome)).") }
         }
 
         private func describe(_ outcome: SiteFolder.Outcome) -> String {

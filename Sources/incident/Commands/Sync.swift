@@ -20,14 +20,10 @@ struct Sync: ConsoleCommand {
 
     func run(_ console: Console) throws {
         let (reference, file) = try Arguments.referenceAndText(words, what: "file")
-        let document = try IncidentImporter().read(try MarkdownInput.read(file, console: console))
+        let body = try InputFile.markdown(file, standardInput: console.input)
         let store = try dryRun ? store.openForReading() : store.openForWriting()
-        let number = try store.resolve(reference)
-        let incident = try store.incident(number)
-        // A body the tool didn't render has no render time: nothing counts as changed here since.
-        let changedHere = try document.renderedAt.map { date throws(IncidentError) in try store.itemsChanged(in: number, since: date) } ?? []
-        let plan = SyncPlan(document: document, incident: incident) { kind, item in changedHere.contains(ItemKey(kind, item)) }
-        if !dryRun { try store.applySync(plan, adding: addNew ? plan.newTasks : [], to: number, from: file == "-" ? "standard input" : file) }
+        let (plan, incident) = try BodySync(store: store).apply(body, to: try store.resolve(reference), from: file == "-" ? "standard input" : file,
+                                                                 addingNew: addNew, dryRun: dryRun)
         console.say(IncidentText.syncReport(plan, addedNew: addNew, dryRun: dryRun, incident: incident.id))
     }
 }

@@ -19,7 +19,7 @@ struct TemplatesCommand: ParsableCommand {
         @Flag(help: "Overwrite templates already there.") var force = false
 
         func run(_ console: Console) throws {
-            for path in try TemplateSet.exportDefaults(to: folder, overwrite: force) { console.say(path) }
+            for path in try Maintenance.exportTemplates(to: folder, overwrite: force) { console.say(path) }
         }
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Something `incident doctor` found wrong with a database, and how to put it right.
+/// Something the doctor found wrong with a database, and how to put it right.
 public struct StoreFinding: Equatable, Sendable {
     /// The way out: a repair the doctor makes, or a backup.
     public enum Repair: String, CaseIterable, Sendable {
-        /// `incident doctor --reindex`: recreate missing indexes and triggers, rebuild every index and search index.
+        /// Recreate missing indexes and triggers, rebuild every index and search index.
         case reindex
-        /// `incident doctor --prune`: remove rows that belong to nothing and a current incident that is gone.
+        /// Remove rows that belong to nothing and a current incident that is gone.
         case prune
         /// Nothing the doctor can safely do: restore a backup or salvage with `sqlite3 .recover`.
         case restore
@@ -30,21 +30,7 @@ public struct StoreFinding: Equatable, Sendable {
     }
 }
 
-extension StoreFinding.Repair {
-    /// What to type (or do) about it, for a database at `path`.
-    public func hint(for path: String) -> String {
-        switch self {
-        case .reindex: "incident doctor --reindex (rebuilds indexes and triggers from the tables and the schema; no record is lost)"
-        case .prune: "incident doctor --prune (removes what belongs to no incident; the change log is kept)"
-        case .removeForeign:
-            "look at it (sqlite3 \(path) .schema), then remove it (sqlite3 \(path) \"DROP TRIGGER name\", or DROP VIEW, TABLE, INDEX), or restore a backup"
-        case .restore:
-            "restore a backup (`incident backup` takes one), or salvage what is readable: sqlite3 \(path) .recover | sqlite3 recovered.sqlite"
-        }
-    }
-}
-
-/// What `incident doctor` looked at, and what it found.
+/// What the doctor looked at, and what it found.
 public struct StoreDiagnosis: Equatable, Sendable {
     /// The migrations the database has applied, in order.
     public var appliedMigrations: [String]
