@@ -20,23 +20,21 @@ extension SharedRecord {
 
     /// The block's JSON.
     public func json() -> String {
-        var items: [String: Any] = [:]
+        var items: [String: SortedJSON.Value] = [:]
         for (uid, item) in self.items {
-            var entry: [String: Any] = ["k": item.kind.rawValue, "c": Self.encode(item.created)]
+            var entry: [String: SortedJSON.Value] = ["k": .string(item.kind.rawValue), "c": Self.encode(item.created)]
             if let removed = item.removed { entry["x"] = Self.encode(removed) }
             // A field empty since the item was created is left out: absent reads as empty, as old as the item.
             let written = item.fields.filter { $0.value.stamp != item.created || $0.value.value != nil }
             if !written.isEmpty {
-                entry["f"] = written.mapValues { register -> Any in
-                    register.stamp == item.created ? register.value! as Any : Self.encode(register)
-                }
+                entry["f"] = .object(written.mapValues { register in
+                    register.stamp == item.created ? .string(register.value!) : Self.encode(register)
+                })
             }
-            items[uid] = entry
+            items[uid] = .object(entry)
         }
-        let object: [String: Any] = ["v": Self.version, "f": fields.mapValues(Self.encode), "i": items]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
+        let object: SortedJSON.Value = .object(["v": .number(Int64(Self.version)), "f": .object(fields.mapValues(Self.encode)), "i": .object(items)])
+        return SortedJSON.write(object)
     }
 
     /// The record in a body's hidden block; nil when the body has none (written by hand, or by the previous release).
@@ -88,10 +86,10 @@ extension SharedRecord {
         return String(body[..<open.lowerBound]) + String(body[end...])
     }
 
-    private static func encode(_ stamp: Stamp) -> [Any] { [NSNumber(value: stamp.time), stamp.replica] }
+    private static func encode(_ stamp: Stamp) -> SortedJSON.Value { .array([.number(stamp.time), .string(stamp.replica)]) }
 
-    private static func encode(_ register: Register) -> [Any] {
-        [(register.value ?? NSNull()) as Any, NSNumber(value: register.stamp.time), register.stamp.replica]
+    private static func encode(_ register: Register) -> SortedJSON.Value {
+        .array([register.value.map(SortedJSON.Value.string) ?? .null, .number(register.stamp.time), .string(register.stamp.replica)])
     }
 
     private static func decodeStamp(_ value: Any?) -> Stamp? {
