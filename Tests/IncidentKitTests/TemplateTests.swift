@@ -126,3 +126,24 @@ import Testing
         return keys
     }
 }
+
+/// The partials scan finds what splitting at `{{>` and cutting at the first `}}` found, on generated text.
+struct PartialScanTests {
+    static func splitting(_ text: String) -> [String] {
+        text.components(separatedBy: "{{>").dropFirst().compactMap { rest in
+            guard let end = rest.range(of: "}}") else { return nil }
+            let name = rest[..<end.lowerBound].trimmingSpaces()
+            return name.isEmpty ? nil : name
+        }
+    }
+
+    @Test func scanningFindsThePartialsSplittingFound() {
+        var generator = SeededGenerator(seed: 21)
+        let pieces = ["{{>", "}}", "{{", "}", "{", ">", " ", "task-item", "é", "x", "\n", "{{/items}}", "{{> a }}"]
+        for _ in 0..<5_000 {
+            let count = Int(generator.next(upperBound: UInt64(14)))
+            let text = (0..<count).map { _ in pieces[Int(generator.next(upperBound: UInt64(pieces.count)))] }.joined()
+            #expect(TemplateSet.partials(in: text) == Self.splitting(text), "\(text.debugDescription)")
+        }
+    }
+}

@@ -72,13 +72,31 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// The partials a template includes (`{{> name}}`); a plain scan, as a regular expression costs more to build.
+    /// The partials a template includes (`{{> name}}`, the name ending at the first `}}` before the next `{{>`); a
+    /// scan of the bytes, as a regular expression costs more to build and Foundation's search copies the text first.
     static func partials(in text: String) -> [String] {
-        text.components(separatedBy: "{{>").dropFirst().compactMap { rest in
-            guard let end = rest.range(of: "}}") else { return nil }
-            let name = rest[..<end.lowerBound].trimmingSpaces()
-            return name.isEmpty ? nil : name
+        let bytes = Array(text.utf8)
+        func opensPartial(at index: Int) -> Bool {
+            index + 2 < bytes.count && bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{")
+                && bytes[index + 2] == UInt8(ascii: ">")
         }
+        var names: [String] = []
+        var index = 0
+        while index < bytes.count {
+            guard opensPartial(at: index) else { index += 1; continue }
+            var end = index + 3
+            while end + 1 < bytes.count, !opensPartial(at: end), !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) {
+                end += 1
+            }
+            if end + 1 < bytes.count, !opensPartial(at: end) {
+                let name = String(decoding: bytes[(index + 3)..<end], as: UTF8.self).trimmingSpaces()
+                if !name.isEmpty { names.append(name) }
+                index = end + 2
+            } else {
+                index = end
+            }
+        }
+        return names
     }
 
     /// Writes the built-in templates into `folder` to start editing; refuses to overwrite files.
