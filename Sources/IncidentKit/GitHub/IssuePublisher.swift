@@ -338,6 +338,8 @@ extension IssuePublisher {
 
     /// Bodies compared as GitHub keeps them: it may turn line ends into CRLF and drop trailing blanks.
     static func sameText(_ a: String, _ b: String) -> Bool {
+        // Most bodies read back are the bytes written: no need to clean both.
+        if a == b { return true }
         func clean(_ text: String) -> String {
             text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.reversed().drop { $0 == " " }.reversed() }.map { String($0) }.joined(separator: "\n")
