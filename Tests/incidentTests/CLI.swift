@@ -34,13 +34,27 @@ enum InProcess {
     }()
     private static let cloneFS: Int32 = 0x200
 
+    /// Whether a thread here may leave the shared file-system context (a sandbox can forbid `unshare`): tried once,
+    /// on a thread that ends straight after.
+    static let threadsCanHaveTheirOwnDirectory: Bool = {
+        guard let unshare else { return false }
+        let result = Finished()
+        let thread = Thread {
+            result.value = unshare(cloneFS)
+            result.done.signal()
+        }
+        thread.start()
+        result.done.wait()
+        return result.value == 0
+    }()
+
     /// `INCIDENT_TEST_PROCESSES=1` runs every command as a subprocess of the built binary instead.
     static let everyCommandAsProcess = ProcessInfo.processInfo.environment["INCIDENT_TEST_PROCESSES"] == "1"
 
     /// Whether a command with these environment changes can run in-process: one that needs another zone than UTC
     /// runs as a subprocess, as does every command where threads can't have a directory of their own.
     static func canRun(environment: [String: String?]) -> Bool {
-        guard zoneIsUTC, unshare != nil, !everyCommandAsProcess else { return false }
+        guard zoneIsUTC, threadsCanHaveTheirOwnDirectory, !everyCommandAsProcess else { return false }
         guard let zone = environment["TZ"] else { return true }
         return zone == "UTC"
     }
