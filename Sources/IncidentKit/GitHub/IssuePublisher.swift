@@ -314,15 +314,18 @@ extension IssuePublisher {
         return try RemoteIssue.decode(try gh.run(arguments), command: GitHubCLI.commandLine(arguments))
     }
 
-    /// `--repo`, else the linked issue's repository, else what gh resolves from the working directory.
+    /// The field a repository given by name is reported as (the CLI names its option).
+    public static let repositoryField = "repository"
+
+    /// The repository asked for, else the linked issue's repository, else what gh resolves from the working directory.
     func resolveRepo(_ explicit: String?, linked: GitHubLink?) throws(IncidentError) -> String {
         if let explicit {
             let parts = explicit.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
-                throw .invalidText(field: "--repo", reason: "must be OWNER/NAME, e.g. acme/ops")
+                throw .invalidText(field: Self.repositoryField, reason: "must be OWNER/NAME, e.g. acme/ops")
             }
             if let linked, linked.repo.lowercased() != explicit.lowercased() {
-                throw .invalidText(field: "--repo", reason: "is \(explicit), but this incident is published to \(linked.reference); leave --repo out")
+                throw .invalidText(field: Self.repositoryField, reason: "is \(explicit), but this incident is published to \(linked.reference)")
             }
             return explicit
         }

@@ -76,6 +76,8 @@ extension IncidentError {
             description + " `incident notify list` shows each webhook's number and URL."
         case .publicRepository:
             String(description.dropLast()) + "; pass --public-repo if that is intended."
+        case .invalidText(let field, let reason) where field == IssuePublisher.repositoryField:
+            reason.hasPrefix("is ") ? "The --repo \(reason); leave --repo out." : "The --repo \(reason)."
         case .invalidText(let field, let reason) where field == ArchiveImport.issueJSONField:
             "The --gh-json input \(reason)."
         case .futureTime:
