@@ -55,6 +55,9 @@ import Testing
         _ = try checklist.check([2], of: .action, in: number)
         let (open, total) = try checklist.openActions(of: number)
         #expect(open.map(\.number) == [1, 3] && total == 3)
+        #expect(try checklist.listing(number, openOnly: true).shown.map(\.number) == [1, 3])
+        let all = try checklist.listing(number, openOnly: false)
+        #expect(all.shown.map(\.number) == [1, 2, 3] && all.incident.actions.count == 3)
     }
 
     @Test func aRemovalReturnsTheRemovedTextAndNoIssueWhileUnpublished() throws {

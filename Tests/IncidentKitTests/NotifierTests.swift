@@ -72,6 +72,8 @@ import Testing
         let store = try Fixtures.store()
         _ = try store.addWebhook(url: "https://a.example", format: .json)
         #expect(throws: IncidentError.webhookExists("https://a.example")) { try store.addWebhook(url: "https://a.example", format: .slack) }
+        // The store holds a URL to the same rule the command line used to check before calling it.
+        #expect(throws: IncidentError.invalidWebhookURL("file:///etc/passwd")) { try store.addWebhook(url: "file:///etc/passwd", format: .json) }
         #expect(throws: IncidentError.unknownWebhook("7")) { try store.removeWebhook("7") }
         #expect(try store.removeWebhook("1").url == "https://a.example")
         #expect(try store.webhooks().isEmpty)

@@ -34,6 +34,12 @@ public struct Checklist: Sendable {
     }
 
     /// The action items of incident `incident` still to do, and how many it has in all.
+    /// The incident with the action items to list: all of them, or only those not done.
+    public func listing(_ incident: Int, openOnly: Bool) throws(IncidentError) -> (incident: Incident, shown: [ActionItem]) {
+        let record = try store.incident(incident)
+        return (record, openOnly ? record.actions.filter { !$0.isDone } : record.actions)
+    }
+
     public func openActions(of incident: Int) throws(IncidentError) -> (open: [ActionItem], total: Int) {
         let actions = try store.incident(incident).actions
         return (actions.filter { !$0.isDone }, actions.count)

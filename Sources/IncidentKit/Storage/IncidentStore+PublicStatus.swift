@@ -46,9 +46,11 @@ extension IncidentStore {
 }
 
 extension IncidentStore {
-    /// Adds a webhook; one already added (the same URL) is refused.
-    public func addWebhook(url: String, format: WebhookFormat) throws(IncidentError) -> Webhook {
-        try write { db in
+    /// Adds a webhook whose URL passes `Webhook.checkedURL` (http or https, nothing a shell or curl could read as
+    /// more); one already added (the same URL) is refused.
+    public func addWebhook(url typed: String, format: WebhookFormat) throws(IncidentError) -> Webhook {
+        let url = try Webhook.checkedURL(typed)
+        return try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM webhook WHERE url = ?", arguments: [url]) == true {
                 throw IncidentError.webhookExists(url)
             }

@@ -52,8 +52,7 @@ struct ActionCommand: ParsableCommand {
 
         func run(_ console: Console) throws {
             let store = try store.openForReading()
-            var incident = try store.incident(store.resolve(Arguments.reference(reference)))
-            let shown = incident.actions.filter { !open || !$0.isDone }
+            var (incident, shown) = try Checklist(store: store).listing(store.resolve(Arguments.reference(reference)), openOnly: open)
             if json {
                 incident.actions = shown
                 return console.say(try IncidentJSON.encodeItems(of: incident, "actions"))

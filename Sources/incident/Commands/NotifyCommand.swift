@@ -22,7 +22,6 @@ struct NotifyCommand: ParsableCommand {
         @Option(help: "slack (Slack's incoming-webhook JSON) or json (a generic JSON object).") var format: WebhookFormat = .slack
 
         func run(_ console: Console) throws {
-            let url = try Webhook.checkedURL(url)
             let webhook = try store.openForWriting().addWebhook(url: url, format: format)
             console.say("Added webhook \(webhook.id) (\(webhook.format.rawValue)): \(webhook.url)")
         }
