@@ -71,6 +71,8 @@ extension IncidentError: CustomStringConvertible {
             "\(items.count) item\(items.count == 1 ? " was" : "s were") changed both here and on \(issue) since the last sync: \(items.joined(separator: "; ")). Nothing was pushed; check or uncheck them here to settle it."
         case .githubLinesNotHere(let issue, let lines):
             "\(issue) has task lines this record doesn't have: \(lines.joined(separator: "; ")). Nothing was pushed, so they aren't lost."
+        case .repositoryMismatch(let given, let published):
+            "The repository is \(given), but this incident is published to \(published)."
         case .notPublished(let number):
             "\(IncidentReference.format(number)) is not published to GitHub: it has no issue yet."
         case .editorCancelled(let reason):

@@ -62,6 +62,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     /// The body for `issue` would be longer than GitHub takes even with the whole timeline folded out.
     case issueBodyTooLong(issue: String, characters: Int, limit: Int)
     case notPublished(Int)
+    /// A repository was named for an incident already published to another one (`published`, e.g. acme/ops#12).
+    case repositoryMismatch(given: String, published: String)
     case invalidIssueReference(String)
     case importFailures(failed: Int, total: Int)
     case editorCancelled(String)
@@ -113,7 +115,7 @@ extension IncidentError {
              .unknownPhase, .emptyText, .multilineText, .invalidText, .invalidReference, .invalidItemNumber,
              .unparseableTime, .unknownTimeZone, .nothingToChange, .fileExists, .backupOntoItself, .outputIsTheDatabase,
              .invalidArgumentEncoding, .invalidIssueReference, .labelWithComma, .nulInGitHubJSON, .futureTime, .notAReopenTarget,
-             .invalidWebhookURL, .webhookExists, .invalidStatusPageConfig, .unknownPlaybook, .invalidActorName:
+             .invalidWebhookURL, .webhookExists, .invalidStatusPageConfig, .unknownPlaybook, .invalidActorName, .repositoryMismatch:
             .usage
         case .unknownIncident, .noCurrentIncident, .itemOutOfRange, .noSuchEntry, .noDatabase, .unknownWebhook:
             .notFound

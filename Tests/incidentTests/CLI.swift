@@ -61,8 +61,7 @@ enum InProcess {
 
     static func run(_ arguments: [String], in directory: URL, scratch: URL, stdin: String? = nil,
                     environment: [String: String?] = [:]) throws -> CLIResult {
-        var variables = CLI.baseEnvironment
-        for (key, value) in environment { variables[key] = value }
+        let variables = CLI.environment(changing: environment)
         var path = "/dev/null"
         if let stdin {
             let input = scratch.appendingPathComponent("\(UUID().uuidString).in")
@@ -78,11 +77,10 @@ enum InProcess {
         let (console, captured) = Console.capturing(input: input)
         let status = Finished()
         let folder = directory.path
-        let fixed = variables
         let thread = Thread {
             defer { status.done.signal() }
             guard let unshare, unshare(cloneFS) == 0, chdir(folder) == 0 else { return }
-            status.value = Environment.withReplacement(fixed) { IncidentCommand.run(arguments, console: console) }
+            status.value = Environment.withReplacement(variables) { IncidentCommand.run(arguments, console: console) }
         }
         thread.stackSize = 8 << 20
         thread.start()
@@ -121,6 +119,13 @@ enum CLI {
     /// TZ=UTC, USER=tester, no INCIDENT_DB: the same for every run unless `environment` overrides.
     static let baseEnvironment = ["TZ": "UTC", "USER": "tester", "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"]
 
+    /// `baseEnvironment` with a test's changes (a nil value removes the variable).
+    static func environment(changing changes: [String: String?]) -> [String: String] {
+        var variables = baseEnvironment
+        for (key, value) in changes { variables[key] = value }
+        return variables
+    }
+
     /// Starts `executable` (default: incident) with `arguments` in `directory`; call `finish()` to wait.
     /// Output goes to files under `scratch`, so pipes never fill up and nothing lands in `directory`.
     static func launch(_ arguments: [String], in directory: URL, scratch: URL, stdin: String? = nil,
@@ -133,9 +138,7 @@ enum CLI {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = baseEnvironment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(changing: environment)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         if let stdin {

@@ -32,7 +32,7 @@ import Testing
         (.notPublished(3), "INC-3 is not published to GitHub. `incident publish INC-3 --repo OWNER/NAME` creates its issue."),
         (.invalidText(field: IssuePublisher.repositoryField, reason: "must be OWNER/NAME, e.g. acme/ops"),
          "The --repo must be OWNER/NAME, e.g. acme/ops."),
-        (.invalidText(field: IssuePublisher.repositoryField, reason: "is acme/web, but this incident is published to acme/ops#12"),
+        (.repositoryMismatch(given: "acme/web", published: "acme/ops#12"),
          "The --repo is acme/web, but this incident is published to acme/ops#12; leave --repo out."),
         (.issueBodyTooLong(issue: "o/r#1", characters: 70_000, limit: 65_536),
          "The body for o/r#1 would be 70000 characters even with the timeline folded out; GitHub takes 65536. Nothing was pushed and everything is kept here; shorten or remove free sections (`incident section remove N`) and publish again."),

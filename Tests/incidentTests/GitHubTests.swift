@@ -240,6 +240,17 @@ final class GitHubWorld {
         #expect(try world.sandbox.dump("a.sqlite") == before)
     }
 
+    @Test func aRepositoryOtherThanTheLinkedOneIsRefusedAndChangesNothing() throws {
+        let world = try GitHubWorld()
+        try world.typeInExample("a.sqlite")
+        try world.ok("a.sqlite", ["publish", "--repo", "acme/ops"])
+        let before = try world.sandbox.dump("a.sqlite")
+        expectFailure(try world.run("a.sqlite", ["publish", "--repo", "acme/web"]), status: 64,
+                      mentioning: "The --repo is acme/web, but this incident is published to acme/ops#1; leave --repo out.")
+        expectFailure(try world.run("a.sqlite", ["publish", "--repo", "acme"]), status: 64, mentioning: "The --repo must be OWNER/NAME")
+        #expect(try world.sandbox.dump("a.sqlite") == before)
+    }
+
     @Test func anAssigneeGitHubDoesNotKnowFailsTheCreateAndLinksNothing() throws {
         let world = try GitHubWorld(users: ["alice"])
         try world.typeInExample("a.sqlite")

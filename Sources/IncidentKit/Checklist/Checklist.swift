@@ -41,8 +41,8 @@ public struct Checklist: Sendable {
     }
 
     public func openActions(of incident: Int) throws(IncidentError) -> (open: [ActionItem], total: Int) {
-        let actions = try store.incident(incident).actions
-        return (actions.filter { !$0.isDone }, actions.count)
+        let (record, open) = try listing(incident, openOnly: true)
+        return (open, record.actions.count)
     }
 
     /// Changes action `item`: nil leaves a field as it is; empty `owner` or `details`, or `due` "none", clears it.

@@ -325,7 +325,7 @@ extension IssuePublisher {
                 throw .invalidText(field: Self.repositoryField, reason: "must be OWNER/NAME, e.g. acme/ops")
             }
             if let linked, linked.repo.lowercased() != explicit.lowercased() {
-                throw .invalidText(field: Self.repositoryField, reason: "is \(explicit), but this incident is published to \(linked.reference)")
+                throw .repositoryMismatch(given: explicit, published: linked.reference)
             }
             return explicit
         }

@@ -77,7 +77,9 @@ extension IncidentError {
         case .publicRepository:
             String(description.dropLast()) + "; pass --public-repo if that is intended."
         case .invalidText(let field, let reason) where field == IssuePublisher.repositoryField:
-            reason.hasPrefix("is ") ? "The --repo \(reason); leave --repo out." : "The --repo \(reason)."
+            "The --repo \(reason)."
+        case .repositoryMismatch(let given, let published):
+            "The --repo is \(given), but this incident is published to \(published); leave --repo out."
         case .invalidText(let field, let reason) where field == ArchiveImport.issueJSONField:
             "The --gh-json input \(reason)."
         case .futureTime:
