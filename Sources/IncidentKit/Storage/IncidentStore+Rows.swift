@@ -12,9 +12,9 @@ extension IncidentStore {
         // `insert` first asks SQLite for the table's columns and primary key, on `new`'s path.
         let values = try IncidentRecord(incident, updatedAt: updatedAt ?? clock()).databaseDictionary
         let columns = values.keys.sorted()
-        // Cached: an archive import inserts an incident per document, and the columns (sorted) are always the same.
-        try db.cachedStatement(sql: "INSERT INTO incident (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
-            .execute(arguments: StatementArguments(columns.map { values[$0]! }))
+        // Not a cached statement: GRDB's statement cache costs `new` more than compiling this insert once saves.
+        try db.execute(sql: "INSERT INTO incident (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))",
+                       arguments: StatementArguments(columns.map { values[$0]! }))
         return Int(db.lastInsertedRowID)
     }
 
