@@ -57,11 +57,28 @@ extension IncidentStore {
         if !unknown.isEmpty { throw .newerSchema(path: location, unknownMigrations: unknown) }
         guard state.applied.count < known.count, !readOnly else { return (state.applied, state.journalMode) }
         do {
-            try migrator.migrate(writer)
+            let built = state.tables.isEmpty ? try createFromBaseline(writer) : false
+            if !built || SchemaBaseline.migrations.count < known.count { try migrator.migrate(writer) }
         } catch {
             throw mapError(error, path: path)
         }
         return (known, state.journalMode)
+    }
+
+    /// Builds an empty database in one transaction from `SchemaBaseline`. Returns false, running nothing, when another
+    /// process wrote a schema since the caller looked (the immediate transaction waits for that process to finish).
+    private static func createFromBaseline(_ writer: any DatabaseWriter) throws -> Bool {
+        try writer.writeWithoutTransaction { db in
+            var built = false
+            try db.inTransaction(.immediate) {
+                if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0 {
+                    try db.execute(sql: SchemaBaseline.script)
+                    built = true
+                }
+                return .commit
+            }
+            return built
+        }
     }
 
     /// Version 1: incidents and everything recorded about them.
