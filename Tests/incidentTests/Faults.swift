@@ -208,18 +208,27 @@ final class Shared<Value>: @unchecked Sendable {
     }
 }
 
-/// What another thread needs to run `incident` in a sandbox's folder (a `Sandbox` itself is not Sendable).
+/// What another thread needs to run `incident` in a sandbox's folder (a `Sandbox` itself is not Sendable): as a
+/// process of the built binary (`runner`: separate processes are what concurrent-writer and kill tests are about), or
+/// in this process where `Sandbox.run` would (`inProcessRunner`).
 struct SandboxRunner: Sendable {
     let dir: URL
     let scratch: URL
+    var inProcess = false
 
-    func run(_ arguments: [String]) -> CLIResult {
-        (try? CLI.launch(arguments, in: dir, scratch: scratch).finish()) ?? CLIResult(stdout: "", stderr: "could not start", status: -1)
+    func run(_ arguments: [String], stdin: String? = nil) -> CLIResult {
+        if inProcess, InProcess.canRun(environment: [:]) {
+            return (try? InProcess.run(arguments, in: dir, scratch: scratch, stdin: stdin))
+                ?? CLIResult(stdout: "", stderr: "could not run in-process", status: -1)
+        }
+        return (try? CLI.launch(arguments, in: dir, scratch: scratch, stdin: stdin).finish())
+            ?? CLIResult(stdout: "", stderr: "could not start", status: -1)
     }
 }
 
 extension Sandbox {
     var runner: SandboxRunner { SandboxRunner(dir: dir, scratch: scratch) }
+    var inProcessRunner: SandboxRunner { SandboxRunner(dir: dir, scratch: scratch, inProcess: true) }
 }
 
 /// An sqlite3 shell that keeps a database open (and so its -wal and -shm files) until released, as another
