@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fault and load tests, long versions: the tests `swift test` runs short, at full size, then a table of figures.
 # Usage: bench/faults.sh            (from any directory; see README "Reliability")
+#        Also runs the import robustness and ten-machine tests at full size (FAULTS_FULL_SIZE=1): all random seeds,
+#        the 5 MB document and the pathological inputs at about a megabyte each.
 #        KILLS=200 WRITERS=8 WRITES=25 bench/faults.sh
 # Environment: WRITERS (8) processes × WRITES (25) commands each on one incident; KILLS (200) kill -9s that must land
 #              on a running writer; HOSTILE=all (default) or short for the hostile-input matrix; BACKUP_WRITES (25)
@@ -15,7 +17,7 @@ KILLS=${KILLS:-200}
 HOSTILE=${HOSTILE:-all}
 BACKUP_WRITES=${BACKUP_WRITES:-25}
 SCRATCH=${SCRATCH:-.build}
-SUITES='ReliabilityTests|UnusableStoreTests|HostileInputTests|BackupTests|DoctorTests'
+SUITES='ReliabilityTests|UnusableStoreTests|HostileInputTests|BackupTests|DoctorTests|ImportRobustnessTests|ManyMachinesTests'
 
 if ! command -v sqlite3 >/dev/null; then
     echo "bench: needs the sqlite3 shell; install it first: apt-get install -y sqlite3" >&2
@@ -35,7 +37,7 @@ LOG=$WORK/test.log
 echo "Running $SUITES: $WRITERS writers × $WRITES writes, $KILLS kills, hostile inputs: $HOSTILE…" >&2
 started=$(date +%s)
 FAULTS_WRITERS=$WRITERS FAULTS_WRITES=$WRITES FAULTS_KILLS=$KILLS FAULTS_HOSTILE=$HOSTILE \
-FAULTS_BACKUP_WRITES=$BACKUP_WRITES FAULTS_FIGURES=$FIGURES \
+FAULTS_BACKUP_WRITES=$BACKUP_WRITES FAULTS_FIGURES=$FIGURES FAULTS_FULL_SIZE=1 \
     swift test --skip-build --scratch-path "$SCRATCH" --filter "$SUITES" >"$LOG" 2>&1
 status=$?
 elapsed=$(( $(date +%s) - started ))

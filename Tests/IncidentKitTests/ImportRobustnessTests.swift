@@ -7,6 +7,10 @@
 //     FUZZ_CASES=100000 swift test --filter fuzz
 //
 // Each case is reproducible from its seed: `FUZZ_SEED=12345 swift test --filter fuzz` runs that case alone.
+//
+// The robustness tests run short in `swift test` (fewer random seeds, the pathological inputs and the large document at
+// a fraction of their size: big enough for a quadratic walk to blow the CPU bound); `FAULTS_FULL_SIZE=1` (set by
+// bench/faults.sh) runs them at full size.
 // During a long run the case being imported is written to $TMPDIR/incident-fuzz-case.md first, so a
 // crash leaves its input behind.
 import Foundation
@@ -17,6 +21,14 @@ import Testing
 enum ImportOutcome: Sendable {
     case imported(ImportedDocument)
     case refused(IncidentError)
+}
+
+/// Whether the long tests run at full size (`FAULTS_FULL_SIZE=1`, as bench/faults.sh runs them) or short.
+enum FullSize {
+    static let enabled = ProcessInfo.processInfo.environment["FAULTS_FULL_SIZE"] == "1"
+
+    /// `count`, or a quarter of it in the short run.
+    static func scaled(_ count: Int) -> Int { enabled ? count : count / 4 }
 }
 
 /// Checks shared by the robustness and fuzz tests.
@@ -125,7 +137,7 @@ private final class ResultBox: @unchecked Sendable {
         }
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    @Test(arguments: FullSize.enabled ? Array(1...8) : [1, 2, 3] as [UInt64])
     func randomBinaryImportsOrIsRefused(seed: UInt64) {
         let bytes = ImportChecks.bytes(count: 64 * 1024, seed: seed)
         ImportChecks.check(String(decoding: bytes, as: UTF8.self), "64 KiB of random bytes, seed \(seed)")
@@ -181,10 +193,11 @@ private final class ResultBox: @unchecked Sendable {
 
     // MARK: Size
 
-    @Test func aFiveMegabyteDocumentImports() throws {
-        var source = "# Five megabytes\n\n**Severity:** SEV3\n\n"
+    @Test func aDocumentOfMegabytesImports() throws {
+        let size = FullSize.enabled ? 5_000_000 : 1_500_000
+        var source = "# Megabytes\n\n**Severity:** SEV3\n\n"
         var blocks = 0
-        while source.utf8.count < 5_000_000 {
+        while source.utf8.count < size {
             blocks += 1
             source += """
                 ## Section \(blocks)
@@ -204,9 +217,9 @@ private final class ResultBox: @unchecked Sendable {
 
                 """
         }
-        // The bound catches a walk that grows with the square of the document (minutes at this size), not speed: a
-        // debug build needs about 7 s of CPU here, and more when another build shares the cores' caches.
-        let document = try #require(ImportChecks.check(source, within: 30, "5 MB"))
+        // The bound catches a walk that grows with the square of the document (minutes at either size), not speed: a
+        // debug build needs about 7 s of CPU for 5 MB, and more when another build shares the cores' caches.
+        let document = try #require(ImportChecks.check(source, within: 30, "\(size / 1_000_000) MB"))
         #expect(document.tasks.count == blocks)
         #expect(document.incident.actions.filter(\.isDone).count == blocks / 2)
         #expect(document.incident.sections.count == blocks)
@@ -310,31 +323,31 @@ private final class ResultBox: @unchecked Sendable {
         #expect(ImportChecks.check(setext, "only setext headings")?.incident.title == "Heading 0")
     }
 
-    /// Inputs libcmark's own pathological tests use, scaled to about a megabyte.
+    /// Inputs libcmark's own pathological tests use, scaled to about a megabyte (a quarter of that in the short run).
     @Test func pathologicalInlineAndBlockInputsImport() {
         let cases: [(String, String)] = [
-            ("nested brackets", String(repeating: "[", count: 100_000) + "a" + String(repeating: "]", count: 100_000)),
-            ("nested emphasis", String(repeating: "*a **a ", count: 60_000) + "b" + String(repeating: " a** a*", count: 60_000)),
-            ("unclosed emphasis", String(repeating: "_a ", count: 200_000)),
-            ("unopened emphasis", String(repeating: "a_ ", count: 200_000)),
-            ("unclosed links", String(repeating: "[a](<b", count: 100_000)),
-            ("unclosed link titles", String(repeating: "[a](b \"", count: 100_000)),
-            ("link openers", String(repeating: "[ (](", count: 100_000)),
-            ("backtick runs", (1...1_500).map { "e" + String(repeating: "`", count: $0) }.joined()),
-            ("html comments", String(repeating: "a <!-- ", count: 100_000)),
-            ("entities", String(repeating: "&#", count: 200_000)),
-            ("references", (0..<50_000).map { "[\($0)]: https://x.test/\($0)" }.joined(separator: "\n") + "\n\n" + String(repeating: "[1] ", count: 50_000)),
-            ("task markers", String(repeating: "- [ ] ", count: 100_000)),
-            ("fences", String(repeating: "```\n", count: 100_000)),
-            ("tables", String(repeating: "| - [x] | a |\n", count: 50_000)),
-            ("markers at a boundary", String(repeating: "- [x] <!-- incident:action:1 done -->\n", count: 20_000)),
+            ("nested brackets", String(repeating: "[", count: FullSize.scaled(100_000)) + "a" + String(repeating: "]", count: FullSize.scaled(100_000))),
+            ("nested emphasis", String(repeating: "*a **a ", count: FullSize.scaled(60_000)) + "b" + String(repeating: " a** a*", count: FullSize.scaled(60_000))),
+            ("unclosed emphasis", String(repeating: "_a ", count: FullSize.scaled(200_000))),
+            ("unopened emphasis", String(repeating: "a_ ", count: FullSize.scaled(200_000))),
+            ("unclosed links", String(repeating: "[a](<b", count: FullSize.scaled(100_000))),
+            ("unclosed link titles", String(repeating: "[a](b \"", count: FullSize.scaled(100_000))),
+            ("link openers", String(repeating: "[ (](", count: FullSize.scaled(100_000))),
+            ("backtick runs", (1...FullSize.scaled(1_500)).map { "e" + String(repeating: "`", count: $0) }.joined()),
+            ("html comments", String(repeating: "a <!-- ", count: FullSize.scaled(100_000))),
+            ("entities", String(repeating: "&#", count: FullSize.scaled(200_000))),
+            ("references", (0..<FullSize.scaled(50_000)).map { "[\($0)]: https://x.test/\($0)" }.joined(separator: "\n") + "\n\n" + String(repeating: "[1] ", count: FullSize.scaled(50_000))),
+            ("task markers", String(repeating: "- [ ] ", count: FullSize.scaled(100_000))),
+            ("fences", String(repeating: "```\n", count: FullSize.scaled(100_000))),
+            ("tables", String(repeating: "| - [x] | a |\n", count: FullSize.scaled(50_000))),
+            ("markers at a boundary", String(repeating: "- [x] <!-- incident:action:1 done -->\n", count: FullSize.scaled(20_000))),
         ]
         for (name, body) in cases {
             ImportChecks.check("# \(name)\n\n## Timeline\n\n" + body + "\n", name)
         }
     }
 
-    @Test(arguments: [11, 12, 13, 14] as [UInt64])
+    @Test(arguments: FullSize.enabled ? [11, 12, 13, 14] : [11, 12] as [UInt64])
     func randomMarkdownishBytesImportOrAreRefused(seed: UInt64) {
         // Bytes drawn from Markdown's metacharacters, so block structure actually forms.
         let alphabet = Array("#>*-+[]x `|<!->\n\n  \t\r1.:_~\\()".utf8) + [0xE2, 0x80, 0xA8, 0xFF, 0x00]

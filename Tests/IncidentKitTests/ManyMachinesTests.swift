@@ -166,8 +166,10 @@ private struct Contribution: Hashable {
     /// 10 responders on 10 machines (10 databases) join one P0 and, for 12 rounds, each pulls, does one or two things,
     /// and publishes, all at the same time; a publish that fails is retried after a pull. Then each pulls and publishes in
     /// turn, twice, and pulls once more. Every contribution is on the issue and in every record exactly once, and all
-    /// ten render the same body.
-    @Test(arguments: [UInt64(1), 2]) func tenMachinesConvergeWithNothingLostOrDuplicated(seed: UInt64) throws {
+    /// ten render the same body. One seed in the short run, four at full size (`FAULTS_FULL_SIZE=1`, bench/faults.sh);
+    /// bench/many-machines.sh plays the same with the built binary and the `gh` stand-in.
+    @Test(arguments: FullSize.enabled ? [1, 2, 3, 4] : [1] as [UInt64])
+    func tenMachinesConvergeWithNothingLostOrDuplicated(seed: UInt64) throws {
         let github = GitHubStandIn()
         let renderer = try RenderingFixtures.renderer()
         let stores = try (0..<Self.machines).map { try IncidentStore.inMemory(actor: "responder\($0)") }
