@@ -53,8 +53,34 @@ enum Example {
 
 extension Sandbox {
     /// Declares the example incident with its whys, timeline, actions and criteria; returns the `new` output.
+    /// A sandbox without a database yet gets a copy of `incidents/` as the same 29 commands left it in a sandbox of
+    /// its own, typed once per test process (so every run still types the whole example); one that has a database
+    /// already has the example typed into it.
     @discardableResult
     func declareExampleIncident(sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
+        let folder = dir.appendingPathComponent("incidents")
+        if !FileManager.default.fileExists(atPath: folder.path), case .success(let typed) = Self.typedExample {
+            try FileManager.default.copyItem(at: typed.folder, to: folder)
+            return typed.declared
+        }
+        return try typeExampleIncident(sourceLocation: sourceLocation)
+    }
+
+    /// `incidents/` as typing the example left it (kept in a folder of its own until the test process exits), and
+    /// what its `new` printed.
+    private static let typedExample: Result<(folder: URL, declared: CLIResult), any Error> = Result {
+        let sandbox = try Sandbox()
+        let declared = try sandbox.typeExampleIncident()
+        try FileManager.default.copyItem(at: sandbox.dir.appendingPathComponent("incidents"), to: keptExample)
+        atexit { try? FileManager.default.removeItem(at: Sandbox.keptExample) }
+        return (keptExample, declared)
+    }
+
+    private static let keptExample = FileManager.default.temporaryDirectory.appendingPathComponent("incident-example-\(getpid())")
+
+    /// Types the example in, command by command.
+    @discardableResult
+    func typeExampleIncident(sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
         let declared = try ok(["new", "--p0", Example.title, "--label", "api", "--label", "database",
                                "--assignee", "alice", "--assignee", "infra-team",
                                "--service", "api|https://api.example.com|all endpoints",
