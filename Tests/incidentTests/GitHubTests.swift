@@ -32,12 +32,26 @@ final class GitHubWorld {
     }
 
     /// Types the reference P0 incident (`scripts/example-incident.sh`) into machine `db`.
+    /// The script runs once per test process (its 24 commands as processes of the built binary, into a file kept until
+    /// the process exits); each machine gets a copy of the file it wrote. ExampleScriptTests test the script itself.
     func typeInExample(_ db: String) throws {
-        let script = repositoryTemplates.deletingLastPathComponent().appendingPathComponent("scripts/example-incident.sh")
-        let result = try CLI.launch([script.path, CLI.binary.path, "--db", db], in: sandbox.dir, scratch: sandbox.scratch,
-                                    executable: URL(fileURLWithPath: "/bin/bash")).finish()
-        #expect(result.status == 0 && result.stdout == "INC-1\n", "\(result)")
+        let typed = try Self.typedExample.get()
+        #expect(typed.result.status == 0 && typed.result.stdout == "INC-1\n", "\(typed.result)")
+        try FileManager.default.copyItem(at: typed.file, to: sandbox.dir.appendingPathComponent(db))
     }
+
+    private static let typedExample: Result<(file: URL, result: CLIResult), any Error> = Result {
+        let sandbox = try Sandbox()
+        let script = repositoryTemplates.deletingLastPathComponent().appendingPathComponent("scripts/example-incident.sh")
+        let result = try CLI.launch([script.path, CLI.binary.path, "--db", "example.sqlite"], in: sandbox.dir, scratch: sandbox.scratch,
+                                    executable: URL(fileURLWithPath: "/bin/bash")).finish()
+        // Every command has exited, so the file holds everything (its write-ahead log was folded in and removed).
+        try FileManager.default.copyItem(at: sandbox.dir.appendingPathComponent("example.sqlite"), to: keptExample)
+        atexit { try? FileManager.default.removeItem(at: GitHubWorld.keptExample) }
+        return (keptExample, result)
+    }
+
+    private static let keptExample = FileManager.default.temporaryDirectory.appendingPathComponent("incident-p0-example-\(getpid()).sqlite")
 
     func read() throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(contentsOf: state)) as? [String: Any])
