@@ -56,7 +56,8 @@ extension IncidentStore {
             outcome.assigned = ids
             // Rows are written when the merge changed them, or when items just got their identities.
             if outcome.changesHere || ids != loaded { try storeMerged(outcome, over: local, db) }
-            try saveShared(number, base: outcome.record, seen: seen ? remoteRecord : nil, db)
+            // A trial is rolled back: its record would be written only to be undone.
+            if commit { try saveShared(number, base: outcome.record, seen: seen ? remoteRecord : nil, db) }
             for state in observed { try saveTrackedState(state, db) }
             let line = summary(outcome)
             if commit, !line.isEmpty { try log(line, for: number, db) }
@@ -72,7 +73,7 @@ extension IncidentStore {
             if let visibility { try Self.remember(visibility, of: link.repo, db) }
             try GitHubLinkRecord(link, for: number, syncedAt: clock()).insert(db, onConflict: .replace)
             try db.execute(sql: "DELETE FROM githubSyncedItem WHERE incidentNumber = ?", arguments: [number])
-            try saveShared(number, base: record, seen: record, db)
+            try saveShared(number, baseAndSeen: record, db)
             try log(summary, for: number, db)
         }
     }
@@ -89,7 +90,7 @@ extension IncidentStore {
             incident.number = number
             try storeItems(of: incident, ids: ids, db)
             try GitHubLinkRecord(link, for: number, syncedAt: clock()).insert(db, onConflict: .replace)
-            try saveShared(number, base: record, seen: record, db)
+            try saveShared(number, baseAndSeen: record, db)
             try setCurrent(number, db)
             try log("joined from GitHub \(link.reference): \(incident.actions.count) actions, \(incident.criteria.count) criteria, "
                     + "\(incident.timeline.count) timeline entries", for: number, db)
@@ -293,10 +294,20 @@ extension IncidentStore {
     }
 
     private func saveShared(_ number: Int, base: SharedRecord, seen: SharedRecord?, _ db: Database) throws {
+        try saveShared(number, base: base.json(), seen: seen?.json(), db)
+    }
+
+    /// Stores `record` as both the base and the issue's copy, written as JSON once.
+    private func saveShared(_ number: Int, baseAndSeen record: SharedRecord, _ db: Database) throws {
+        let json = record.json()
+        try saveShared(number, base: json, seen: json, db)
+    }
+
+    private func saveShared(_ number: Int, base: String, seen: String?, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO sharedRecord (incidentNumber, base, seen) VALUES (?, ?, ?)
             ON CONFLICT (incidentNumber) DO UPDATE SET base = excluded.base, seen = COALESCE(excluded.seen, sharedRecord.seen)
-            """, arguments: [number, base.json(), seen?.json()])
+            """, arguments: [number, base, seen])
     }
 
     /// The boxes of the incident's issue as the previous release last saw them there (empty once merges replaced them).
