@@ -48,4 +48,20 @@ import Testing
         #expect(checked.sorted() == Array(1...40), "one `checked action` line per action")
         #expect(log.filter { $0.contains("  added timeline note at ") }.count == 2)
     }
+
+    /// Terminals that declare at once in a folder with no database: one builds the schema (in one transaction), the
+    /// others wait for it and use it, and every incident is there once.
+    @Test func declaringAtOnceInANewFolderBuildsTheSchemaOnceAndKeepsEveryIncident() throws {
+        let sandbox = try Sandbox()
+        let running = try (1...6).map { try sandbox.launch(["new", "--p2", "Declared from terminal \($0)"]) }
+        for result in running.map({ $0.finish() }) {
+            #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        }
+        let database = sandbox.defaultDatabase
+        #expect(try sandbox.sqlite3(database, "SELECT COUNT(*), COUNT(DISTINCT number) FROM incident").stdout == "6|6\n")
+        #expect(try sandbox.sqlite3(database, "PRAGMA integrity_check").stdout == "ok\n")
+        let doctor = try sandbox.ok(["doctor"]).stdout
+        let migrations = try #require(doctor.firstMatch(of: /(\d+) of (\d+) migrations/), "\(doctor)")
+        #expect(migrations.1 == migrations.2, "\(doctor)")
+    }
 }
