@@ -55,6 +55,8 @@ extension IncidentError: CustomStringConvertible {
             "Nothing to change: no new value was given for the \(item?.displayName ?? "incident")."
         case .noDatabase(let path):
             "No incident database at \(path); declaring the first incident creates one."
+        case .databaseReplaced(let path):
+            "\(path) was removed or replaced while this command ran (another command that created it may have failed); nothing was written."
         case .notADatabase(let path):
             "\(path) is not an SQLite database; the file was left untouched."
         case .notAnIncidentDatabase(let path):

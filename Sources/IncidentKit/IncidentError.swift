@@ -36,6 +36,8 @@ public enum IncidentError: Error, Equatable, Sendable {
     case unwritableLocation(path: String, reason: String)
     case unwritableOutput(path: String, reason: String)
     case damagedDatabase(path: String, detail: String)
+    /// The file at `path` is no longer the database this command opened (removed or replaced meanwhile).
+    case databaseReplaced(path: String)
     case invalidArgumentEncoding(position: Int)
     case unreadableFile(path: String, reason: String)
     case fileExists(path: String)
@@ -123,7 +125,7 @@ extension IncidentError {
              .closeRefused, .untrustedFile, .githubConflicts, .githubLinesNotHere, .notPublished, .importFailures, .editorCancelled,
              .publicRepository, .alreadyOver, .issueBodyTooLong, .notPublic:
             .refused
-        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .unreadableStoredValue, .unreadableFile,
+        case .notADatabase, .notAnIncidentDatabase, .newerSchema, .foreignSchemaCode, .unwritableLocation, .unwritableOutput, .damagedDatabase, .databaseReplaced, .unreadableStoredValue, .unreadableFile,
              .storageFailure, .unreadableSharedRecord, .templateSyntax, .templateRecursion, .unknownTemplate, .backupFailed, .unhealthyStore, .githubFailed:
             .storage
         case .githubUnavailable:

@@ -14,6 +14,45 @@ import GRDB
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("incidents").path))
     }
 
+    /// A command that created the database and failed removes it again; a command that had opened it meanwhile must
+    /// not write into the removed file and report success.
+    @Test func aWriteAfterTheFileWasRemovedOrReplacedIsRefused() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("incidents.sqlite").path
+        let store = try IncidentStore(path: path, readOnly: false, actor: "t")
+        let declared = try store.declare(IncidentDraft(title: "Checkout fails", severity: .p1, declaredAt: Date()))
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        #expect(throws: IncidentError.databaseReplaced(path: path)) { try store.addAction(declared.number, text: "Roll back") }
+        #expect(!FileManager.default.fileExists(atPath: path))
+
+        let replacing = try IncidentStore(path: path, readOnly: false, actor: "t")
+        _ = try replacing.declare(IncidentDraft(title: "Another", severity: .p2, declaredAt: Date()))
+        #expect(throws: IncidentError.databaseReplaced(path: path)) { try store.addAction(declared.number, text: "Roll back") }
+        #expect(try replacing.incident(1).title == "Another" && replacing.incident(1).actions.isEmpty)
+    }
+
+    /// What a failed first command created goes again, but only while nobody recorded anything in it, and folders only
+    /// when empty.
+    @Test func aCreatedDatabaseIsRemovedOnlyWhileNothingIsRecordedInIt() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = folder.appendingPathComponent("new/incidents")
+        let path = made.appendingPathComponent("incidents.sqlite").path
+        let folders = IncidentStore.missingFolders(for: path)
+        #expect(folders == [folder.appendingPathComponent("new").path, made.path])
+
+        _ = try IncidentStore(path: path, readOnly: false, actor: "t")
+        IncidentStore.removeCreated(path, folders: folders)
+        #expect(!FileManager.default.fileExists(atPath: folders[0]), "the empty database and its folders are gone")
+
+        let other = try IncidentStore(path: path, readOnly: false, actor: "t")
+        _ = try other.declare(IncidentDraft(title: "Declared from another terminal", severity: .p1, declaredAt: Date()))
+        IncidentStore.removeCreated(path, folders: folders)
+        #expect(try other.incident(1).title == "Declared from another terminal")
+        #expect(try IncidentStore(path: path, readOnly: true, actor: "t").incident(1).title == "Declared from another terminal")
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -84,9 +84,33 @@ extension IncidentStore {
     }
 
     /// Removes what a failed first write created: the database file, its -wal/-shm files and the folders made for it.
+    /// Another terminal may have started on the same new database meanwhile, so the file goes only under an exclusive
+    /// lock and only while nothing is recorded in it, and a folder only when it is empty. A command that had the file
+    /// open finds it gone at its next write (`databaseReplaced`) instead of writing into a removed file.
     static func removeCreated(_ path: String, folders: [String]) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        for folder in folders.reversed() { try? FileManager.default.removeItem(atPath: folder) }
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+                try queue.writeWithoutTransaction { db in
+                    try db.inTransaction(.exclusive) {
+                        if try !holdsNothing(db) { return .rollback }
+                        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+                        return .rollback
+                    }
+                }
+            } catch {
+                // Unsure what the file holds: it stays.
+            }
+        }
+        for folder in folders.reversed() { rmdir(folder) }
+    }
+
+    /// Whether `db` is empty or an incident database with no incident and no change-log line.
+    private static func holdsNothing(_ db: Database) throws -> Bool {
+        let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        if tables.isEmpty { return true }
+        guard tables.contains("incident"), tables.contains("changeLog") else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM incident) AND NOT EXISTS (SELECT 1 FROM changeLog)") ?? false
     }
 
     /// The folders `createFolder` would make for `path`, outermost first.

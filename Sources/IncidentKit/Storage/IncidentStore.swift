@@ -11,6 +11,8 @@ public final class IncidentStore: Sendable {
     let clock: @Sendable () -> Date
     /// The migrations this database has applied; empty for a file that is not yet written.
     let appliedMigrations: Set<String>
+    /// The device and inode of the file opened at `path`: a write first checks that `path` still names it.
+    let file: (device: UInt64, inode: UInt64)?
 
     /// Opens the database at `path`; a missing file is created only when `readOnly` is false.
     ///
@@ -59,6 +61,7 @@ public final class IncidentStore: Sendable {
         self.actor = actor
         self.clock = clock
         appliedMigrations = schema.applied
+        file = path.flatMap(Self.identity(ofFileAt:))
         // WAL lets several terminals read and write at once; it is set only once the file is known to be ours.
         if !readOnly, path != nil, schema.journalMode != "wal" { try enableWriteAheadLog() }
     }
@@ -81,11 +84,16 @@ public final class IncidentStore: Sendable {
     }
 
     /// Runs `body` in a transaction of `kind` that is committed, or rolled back when `commit` is false.
+    /// A writing transaction first checks, holding the lock, that the file is still there: a command that created the
+    /// database and failed removes it again (`removeCreated`), and what a command wrote after that would be lost unseen.
     func transaction<T>(_ kind: Database.TransactionKind, commit: Bool, _ body: (Database) throws -> T) throws(IncidentError) -> T {
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(kind) {
+                    if kind != .deferred, let file, let path, Self.identity(ofFileAt: path).map({ $0 != file }) ?? true {
+                        throw IncidentError.databaseReplaced(path: path)
+                    }
                     result = try body(db)
                     return commit ? .commit : .rollback
                 }
@@ -94,6 +102,13 @@ public final class IncidentStore: Sendable {
         } catch {
             throw mapError(error)
         }
+    }
+
+    /// The device and inode of the file at `path`, or nil when there is none.
+    static func identity(ofFileAt path: String) -> (device: UInt64, inode: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     /// Runs `body` on a consistent snapshot of the database.

@@ -53,6 +53,8 @@ extension IncidentError {
             String(description.dropLast(" and publish again.".count)) + " (`incident section remove N`) and publish again."
         case .unreadableStoredValue(let detail):
             "A stored value can't be read (\(detail)). `incident doctor` names every such row; restore a backup or fix the row with sqlite3."
+        case .databaseReplaced:
+            description + " Run the command again."
         case .damagedDatabase(let path, let detail):
             "\(path) is damaged (\(detail)): restore it from a backup; `incident doctor` says what is wrong and how to salvage it."
         case .fileExists(let path):
