@@ -45,6 +45,7 @@ final class GitHubWorld {
         let script = repositoryTemplates.deletingLastPathComponent().appendingPathComponent("scripts/example-incident.sh")
         let result = try CLI.launch([script.path, CLI.binary.path, "--db", "example.sqlite"], in: sandbox.dir, scratch: sandbox.scratch,
                                     executable: URL(fileURLWithPath: "/bin/bash")).finish()
+        guard result.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "example-incident.sh failed: \(result)"]) }
         // Every command has exited, so the file holds everything (its write-ahead log was folded in and removed).
         try FileManager.default.copyItem(at: sandbox.dir.appendingPathComponent("example.sqlite"), to: keptExample)
         atexit { try? FileManager.default.removeItem(at: GitHubWorld.keptExample) }
