@@ -27,30 +27,8 @@ extension IncidentText {
             lines.append("  none: they need impact-started, detected, acknowledged, mitigated, resolved")
         }
         lines += ResponseStats.Measure.allCases.map { "  " + pad($0.rawValue + ":", 13) + $0.span }
-        if !facts.years.isEmpty {
-            lines += ["", style.heading("By year declared (incidents; response times as above)")]
-            lines.append(measureHeader(indent: 4))
-            for year in facts.years {
-                for severity in Severity.allCases {
-                    guard let count = year.counts[severity] else { continue }
-                    lines.append("  " + String(year.year) + " " + style.severity(severity, severity.label) + ": "
-                                 + IncidentText.count(count, "incident"))
-                    lines += figureRows(year.stats.figures[severity] ?? [:], label: pad("", 4))
-                }
-            }
-        }
-        if !facts.types.isEmpty {
-            lines += ["", style.heading("By type (incidents; response times as above)")]
-            lines.append(measureHeader(indent: 4))
-            for group in facts.types {
-                for severity in Severity.allCases {
-                    guard let count = group.counts[severity] else { continue }
-                    lines.append("  " + (group.type?.word ?? "(no type)") + " " + style.severity(severity, severity.label) + ": "
-                                 + IncidentText.count(count, "incident"))
-                    lines += figureRows(group.stats.figures[severity] ?? [:], label: pad("", 4))
-                }
-            }
-        }
+        lines += breakdown("By year declared", facts.years.map { (String($0.year), $0.counts, $0.stats) }, style: style)
+        lines += breakdown("By type", facts.types.map { ($0.type?.word ?? "(no type)", $0.counts, $0.stats) }, style: style)
         lines += ["", style.heading("Open follow-ups by owner")]
         if facts.openByOwner.isEmpty { lines.append("  none open") }
         for row in facts.openByOwner {
@@ -69,6 +47,22 @@ extension IncidentText {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// The incidents split into named groups (a year, a type): each group's count per severity, then its response times;
+/// nothing when there are no groups.
+private func breakdown(_ title: String, _ groups: [(name: String, counts: [Severity: Int], stats: ResponseStats)],
+                       style: TextStyle) -> [String] {
+    guard !groups.isEmpty else { return [] }
+    var lines = ["", style.heading("\(title) (incidents; response times as above)"), measureHeader(indent: 4)]
+    for group in groups {
+        for severity in Severity.allCases {
+            guard let count = group.counts[severity] else { continue }
+            lines.append("  " + group.name + " " + style.severity(severity, severity.label) + ": " + IncidentText.count(count, "incident"))
+            lines += figureRows(group.stats.figures[severity] ?? [:], label: pad("", 4))
+        }
+    }
+    return lines
 }
 
 /// The header over `figureRows`: the four measures, each over its column.
