@@ -33,13 +33,13 @@ public struct Checklist: Sendable {
         try toggle(items, of: kind, on: false, in: incident)
     }
 
-    /// The action items of incident `incident` still to do, and how many it has in all.
     /// The incident with the action items to list: all of them, or only those not done.
     public func listing(_ incident: Int, openOnly: Bool) throws(IncidentError) -> (incident: Incident, shown: [ActionItem]) {
         let record = try store.incident(incident)
         return (record, openOnly ? record.actions.filter { !$0.isDone } : record.actions)
     }
 
+    /// The action items of incident `incident` still to do, and how many it has in all.
     public func openActions(of incident: Int) throws(IncidentError) -> (open: [ActionItem], total: Int) {
         let (record, open) = try listing(incident, openOnly: true)
         return (open, record.actions.count)
